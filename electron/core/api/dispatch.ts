@@ -1,0 +1,41 @@
+// Owns the one entry point both transports call: validate the input against the contract, run the handler, never throw across.
+import { api, isMethodName, type ApiErrorBody, type Envelope } from '../../../shared/api';
+import { PackageError } from '../package/errors';
+import { AppError } from './errors';
+import type { Handlers } from './handlers';
+
+export type Dispatch = (name: string, input: unknown) => Promise<Envelope<unknown>>;
+
+export function createDispatcher(handlers: Handlers, log: (err: unknown) => void = console.error): Dispatch {
+  return async (name, input) => {
+    if (!isMethodName(name)) {
+      return fail({ code: 'unknown-method', message: `未知的操作：${String(name).slice(0, 80)}` });
+    }
+    const parsed = api[name].input.safeParse(input);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      const where = first?.path.length ? first.path.join('.') : '（整体）';
+      return fail({ code: 'invalid-input', message: `请求参数有误（${name} 的 ${where}：${first?.message ?? '格式不对'}）` });
+    }
+    try {
+      const handler = handlers[name] as (input: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (err) {
+      return fail(toErrorBody(err, log));
+    }
+  };
+}
+
+function fail(error: ApiErrorBody): Envelope<never> {
+  return { ok: false, error };
+}
+
+export function toErrorBody(err: unknown, log: (err: unknown) => void): ApiErrorBody {
+  if (err instanceof AppError) return { code: err.code, message: err.message, problems: err.problems };
+  if (err instanceof PackageError) {
+    const code = err.problems.some((p) => p.code === 'cancelled') ? 'cancelled' : 'package-invalid';
+    return { code, message: err.problems[0]?.message ?? err.message, problems: err.problems };
+  }
+  log(err);
+  return { code: 'internal', message: '操作失败：程序内部错误。请重试；如果问题持续，请把日志发给技术支持。' };
+}

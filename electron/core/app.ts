@@ -1,0 +1,36 @@
+// Owns start-up and shutdown of the core: opens the store, sweeps leftovers, builds the handler table and its dispatcher.
+import { createDispatcher, type Dispatch } from './api/dispatch';
+import { combineHandlers, type Handlers, type Host } from './api/handlers';
+import { documentHandlers } from './documents/handlers';
+import { JobRegistry } from './jobs/registry';
+import { packageHandlers } from './package/handlers';
+import { sweepLeftovers } from './package/importer';
+import { openStore } from './store/db';
+import { storeHandlers } from './store/handlers';
+
+export interface Core {
+  dispatch: Dispatch;
+  /** Start-up notices for the user (e.g. a corrupt database was restored from backup). */
+  notices: string[];
+  /** Cancels running jobs and closes the database cleanly (marks the exit as clean). */
+  close(): void;
+}
+
+export async function openCore(host: Host, now: () => Date = () => new Date()): Promise<Core> {
+  const store = await openStore(host.dataDir, now);
+  await sweepLeftovers(store.db, host.dataDir);
+  const jobs = new JobRegistry();
+  const handlers: Handlers = combineHandlers(
+    storeHandlers(store.db, host, now),
+    packageHandlers(store.db, host, jobs, now),
+    documentHandlers(store.db, host, jobs),
+  );
+  return {
+    dispatch: createDispatcher(handlers),
+    notices: store.notices,
+    close() {
+      jobs.cancelAll();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// Owns running long work in a worker thread: progress messages, cancellation (terminate), a time limit, and finding the worker file.
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+export type WorkerName = 'stage' | 'render';
+
+/** Messages a worker posts; `error.detail` is structured-cloned (e.g. a PackageError's problems). */
+export type WorkerMessage<P, R> = { type: 'progress'; progress: P } | { type: 'done'; result: R } | { type: 'error'; message: string; detail?: unknown };
+
+const sourceFiles: Record<WorkerName, string> = {
+  stage: '../package/stageWorker.ts',
+  render: '../documents/renderWorker.ts',
+};
+
+/**
+ * Bundled builds run dist/workers/<name>.cjs (unpacked from the asar so the OS can read it); from source
+ * (tests, tsx) the TypeScript worker is loaded through tsx's require hook.
+ */
+function spawn(name: WorkerName, workerData: unknown): Worker {
+  if (__filename.endsWith('.cjs')) {
+    const file = path.join(__dirname, 'workers', `${name}.cjs`).replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+    return new Worker(file, { workerData });
+  }
+  const file = path.resolve(__dirname, sourceFiles[name]);
+  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true, workerData });
+}
+
+export interface WorkerJob<R> {
+  result: Promise<R>;
+  cancel(): void;
+}
+
+export class WorkerFailure extends Error {
+  constructor(
+    message: string,
+    readonly detail: unknown,
+    readonly reason: 'error' | 'cancelled' | 'timeout',
+  ) {
+    super(message);
+    this.name = 'WorkerFailure';
+  }
+}
+
+export function runWorker<P, R>(name: WorkerName, workerData: unknown, onProgress: (p: P) => void, timeoutMs: number): WorkerJob<R> {
+  const worker = spawn(name, workerData);
+  let settled = false;
+  let cancel: () => void = () => undefined;
+  const result = new Promise<R>((resolve, reject) => {
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      fn();
+    };
+    const timer = setTimeout(() => finish(() => reject(new WorkerFailure('timeout', undefined, 'timeout'))), timeoutMs);
+    cancel = () => finish(() => reject(new WorkerFailure('cancelled', undefined, 'cancelled')));
+    worker.on('message', (msg: WorkerMessage<P, R>) => {
+      if (msg.type === 'progress') onProgress(msg.progress);
+      else if (msg.type === 'done') finish(() => resolve(msg.result));
+      else finish(() => reject(new WorkerFailure(msg.message, msg.detail, 'error')));
+    });
+    worker.on('error', (err) => finish(() => reject(new WorkerFailure(err.message, undefined, 'error'))));
+    worker.on('exit', (code) => finish(() => reject(new WorkerFailure(`worker exited with code ${code}`, undefined, 'error'))));
+  });
+  return { result, cancel: () => cancel() };
+}

@@ -1,0 +1,157 @@
+// Owns reading a package's file list and bytes, from a ZIP (.rpkg) or a plain folder, with the archive-level safety checks.
+import { createReadStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import { checkEntryName, decodeEntryName } from './entryName';
+import { PackageError, problem, type PackageProblem } from './errors';
+import { limits } from './limits';
+
+export interface SourceEntry {
+  /** Decoded POSIX path inside the package; directories end with '/'. */
+  name: string;
+  isDirectory: boolean;
+  /** Uncompressed size the archive declares (the real size is counted while reading). */
+  declaredBytes: number;
+}
+
+export interface PackageSource {
+  entries: SourceEntry[];
+  open(entry: SourceEntry): Promise<Readable>;
+  close(): void;
+}
+
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
+
+export async function openSource(location: string): Promise<PackageSource> {
+  const stat = await fs.stat(location).catch(() => null);
+  if (!stat) throw new PackageError([problem('not-found', location)]);
+  return stat.isDirectory() ? openFolder(location) : openZip(location);
+}
+
+async function openZip(file: string): Promise<PackageSource> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (err, z) =>
+      err ? reject(new PackageError([problem('not-zip', path.basename(file), err.message)])) : resolve(z),
+    ),
+  );
+  if (zip.entryCount > limits.maxEntries) {
+    zip.close();
+    throw new PackageError([problem('too-many-entries', '', `共 ${zip.entryCount} 个，上限 ${limits.maxEntries} 个`)]);
+  }
+  const raw: yauzl.Entry[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      zip.on('entry', (e: yauzl.Entry) => {
+        raw.push(e);
+        zip.readEntry();
+      });
+      zip.on('end', resolve);
+      zip.on('error', (err: Error) => reject(new PackageError([problem('not-zip', path.basename(file), err.message)])));
+      zip.readEntry();
+    });
+  } catch (err) {
+    zip.close();
+    throw err;
+  }
+  const byName = new Map<string, yauzl.Entry>();
+  const problems: PackageProblem[] = [];
+  const entries: SourceEntry[] = [];
+  for (const e of raw) {
+    const nameBytes = e.fileName as unknown as Buffer;
+    let name: string;
+    try {
+      name = decodeEntryName(nameBytes, e.generalPurposeBitFlag, e.extraFields.map((f) => ({ id: f.id, data: f.data })));
+    } catch {
+      problems.push(problem('bad-name', nameBytes.toString('hex').slice(0, 40), '文件名不是有效的 UTF-8'));
+      continue;
+    }
+    const bad = checkEntryName(name);
+    if (bad) {
+      problems.push(bad);
+      continue;
+    }
+    const mode = (e.externalFileAttributes >>> 16) & S_IFMT;
+    const isDirectory = name.endsWith('/');
+    if (mode !== 0 && mode !== S_IFREG && mode !== S_IFDIR) {
+      problems.push(problem('symlink', name));
+      continue;
+    }
+    const compressed = e.compressedSize;
+    const declared = e.uncompressedSize;
+    if (declared > limits.maxEntryBytes) problems.push(problem('too-large', name, `单个文件上限 ${limits.maxEntryBytes / 2 ** 30} GB`));
+    else if (declared > limits.bombMinBytes && declared > compressed * limits.maxCompressionRatio) {
+      problems.push(problem('compression-bomb', name, `压缩比 ${Math.round(declared / Math.max(compressed, 1))}:1`));
+    }
+    byName.set(name, e);
+    entries.push({ name, isDirectory, declaredBytes: declared });
+  }
+  problems.push(...findOverlaps(raw));
+  const tooLarge = checkDeclaredTotal(entries);
+  if (tooLarge) problems.unshift(tooLarge);
+  if (problems.length) {
+    zip.close();
+    throw new PackageError(problems);
+  }
+  return {
+    entries,
+    open: (entry) =>
+      new Promise<Readable>((resolve, reject) =>
+        zip.openReadStream(byName.get(entry.name)!, (err, stream) => (err ? reject(err) : resolve(stream))),
+      ),
+    close: () => zip.close(),
+  };
+}
+
+/** The archive's own claim of its inflated size comes first: it is the cheapest way to refuse a bomb. */
+function checkDeclaredTotal(entries: SourceEntry[]): PackageProblem | null {
+  const total = entries.reduce((n, e) => n + e.declaredBytes, 0);
+  return total > limits.maxTotalBytes ? problem('too-large', '', `解压后共 ${(total / 2 ** 30).toFixed(1)} GB，上限 ${limits.maxTotalBytes / 2 ** 30} GB`) : null;
+}
+
+/** Two entries whose data ranges overlap are how "overlapping file" bombs multiply one payload many times. */
+function findOverlaps(raw: yauzl.Entry[]): PackageProblem[] {
+  const spans = raw
+    .map((e) => ({ start: e.relativeOffsetOfLocalHeader, end: e.relativeOffsetOfLocalHeader + 30 + (e.fileName as unknown as Buffer).length + e.compressedSize }))
+    .sort((a, b) => a.start - b.start);
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i].start < spans[i - 1].end) return [problem('overlapping-entries')];
+  }
+  return [];
+}
+
+async function openFolder(root: string): Promise<PackageSource> {
+  const entries: SourceEntry[] = [];
+  const problems: PackageProblem[] = [];
+  async function walk(dir: string, prefix: string): Promise<void> {
+    for (const d of await fs.readdir(dir, { withFileTypes: true })) {
+      const name = prefix + d.name;
+      if (entries.length + problems.length >= limits.maxEntries) throw new PackageError([problem('too-many-entries', '', `上限 ${limits.maxEntries} 个`)]);
+      const full = path.join(dir, d.name);
+      const stat = await fs.lstat(full);
+      if (stat.isSymbolicLink() || !(stat.isFile() || stat.isDirectory())) {
+        problems.push(problem('symlink', name));
+      } else if (stat.isDirectory()) {
+        const bad = checkEntryName(name + '/');
+        if (bad) problems.push(bad);
+        entries.push({ name: name + '/', isDirectory: true, declaredBytes: 0 });
+        await walk(full, name + '/');
+      } else {
+        const bad = checkEntryName(name);
+        if (bad) problems.push(bad);
+        else entries.push({ name, isDirectory: false, declaredBytes: stat.size });
+      }
+    }
+  }
+  await walk(root, '');
+  const tooLarge = checkDeclaredTotal(entries);
+  if (tooLarge) problems.unshift(tooLarge);
+  if (problems.length) throw new PackageError(problems);
+  return {
+    entries,
+    open: async (entry) => createReadStream(path.join(root, ...entry.name.split('/'))),
+    close: () => undefined,
+  };
+}

@@ -1,0 +1,187 @@
+// Owns verifying a package end to end (names, limits, manifest, every file's size and SHA-256), optionally staging its files.
+import { createHash } from 'node:crypto';
+import { createWriteStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { Transform, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { manifestSchema, type Manifest } from '../../../shared/manifest';
+import { checkEntryName, collisionKey } from './entryName';
+import { PackageError, problem, type PackageProblem } from './errors';
+import { limits } from './limits';
+import { openSource, type PackageSource, type SourceEntry } from './source';
+
+export const MANIFEST_NAME = 'manifest.json';
+
+export interface VerifyProgress {
+  phase: 'scan' | 'verify';
+  done: number;
+  total: number;
+  current?: string;
+}
+
+export interface VerifyOptions {
+  /** When given, every verified file is written below it (exclusive create); otherwise bytes are only hashed. */
+  stagingDir?: string;
+  onProgress?: (p: VerifyProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface VerifiedPackage {
+  manifest: Manifest;
+  /** SHA-256 of manifest.json's bytes: identifies this exact version of the package. */
+  manifestSha256: string;
+  totalBytes: number;
+}
+
+export async function verifyPackage(location: string, options: VerifyOptions = {}): Promise<VerifiedPackage> {
+  const source = await openSource(location);
+  try {
+    return await verifyOpened(source, options);
+  } finally {
+    source.close();
+  }
+}
+
+async function verifyOpened(source: PackageSource, options: VerifyOptions): Promise<VerifiedPackage> {
+  options.onProgress?.({ phase: 'scan', done: 0, total: 1 });
+  const files = checkArchiveShape(source.entries);
+  const manifestEntry = files.get(MANIFEST_NAME);
+  if (!manifestEntry) throw new PackageError([problem('manifest-missing')]);
+  const manifestBytes = await readSmall(source, manifestEntry);
+  const manifest = parseManifest(manifestBytes);
+  const manifestSha256 = createHash('sha256').update(manifestBytes).digest('hex');
+
+  const listed = manifest.projects.flatMap((p) => p.documents);
+  const problems: PackageProblem[] = [];
+  for (const doc of listed) {
+    const bad = checkEntryName(doc.path);
+    if (bad) problems.push({ ...bad, path: `manifest.json → ${doc.path}` });
+    else if (!files.has(doc.path)) problems.push(problem('missing-file', doc.path));
+  }
+  const listedPaths = new Set(listed.map((d) => d.path));
+  for (const name of files.keys()) {
+    if (name !== MANIFEST_NAME && !listedPaths.has(name)) problems.push(problem('extra-file', name));
+  }
+  if (problems.length) throw new PackageError(problems);
+  options.onProgress?.({ phase: 'scan', done: 1, total: 1 });
+
+  const total = listed.reduce((n, d) => n + d.bytes, 0);
+  if (total > limits.maxTotalBytes) throw new PackageError([problem('too-large', '', `清单合计 ${total} 字节`)]);
+  let done = 0;
+  for (const doc of listed) {
+    if (options.signal?.aborted) throw new PackageError([problem('cancelled')]);
+    options.onProgress?.({ phase: 'verify', done, total, current: doc.path });
+    const { sha256, bytes } = await hashEntry(source, files.get(doc.path)!, options, (n) => {
+      done += n;
+      options.onProgress?.({ phase: 'verify', done, total, current: doc.path });
+    });
+    if (bytes !== doc.bytes) problems.push(problem('size-mismatch', doc.path, `清单 ${doc.bytes} 字节，实际 ${bytes} 字节`));
+    else if (sha256 !== doc.sha256.toLowerCase()) problems.push(problem('hash-mismatch', doc.path));
+  }
+  if (problems.length) throw new PackageError(problems);
+  options.onProgress?.({ phase: 'verify', done: total, total });
+  return { manifest, manifestSha256, totalBytes: total };
+}
+
+/** Duplicate names (after normalisation and case folding); returns the files by name. */
+function checkArchiveShape(entries: SourceEntry[]): Map<string, SourceEntry> {
+  const seen = new Map<string, string>();
+  const files = new Map<string, SourceEntry>();
+  const problems: PackageProblem[] = [];
+  for (const entry of entries) {
+    const key = collisionKey(entry.name.replace(/\/$/, ''));
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      // A folder listed once as an explicit entry and once implied is not a clash; two files or a file and a folder are.
+      if (!(entry.isDirectory && earlier.endsWith('/'))) problems.push(problem('duplicate-name', entry.name, earlier === entry.name ? undefined : `与 ${earlier} 冲突`));
+      continue;
+    }
+    seen.set(key, entry.name);
+    if (!entry.isDirectory) files.set(entry.name, entry);
+  }
+  if (problems.length) throw new PackageError(problems);
+  return files;
+}
+
+async function readSmall(source: PackageSource, entry: SourceEntry): Promise<Buffer> {
+  if (entry.declaredBytes > limits.maxManifestBytes) throw new PackageError([problem('too-large', entry.name)]);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of await source.open(entry)) {
+      size += (chunk as Buffer).length;
+      if (size > limits.maxManifestBytes) throw new PackageError([problem('too-large', entry.name)]);
+      chunks.push(chunk as Buffer);
+    }
+  } catch (err) {
+    throw asReadProblem(err, entry.name);
+  }
+  return Buffer.concat(chunks);
+}
+
+function parseManifest(bytes: Buffer): Manifest {
+  let json: unknown;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new PackageError([problem('manifest-json', MANIFEST_NAME, (err as Error).message.slice(0, 120))]);
+  }
+  if (json && typeof json === 'object' && !Array.isArray(json) && 'formatVersion' in json && (json as { formatVersion: unknown }).formatVersion !== 1) {
+    throw new PackageError([problem('format-version', MANIFEST_NAME, `formatVersion = ${JSON.stringify((json as { formatVersion: unknown }).formatVersion)}，本程序支持 1`)]);
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new PackageError(
+      parsed.error.issues.slice(0, 20).map((issue) => {
+        const field = issue.path.map(String).join('.') || '（整体）';
+        return { code: 'manifest-schema' as const, path: `manifest.json → ${field}`, message: `manifest.json 字段 ${field} 有误：${issue.message}` };
+      }),
+    );
+  }
+  return parsed.data;
+}
+
+async function hashEntry(
+  source: PackageSource,
+  entry: SourceEntry,
+  options: VerifyOptions,
+  onBytes: (n: number) => void,
+): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      bytes += chunk.length;
+      if (bytes > limits.maxEntryBytes) return cb(new PackageError([problem('too-large', entry.name)]));
+      hash.update(chunk);
+      onBytes(chunk.length);
+      cb(null, chunk);
+    },
+  });
+  try {
+    const input = await source.open(entry);
+    // yauzl can report a size lie again after the pipeline has already failed on it; that second report is not news.
+    input.on('error', () => undefined);
+    await pipeline(input, meter, await sinkFor(entry, options.stagingDir), { signal: options.signal });
+  } catch (err) {
+    throw asReadProblem(err, entry.name, options.signal);
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+/** Staged files are created exclusively, so nothing already on disk is ever overwritten; without staging, bytes are dropped. */
+async function sinkFor(entry: SourceEntry, stagingDir: string | undefined): Promise<Writable> {
+  if (!stagingDir) return new Writable({ write: (_chunk, _enc, cb) => cb() });
+  const target = path.join(stagingDir, ...entry.name.split('/'));
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  return createWriteStream(target, { flags: 'wx' });
+}
+
+function asReadProblem(err: unknown, name: string, signal?: AbortSignal): PackageError {
+  if (err instanceof PackageError) return err;
+  if (signal?.aborted) return new PackageError([problem('cancelled')]);
+  const message = (err as Error).message ?? String(err);
+  if (/too many|too few|bytes|size/i.test(message)) return new PackageError([problem('size-mismatch', name, '压缩包中记录的大小与实际数据不符')]);
+  return new PackageError([problem('not-zip', name, message.slice(0, 120))]);
+}

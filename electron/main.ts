@@ -1,0 +1,79 @@
+// Owns the Electron process: one instance, sandboxed renderers, the app:// scheme, one window, and the core behind IPC.
+import path from 'node:path';
+import { app, dialog, protocol, session, type BrowserWindow } from 'electron';
+import { AppError } from './core/api/errors';
+import { openCore, type Core } from './core/app';
+import { createHost } from './main/host';
+import { registerIpc } from './main/ipc';
+import { installMenu } from './main/menu';
+import { createAppProtocolHandler, registerAppScheme } from './main/protocol';
+import { APP_SCHEME, hardenSession } from './main/security';
+import { createMainWindow } from './main/window';
+
+let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
+
+if (app.requestSingleInstanceLock()) {
+  // Both must happen before `ready`: Chromium reads them at start-up.
+  app.enableSandbox();
+  registerAppScheme();
+  app.on('second-instance', focusMainWindow);
+  app.on('window-all-closed', () => {
+    closeCore();
+    app.quit();
+  });
+  app.on('before-quit', closeCore);
+  void app.whenReady().then(start);
+} else {
+  // A second copy would open the same database: the first instance takes over (see 'second-instance').
+  app.quit();
+}
+
+async function start(): Promise<void> {
+  try {
+    core = await openCore(createHost(() => mainWindow));
+    registerIpc(core.dispatch);
+    // dist/main.cjs sits next to dist/preload.cjs and dist/renderer/.
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, 'renderer')));
+    hardenSession(session.defaultSession);
+    installMenu();
+    mainWindow = createMainWindow(path.join(__dirname, 'preload.cjs'));
+    // Windows ends sessions at shutdown/log-off without 'before-quit': mark the exit clean here too.
+    mainWindow.on('session-end', closeCore);
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+    // E.g. "the database was damaged and restored from the backup of …": the user must hear it before working on.
+    if (core.notices.length > 0) {
+      void dialog.showMessageBox(mainWindow, { type: 'warning', title: '评审工作台', message: core.notices.join('\n\n') });
+    }
+  } catch (err) {
+    showStartupError(err);
+  }
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+/** Idempotent: quitting can pass through several of the events above. */
+function closeCore(): void {
+  core?.close();
+  core = null;
+}
+
+function showStartupError(err: unknown): void {
+  console.error(err);
+  // The core's AppError messages are written for the user (e.g. a database from a newer version); anything else is a bug.
+  const reason = err instanceof AppError ? err.message : `程序内部错误（${err instanceof Error ? err.message : String(err)}）。`;
+  dialog.showErrorBox(
+    '评审工作台无法启动',
+    `${reason}\n\n评审数据所在文件夹：${app.getPath('userData')}\n` +
+      '请不要删除或改动这个文件夹。如果曾用更新版本的评审工作台打开过这些数据，请安装那个版本后再打开；' +
+      '否则请把本提示截图发给技术支持。',
+  );
+  closeCore();
+  app.exit(1);
+}

@@ -1,0 +1,67 @@
+// Owns the web transport: the Bridge over loopback HTTP (POST /api/call/<name>, wire-encoded) and Server-Sent Events for pushes.
+import type { ApiErrorBody, Bridge, Envelope } from '../../shared/api';
+import { decodeWire, encodeWire } from '../../shared/wire';
+import { t } from '../locale/zh-CN';
+
+const TOKEN_KEY = 'rd-token';
+const TOKEN_HEADER = 'X-Review-Desk-Token';
+
+/** Takes the token from `?token=` once, keeps it for this tab, and removes it from the visible address. */
+function takeToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function failure(error: ApiErrorBody): Envelope<never> {
+  return { ok: false, error };
+}
+
+export function createHttpBridge(): Bridge {
+  const token = takeToken();
+  const listeners = new Set<(event: string, payload: unknown) => void>();
+  // Connected at once rather than on first subscription, so a job's first progress events are not lost while it opens.
+  const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+  source.addEventListener('rd', (message) => {
+    let parsed: { name?: unknown; payload?: unknown };
+    try {
+      parsed = JSON.parse((message as MessageEvent<string>).data);
+    } catch {
+      return;
+    }
+    if (typeof parsed.name !== 'string') return;
+    for (const listener of listeners) listener(parsed.name, parsed.payload);
+  });
+
+  return {
+    async call(name, input) {
+      let response: Response;
+      try {
+        response = await fetch(`/api/call/${encodeURIComponent(name)}`, {
+          method: 'POST',
+          headers: { [TOKEN_HEADER]: token, 'Content-Type': 'application/octet-stream' },
+          body: encodeWire(input) as Uint8Array<ArrayBuffer>,
+        });
+      } catch {
+        return failure({ code: 'internal', message: t.transport.unreachable });
+      }
+      if (response.status === 401) return failure({ code: 'invalid-input', message: t.transport.badToken });
+      if (!response.ok) return failure({ code: 'internal', message: t.transport.httpStatus(response.status) });
+      try {
+        return decodeWire(new Uint8Array(await response.arrayBuffer())) as Envelope<unknown>;
+      } catch {
+        return failure({ code: 'internal', message: t.transport.badResponse });
+      }
+    },
+    on(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// Owns the app shell: start-up (app.info, restoring the last place), the screen switch, and the overlays every screen shares.
+import { useEffect } from 'react';
+import { client } from '../api';
+import { reportError } from '../features/errors/store';
+import { Toasts } from '../features/errors/Toasts';
+import { HelpOverlay } from '../features/help/HelpOverlay';
+import { DropTarget } from '../features/import/DropTarget';
+import { ImportDialog } from '../features/import/ImportDialog';
+import { PackageInput } from '../features/import/PackageInput';
+import { useImport } from '../features/import/store';
+import { SessionScreen } from '../features/session/SessionScreen';
+import { useSession } from '../features/session/store';
+import { usePlacePersistence } from '../features/session/usePlacePersistence';
+import { StartScreen } from '../features/start/StartScreen';
+import { t } from '../locale/zh-CN';
+import { useGlobalShortcuts } from './useGlobalShortcuts';
+
+export function App() {
+  const restored = useSession((s) => s.restored);
+  const sessionId = useSession((s) => s.sessionId);
+  usePlacePersistence();
+  useGlobalShortcuts();
+
+  useEffect(() => {
+    client
+      .call('app.info', {})
+      .then((info) => useImport.getState().setNativeDialogs(info.nativeDialogs))
+      .catch(reportError);
+    const onRejection = (e: PromiseRejectionEvent) => reportError(e.reason);
+    window.addEventListener('unhandledrejection', onRejection);
+    return () => window.removeEventListener('unhandledrejection', onRejection);
+  }, []);
+
+  return (
+    <>
+      {!restored ? (
+        <div className="splash" aria-busy="true">
+          {t.common.loading}
+        </div>
+      ) : sessionId ? (
+        <SessionScreen sessionId={sessionId} />
+      ) : (
+        <StartScreen />
+      )}
+      <PackageInput />
+      <DropTarget />
+      <ImportDialog />
+      <HelpOverlay />
+      <Toasts />
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+// Owns the left sidebar: the session's projects (name, applicant, type, 总投资) and the selected project's documents.
+import type { ProjectInfo } from '../../../shared/domain';
+import { fenToWanLabel, formatFileSize } from '../../lib/format';
+import { t } from '../../locale/zh-CN';
+import { DocBadge } from './DocBadge';
+import { useSession } from './store';
+
+interface Props {
+  projects: ProjectInfo[];
+  project: ProjectInfo | null;
+  documentKey: number | null;
+}
+
+export function ProjectSidebar({ projects, project, documentKey }: Props) {
+  const selectProject = useSession((s) => s.selectProject);
+  const selectDocument = useSession((s) => s.selectDocument);
+  return (
+    <nav className="sidebar" aria-label={t.session.projects(projects.length)}>
+      <section className="sidebar-section sidebar-projects">
+        <h2 className="sidebar-heading">{t.session.projects(projects.length)}</h2>
+        <ul className="project-list">
+          {projects.map((p, i) => (
+            <li key={p.id}>
+              <button
+                type="button"
+                className={`project-item${p.id === project?.id ? ' selected' : ''}`}
+                aria-current={p.id === project?.id ? 'true' : undefined}
+                onClick={() => selectProject(p.id)}
+                data-testid="project-item"
+                data-project-id={p.id}
+              >
+                <span className="project-index">{i + 1}</span>
+                <span className="project-text">
+                  <span className="project-name">{p.name}</span>
+                  <span className="project-applicant">{p.applicant}</span>
+                  <span className="project-tags">
+                    <span className={`tag tag-${p.type}`}>{t.labels.projectTypes[p.type]}</span>
+                    <span className="project-amount">{fenToWanLabel(p.totalInvestmentFen)}</span>
+                  </span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {project && (
+        <section className="sidebar-section sidebar-documents">
+          <h2 className="sidebar-heading">{t.session.documents(project.documents.length)}</h2>
+          {project.documents.length === 0 && <p className="muted sidebar-empty">{t.session.noDocuments}</p>}
+          <ul className="document-list">
+            {project.documents.map((d) => (
+              <li key={d.key}>
+                <button
+                  type="button"
+                  className={`document-item${d.key === documentKey ? ' selected' : ''}`}
+                  aria-current={d.key === documentKey ? 'true' : undefined}
+                  onClick={() => selectDocument(d.key)}
+                  data-testid="document-item"
+                  data-document-key={d.key}
+                  data-viewer={d.viewer}
+                  title={d.path}
+                >
+                  <DocBadge document={d} />
+                  <span className="document-text">
+                    <span className="document-kind">{t.labels.documentKinds[d.kind]}</span>
+                    <span className="document-title">{d.title}</span>
+                    <span className="document-size">{formatFileSize(d.bytes)}</span>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,69 @@
+// Owns the session header bar: title, date, issuer, location, the expert panel (chair marked 组长) and the app-level buttons.
+import type { SessionDetail } from '../../../shared/domain';
+import { formatDate } from '../../lib/format';
+import { t } from '../../locale/zh-CN';
+import { Icon } from '../../ui/Icon';
+import { useHelp } from '../help/store';
+import { openPackage } from '../import/openPackage';
+import { useSession } from './store';
+
+export function SessionHeader({ detail }: { detail: SessionDetail }) {
+  const closeSession = useSession((s) => s.closeSession);
+  const toggleHelp = useHelp((s) => s.toggle);
+  return (
+    <header className="session-header">
+      <div className="session-header-main">
+        <span className="brand-mark" aria-hidden="true">评</span>
+        <div className="session-heading">
+          <h1 className="session-title" data-testid="session-title">
+            {detail.title}
+          </h1>
+          <p className="session-meta">
+            <span>
+              <span className="meta-label">{t.session.date}</span>
+              <span data-testid="session-date">{formatDate(detail.date)}</span>
+            </span>
+            <span>
+              <span className="meta-label">{t.session.issuer}</span>
+              {detail.issuer}
+            </span>
+            {detail.location && (
+              <span>
+                <span className="meta-label">{t.session.location}</span>
+                {detail.location}
+              </span>
+            )}
+          </p>
+        </div>
+        <div className="header-actions">
+          <button type="button" className="btn btn-header" onClick={() => void openPackage(false)} data-testid="header-open-package">
+            <Icon name="package" />
+            {t.session.openAnother}
+          </button>
+          <button type="button" className="btn btn-header btn-icon" onClick={toggleHelp} title={t.help.open} aria-label={t.help.open}>
+            <Icon name="help" />
+          </button>
+          <button type="button" className="btn btn-header" onClick={closeSession} title={t.session.homeTitle} data-testid="go-home">
+            <Icon name="home" />
+            {t.session.home}
+          </button>
+        </div>
+      </div>
+      <div className="session-experts" aria-label={t.session.experts}>
+        <span className="meta-label">{t.session.experts}</span>
+        <ul className="expert-list" data-testid="expert-list">
+          {detail.experts.map((e) => (
+            <li
+              key={`${e.name}-${e.employer}`}
+              className={`expert${e.isChair ? ' expert-chair' : ''}`}
+              title={[e.title, e.employer].filter(Boolean).join(' · ')}
+            >
+              {e.name}
+              {e.isChair && <span className="chair-badge">{t.session.chair}</span>}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,73 @@
+// Owns the session screen: fetches the session detail, keeps the selected project/document valid, and lays out the three columns.
+import { useEffect } from 'react';
+import type { SessionDetail } from '../../../shared/domain';
+import { ApiError, client } from '../../api';
+import { userMessage } from '../../lib/errors';
+import { useRemote } from '../../lib/useRemote';
+import { t } from '../../locale/zh-CN';
+import { showError } from '../errors/store';
+import { DocumentViewer } from '../viewer/DocumentViewer';
+import { EmptyViewer } from './EmptyViewer';
+import { ProjectSidebar } from './ProjectSidebar';
+import { SessionHeader } from './SessionHeader';
+import { SidePanel } from './SidePanel';
+import { useSession } from './store';
+
+export function SessionScreen({ sessionId }: { sessionId: string }) {
+  const generation = useSession((s) => s.generation);
+  const detail = useRemote(() => client.call('session.get', { sessionId }), [sessionId, generation]);
+
+  useEffect(() => {
+    if (detail.state === 'error' && detail.error instanceof ApiError && detail.error.code === 'not-found') {
+      showError(t.session.notFound);
+      useSession.getState().closeSession();
+    }
+  }, [detail]);
+
+  if (detail.state === 'loading') return <div className="splash">{t.common.loading}</div>;
+  if (detail.state === 'error') {
+    return (
+      <div className="splash">
+        <p className="text-error">{userMessage(detail.error)}</p>
+        <button type="button" className="btn" onClick={() => useSession.getState().closeSession()}>
+          {t.session.home}
+        </button>
+      </div>
+    );
+  }
+  return <SessionLayout detail={detail.value} />;
+}
+
+function SessionLayout({ detail }: { detail: SessionDetail }) {
+  const projectId = useSession((s) => s.projectId);
+  const documentKey = useSession((s) => s.documentKey);
+  const panelCollapsed = useSession((s) => s.panelCollapsed);
+  const project = detail.projects.find((p) => p.id === projectId) ?? null;
+  const document = project?.documents.find((d) => d.key === documentKey) ?? null;
+
+  // A restored or fresh place may point at nothing in this session: fall back to the first project, no document.
+  useEffect(() => {
+    if (!project && detail.projects.length > 0) {
+      useSession.setState({ projectId: detail.projects[0].id, documentKey: null });
+    } else if (project && documentKey !== null && !document) {
+      useSession.setState({ documentKey: null });
+    }
+  }, [project, document, documentKey, detail.projects]);
+
+  return (
+    <div className="session">
+      <SessionHeader detail={detail} />
+      <div className={`session-body${panelCollapsed ? ' panel-collapsed' : ''}`}>
+        <ProjectSidebar projects={detail.projects} project={project} documentKey={documentKey} />
+        <main className="viewer-area">
+          {document ? (
+            <DocumentViewer key={document.key} document={document} />
+          ) : (
+            <EmptyViewer project={project} />
+          )}
+        </main>
+        <SidePanel project={project} />
+      </div>
+    </div>
+  );
+}

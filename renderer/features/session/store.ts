@@ -1,0 +1,47 @@
+// Owns which session, project and document are open, and whether the side panel is collapsed (UI state only; data comes from the client).
+import { create } from 'zustand';
+
+interface SessionState {
+  /** False until ui.restore has answered; nothing is saved before that, so a slow start cannot overwrite the saved place. */
+  restored: boolean;
+  sessionId: string | null;
+  projectId: string | null;
+  documentKey: number | null;
+  /** Bumped whenever a session is (re)opened, so its detail is fetched again after a re-import. */
+  generation: number;
+  panelCollapsed: boolean;
+  restore(place: { sessionId: string | null; projectId: string | null; documentKey: number | null }): void;
+  openSession(sessionId: string): void;
+  closeSession(): void;
+  selectProject(projectId: string): void;
+  selectDocument(documentKey: number | null): void;
+  togglePanel(): void;
+}
+
+export const useSession = create<SessionState>((set, get) => ({
+  restored: false,
+  sessionId: null,
+  projectId: null,
+  documentKey: null,
+  generation: 0,
+  panelCollapsed: false,
+  restore(place) {
+    set({ ...place, restored: true });
+  },
+  openSession(sessionId) {
+    set((s) => ({ sessionId, projectId: null, documentKey: null, generation: s.generation + 1 }));
+  },
+  closeSession() {
+    set({ sessionId: null, projectId: null, documentKey: null });
+  },
+  selectProject(projectId) {
+    if (get().projectId === projectId) return;
+    set({ projectId, documentKey: null });
+  },
+  selectDocument(documentKey) {
+    set({ documentKey });
+  },
+  togglePanel() {
+    set((s) => ({ panelCollapsed: !s.panelCollapsed }));
+  },
+}));

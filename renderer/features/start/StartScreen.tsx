@@ -1,0 +1,60 @@
+// Owns the start screen shown when no session is open: open buttons, the drop zone, imported sessions and recent packages.
+import { t } from '../../locale/zh-CN';
+import { Icon } from '../../ui/Icon';
+import { openPackage } from '../import/openPackage';
+import { useImport } from '../import/store';
+import { RecentPackages } from './RecentPackages';
+import { SessionList } from './SessionList';
+
+export function StartScreen() {
+  const nativeDialogs = useImport((s) => s.nativeDialogs);
+  return (
+    <main className="start">
+      <section className="start-hero">
+        <div className="start-brand">
+          <span className="brand-mark brand-mark-lg" aria-hidden="true">评</span>
+          <div>
+            <h1 className="start-title">{t.appName}</h1>
+            <p className="start-tagline">{t.appTagline}</p>
+          </div>
+        </div>
+        <div className="start-actions">
+          <button
+            type="button"
+            className="btn btn-primary btn-xl"
+            onClick={() => void openPackage(false)}
+            data-testid="open-package"
+            autoFocus
+          >
+            <Icon name="package" size={30} />
+            <span className="btn-xl-text">
+              {t.start.openPackage}
+              <small>{t.start.openHint}</small>
+            </span>
+          </button>
+          {nativeDialogs && (
+            <button type="button" className="btn btn-xl btn-secondary" onClick={() => void openPackage(true)} data-testid="open-folder">
+              <Icon name="folder" size={30} />
+              <span className="btn-xl-text">
+                {t.start.openFolder}
+                <small>{t.start.openFolderHint}</small>
+              </span>
+            </button>
+          )}
+        </div>
+        <div className="drop-zone" data-testid="drop-zone">
+          <Icon name="upload" size={28} />
+          <div className="drop-zone-text">
+            <strong>{t.start.dropTitle}</strong>
+            <span className="muted">{t.start.dropHint}</span>
+          </div>
+        </div>
+        <p className="start-shortcuts muted">{t.start.shortcutHint}</p>
+      </section>
+      <section className="start-lists">
+        <SessionList />
+        <RecentPackages />
+      </section>
+    </main>
+  );
+}

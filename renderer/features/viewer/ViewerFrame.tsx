@@ -1,0 +1,42 @@
+// Owns the frame around every viewer: the document's kind and title, its toolbar row, and the loading/error message pane.
+import type { ReactNode } from 'react';
+import type { DocumentInfo } from '../../../shared/domain';
+import { fileName } from '../../lib/format';
+import { t } from '../../locale/zh-CN';
+import { DocBadge } from '../session/DocBadge';
+
+interface FrameProps {
+  document: DocumentInfo;
+  toolbar?: ReactNode;
+  children: ReactNode;
+}
+
+export function ViewerFrame({ document, toolbar, children }: FrameProps) {
+  return (
+    <div className="viewer" data-testid="viewer" data-viewer={document.viewer}>
+      <div className="viewer-titlebar">
+        <DocBadge document={document} />
+        <span className="viewer-kind">{t.labels.documentKinds[document.kind]}</span>
+        <span className="viewer-title" title={document.path}>
+          {document.title}
+        </span>
+        <span className="viewer-filename muted">{fileName(document.path)}</span>
+      </div>
+      {toolbar && (
+        <div className="viewer-toolbar" role="toolbar">
+          {toolbar}
+        </div>
+      )}
+      <div className="viewer-content">{children}</div>
+    </div>
+  );
+}
+
+export function ViewerMessage({ children, busy, tone }: { children: ReactNode; busy?: boolean; tone?: 'error' }) {
+  return (
+    <div className={`viewer-message${tone ? ` viewer-message-${tone}` : ''}`} aria-busy={busy || undefined} role={tone ? 'alert' : 'status'}>
+      {busy && <span className="spinner" aria-hidden="true" />}
+      <div>{children}</div>
+    </div>
+  );
+}

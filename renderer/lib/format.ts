@@ -1,0 +1,56 @@
+// Owns formatting at the display edge: fen → 万元, ISO dates → 2027年3月5日, byte counts → MB, file extensions.
+import { t } from '../locale/zh-CN';
+
+const grouping = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
+
+/** Integer fen (分) as 万元 with exactly two decimals, computed in integers so no float drift shows: 12_345_600_000 → "12,345.60". */
+export function fenToWan(fen: number): string {
+  const hundredths = Math.round(Math.abs(fen) / 10_000); // 1 万元 = 1,000,000 分; one hundredth of 万元 = 10,000 分
+  const whole = Math.floor(hundredths / 100);
+  const cents = String(hundredths % 100).padStart(2, '0');
+  return `${fen < 0 && hundredths > 0 ? '-' : ''}${grouping.format(whole)}.${cents}`;
+}
+
+export function fenToWanLabel(fen: number): string {
+  return `${fenToWan(fen)} ${t.money.wan}`;
+}
+
+export function formatQuantity(n: number): string {
+  return new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 }).format(n);
+}
+
+/** "2027-03-05" (or an ISO timestamp) → "2027年3月5日"; anything unparseable is shown as given. */
+export function formatDate(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!m) return value;
+  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** An ISO timestamp in local time: "2027年3月5日 14:05". */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const hh = String(d.getHours()).padStart(2, '0');
+  const mm = String(d.getMinutes()).padStart(2, '0');
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${hh}:${mm}`;
+}
+
+export function toMegabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1);
+}
+
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${toMegabytes(bytes)} MB`;
+}
+
+/** ".ofd" from "documents/p1/方案.ofd"; "" when the name has no extension. */
+export function fileExtension(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? '';
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot).toLowerCase() : '';
+}
+
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}

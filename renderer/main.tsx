@@ -1,0 +1,20 @@
+// Owns the renderer entry point: styles, the error boundary and mounting the app.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { ErrorBoundary } from './features/errors/ErrorBoundary';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/start.css';
+import './styles/session.css';
+import './styles/viewer.css';
+import './styles/pdf.css';
+import './styles/document.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ErrorBoundary>
+      <App />
+    </ErrorBoundary>
+  </StrictMode>,
+);

@@ -1,0 +1,97 @@
+// Owns the one typed API contract between renderer and main: every call's input/output schema and every push event.
+import { z } from 'zod';
+import {
+  jobProgressSchema,
+  readingPositionSchema,
+  recentPackageSchema,
+  renderedDocumentSchema,
+  sessionDetailSchema,
+  sessionSummarySchema,
+  uiStateSchema,
+} from './domain';
+
+const bytes = z.instanceof(Uint8Array);
+const jobId = z.string().min(1).max(100);
+const documentKey = z.number().int().positive();
+const none = z.object({}).strict();
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+/** Where a package comes from: a path on this machine, or bytes the user dropped/uploaded. */
+export const packageSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
+  z.object({ kind: z.literal('upload'), name: z.string().min(1).max(255), bytes }),
+]);
+
+export const api = {
+  'app.info': method(
+    none,
+    z.object({ version: z.string(), nativeDialogs: z.boolean(), transport: z.enum(['ipc', 'http']) }),
+  ),
+  'ui.restore': method(none, uiStateSchema),
+  'ui.save': method(uiStateSchema.partial().strict(), z.null()),
+
+  'package.choose': method(z.object({ folder: z.boolean() }).strict(), z.object({ path: z.string().nullable() })),
+  'package.import': method(z.object({ jobId, source: packageSourceSchema }).strict(), sessionSummarySchema),
+  'package.recent': method(none, z.array(recentPackageSchema)),
+  'job.cancel': method(z.object({ jobId }).strict(), z.null()),
+
+  'session.list': method(none, z.array(sessionSummarySchema)),
+  'session.get': method(z.object({ sessionId: z.string().min(1).max(100) }).strict(), sessionDetailSchema),
+
+  'document.content': method(z.object({ documentKey }).strict(), bytes),
+  'document.render': method(z.object({ documentKey }).strict(), renderedDocumentSchema),
+  'document.openExternal': method(z.object({ documentKey }).strict(), z.object({ opened: z.boolean() })),
+
+  'reading.get': method(z.object({ documentKey }).strict(), readingPositionSchema.nullable()),
+  'reading.save': method(z.object({ documentKey, position: readingPositionSchema.strict() }).strict(), z.null()),
+} as const;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+/** What a caller passes (before defaults are applied). */
+export type Input<K extends MethodName> = z.input<Api[K]['input']>;
+/** What a handler receives (after validation). */
+export type ParsedInput<K extends MethodName> = z.output<Api[K]['input']>;
+export type Output<K extends MethodName> = z.output<Api[K]['output']>;
+
+export const events = {
+  'job.progress': jobProgressSchema,
+} as const;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+/** Error codes a call may fail with; `message` is always Chinese and says what to do. */
+export const apiErrorCodes = [
+  'invalid-input',
+  'unknown-method',
+  'package-invalid',
+  'not-found',
+  'cancelled',
+  'database',
+  'internal',
+] as const;
+export type ApiErrorCode = (typeof apiErrorCodes)[number];
+
+export interface ApiErrorBody {
+  code: ApiErrorCode;
+  message: string;
+  /** Per-item problems, e.g. every defect found in a package: `{ code, message, path }`. */
+  problems?: { code: string; message: string; path: string }[];
+}
+
+/** What crosses a transport: handlers never throw across it. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+/** The single object each transport provides to the renderer (the preload's bridge `satisfies` it). */
+export interface Bridge {
+  call(name: string, input: unknown): Promise<Envelope<unknown>>;
+  on(listener: (event: string, payload: unknown) => void): () => void;
+}
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(api, name);
+}
