@@ -3,6 +3,7 @@ import path from 'node:path';
 import { app, dialog, protocol, session, type BrowserWindow } from 'electron';
 import { AppError } from './core/api/errors';
 import { openCore, type Core } from './core/app';
+import { StoreError } from './core/store/db';
 import { createHost } from './main/host';
 import { registerIpc } from './main/ipc';
 import { installMenu } from './main/menu';
@@ -66,13 +67,14 @@ function closeCore(): void {
 
 function showStartupError(err: unknown): void {
   console.error(err);
-  // The core's AppError messages are written for the user (e.g. a database from a newer version); anything else is a bug.
-  const reason = err instanceof AppError ? err.message : `程序内部错误（${err instanceof Error ? err.message : String(err)}）。`;
+  // The core's own errors are written for the user and say what to do (e.g. "database from a newer version: install
+  // the latest 评审工作台"); anything else is a bug, shown with its technical message for support.
+  const userFacing = err instanceof StoreError || err instanceof AppError;
+  const reason = userFacing ? err.message : `程序内部错误（${err instanceof Error ? err.message : String(err)}）。`;
   dialog.showErrorBox(
     '评审工作台无法启动',
     `${reason}\n\n评审数据所在文件夹：${app.getPath('userData')}\n` +
-      '请不要删除或改动这个文件夹。如果曾用更新版本的评审工作台打开过这些数据，请安装那个版本后再打开；' +
-      '否则请把本提示截图发给技术支持。',
+      '请不要删除或改动这个文件夹。如果问题持续，请把本提示截图发给技术支持。',
   );
   closeCore();
   app.exit(1);

@@ -1,7 +1,8 @@
 // Owns the hostile .rpkg corpus (test/fixtures/hostile/): one package per way an import must be refused, plus control packages it must accept.
 //
 // Each hostile package is otherwise valid (manifest passes the schema, hashes and sizes true) so that only the
-// named defect triggers; `code` is the problem the importer must report. Limits the corpus assumes the importer
+// named defect triggers — save that a declared size which lies about a too-large entry also differs from the
+// actual one; `code` is the problem the importer must report first. Limits the corpus assumes the importer
 // enforces: 10,000 entries; 1 GiB inflated per entry and 4 GiB in total (checked on the central directory's
 // declared sizes before inflating, and on actual bytes while inflating); compression ratio above 200:1 on an
 // entry over 1 MiB is a bomb. Run: npx tsx scripts/make-hostile-fixtures.ts

@@ -37,7 +37,8 @@ export const manifestDocumentSchema = z.object({
   id: text,
   kind: z.enum(documentKinds),
   title: text,
-  path: text,
+  // Not trimmed: a path differing only by a trailing space must not match another file.
+  path: z.string().min(1),
   sha256: sha256Hex,
   bytes: z.number().int().nonnegative(),
 });

@@ -102,7 +102,7 @@ function isLocalRequest(url: string): boolean {
   }
 }
 
-/** Refuses every permission (camera, clipboard read, notifications, devices …) and every request off the machine. */
+/** Refuses every permission (camera, clipboard read, notifications, devices …) and every request that leaves app://bundle. */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);

@@ -133,6 +133,7 @@ export const t = {
   viewer: {
     opening: '正在打开文件…',
     failed: '文件无法显示',
+    damaged: '文件可能已损坏，或使用了评审工作台不支持的格式。可以尝试用系统默认程序打开。',
     zoomIn: '放大（Ctrl+=）',
     zoomOut: '缩小（Ctrl+-）',
     fitWidth: '适合宽度（Ctrl+0）',
@@ -145,6 +146,8 @@ export const t = {
     pageLabelBefore: '第',
     pageLabelAfter: (n: number) => `/ ${n} 页`,
     pageInput: '页码',
+    prevPage: '上一页（←）',
+    nextPage: '下一页（→）',
     pageAria: (n: number) => `第 ${n} 页`,
     searchPlaceholder: '查找（Ctrl+F）',
     searchLabel: '在文件中查找',

@@ -2,7 +2,7 @@
 import { barChartPng } from './png';
 import type { ProposalSpec } from './proposal';
 import { paragraph, table, type Report, type Section } from './report-model';
-import { lineAmountFen, totalFen, wanText, yuanText, type SampleProject } from './sample-project';
+import { lineAmountFen, totalFen, wanText, type SampleProject } from './sample-project';
 
 const base = (s: ProposalSpec, docType: string, preparedBy = s.preparedBy) => ({
   docType,
@@ -124,7 +124,7 @@ export function preliminaryDesignReport(s: ProposalSpec): Report {
         title: '系统功能设计',
         sections: [
           { title: '功能模块', blocks: [table('功能模块设计', ['模块', '主要功能'], [1.4, 4], s.contents)] },
-          { title: '业务流程', blocks: s.needs.map(paragraph) },
+          { title: '业务及性能需求', blocks: s.needs.map(paragraph) },
         ],
       },
       {
@@ -218,6 +218,7 @@ export function postEvaluationReport(s: ProposalSpec, prior: PriorPhase, evaluat
   return {
     ...base(s, '前期项目第三方后评价报告', evaluator),
     projectName: prior.name,
+    status: '正式稿',
     chapters: [
       {
         title: '评价概述',

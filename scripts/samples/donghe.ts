@@ -227,8 +227,8 @@ export const dongheDefectsPackage: SamplePackage = {
     date: '2027-04-08',
     location: '东河区政务服务中心四楼会议室',
     experts: [
-      { id: 'e1', name: '赵文斌', title: '正高级工程师', employer: '内蒙古自治区信息中心' },
-      { id: 'e2', name: '孙立新', title: '副教授', employer: '内蒙古科技大学信息工程学院' },
+      { id: 'e1', name: '赵文斌', title: '正高级工程师', employer: '包头市政务信息化专家库（原市信息中心）' },
+      { id: 'e2', name: '孙立新', title: '副研究员', employer: '内蒙古北方数字治理研究院' },
       { id: 'e3', name: '马秀兰', title: '高级会计师', employer: '包头市正信工程造价咨询有限公司' },
     ],
     chair: 'e1',

@@ -35,7 +35,7 @@ function cell(text: string, header: boolean, width: number): TableCell {
     shading: header ? { type: ShadingType.CLEAR, fill: 'E4E9F1', color: 'auto' } : undefined,
     children: [
       new Paragraph({
-        alignment: header ? AlignmentType.CENTER : numeric.test(text) ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        alignment: header || /^\d{1,3}$/.test(text) ? AlignmentType.CENTER : numeric.test(text) ? AlignmentType.RIGHT : AlignmentType.LEFT,
         children: [new TextRun({ text, bold: header, size: 20 })],
       }),
     ],
@@ -83,8 +83,8 @@ export async function renderReportDocx(input: Report, created: Date): Promise<Bu
   const cover = [
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `项目编号：${r.projectCode}`, size: 21 })] }),
     new Paragraph({ spacing: { before: 2400 }, alignment: AlignmentType.CENTER, children: [new TextRun({ text: r.projectName, bold: true, size: 44, font: headingFont })] }),
-    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, spacing: { before: 240 }, children: [new TextRun({ text: r.docType, bold: true, size: 56, font: headingFont })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 3000 }, children: [new TextRun({ text: '（送审稿）', size: 30 })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240 }, children: [new TextRun({ text: r.docType, bold: true, size: 56, font: headingFont })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 3000 }, children: [new TextRun({ text: `（${r.status ?? '送审稿'}）`, size: 30 })] }),
     ...[`建设单位：${r.applicant}`, `编制单位：${r.preparedBy}`, `编制日期：${r.dateText}`].map(
       (line) => new Paragraph({ indent: { left: 1800 }, spacing: { after: 200 }, children: [new TextRun({ text: line, size: 28 })] }),
     ),

@@ -46,6 +46,8 @@ export interface Report {
   preparedBy: string;
   /** Shown on the cover, e.g. 二〇二七年二月. */
   dateText: string;
+  /** Draft status under the title; 送审稿 unless set. */
+  status?: string;
   chapters: Chapter[];
 }
 

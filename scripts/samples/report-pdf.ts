@@ -24,7 +24,7 @@ function drawCover(doc: Doc, r: Report): void {
   doc.font('body').fontSize(10.5).fillColor(ink).text(`项目编号：${r.projectCode}`, margins.left, 60, { width: contentWidth, align: 'right' });
   doc.font('bold').fontSize(22).text(r.projectName, margins.left, 220, { width: contentWidth, align: 'center', lineGap: 8 });
   doc.moveDown(0.8).fontSize(30).text(r.docType, { width: contentWidth, align: 'center', characterSpacing: 6 });
-  doc.moveDown(0.6).font('body').fontSize(15).text('（送审稿）', { width: contentWidth, align: 'center' });
+  doc.moveDown(0.6).font('body').fontSize(15).text(`（${r.status ?? '送审稿'}）`, { width: contentWidth, align: 'center' });
   const lines = [`建设单位：${r.applicant}`, `编制单位：${r.preparedBy}`, `编制日期：${r.dateText}`];
   doc.font('body').fontSize(14);
   lines.forEach((line, i) => doc.text(line, margins.left + 60, 560 + i * 34, { width: contentWidth - 60, lineBreak: false }));
@@ -74,6 +74,8 @@ function drawPageFurniture(doc: Doc, r: Report, firstBodyPage: number): void {
 }
 
 const numeric = /^[-+]?[\d,]+(\.\d+)?%?$/;
+/** Row numbers (序号) are centred; other numbers are right-aligned so their digits line up. */
+const cellAlign = (cell: string) => (/^\d{1,3}$/.test(cell) ? 'center' : numeric.test(cell) ? 'right' : 'left');
 
 function drawTable(doc: Doc, t: TableBlock): void {
   const total = t.widths.reduce((a, b) => a + b, 0);
@@ -89,7 +91,7 @@ function drawTable(doc: Doc, t: TableBlock): void {
     cells.forEach((cell, i) => {
       if (header) doc.rect(x, y, widths[i], h).fill(headerFill);
       doc.rect(x, y, widths[i], h).lineWidth(0.6).strokeColor(rule).stroke();
-      const align = header ? 'center' : numeric.test(cell) ? 'right' : 'left';
+      const align = header ? 'center' : cellAlign(cell);
       doc.font(font).fontSize(9.5).fillColor(ink).text(cell, x + pad, y + pad, { width: widths[i] - 2 * pad, align, lineGap: 1 });
       x += widths[i];
     });

@@ -1,6 +1,6 @@
 // Proves the window's hardening (reliability items 1, 3, 4, 5, 6 sender check, 9): exact preferences, navigation,
 // new windows, permissions, network, the CSP's directives, IPC sender trust, and which paths the OS may open.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Session } from 'electron';
@@ -290,7 +290,8 @@ describe('IPC sender check (item 6)', () => {
 });
 
 describe('what the OS may open (item 9)', () => {
-  const base = mkdtempSync(path.join(tmpdir(), 'rd-openable-'));
+  // Real path: the check returns resolved paths, and tmpdir() is itself a symlink on macOS.
+  const base = realpathSync(mkdtempSync(path.join(tmpdir(), 'rd-openable-')));
   const dataDir = path.join(base, 'data');
   mkdirSync(path.join(dataDir, 'packages', 'p1'), { recursive: true });
   mkdirSync(path.join(dataDir, 'packages', 'folder.pdf'));

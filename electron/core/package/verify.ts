@@ -1,9 +1,8 @@
 // Owns verifying a package end to end (names, limits, manifest, every file's size and SHA-256), optionally staging its files.
 import { createHash } from 'node:crypto';
-import { createWriteStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Transform, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import { manifestSchema, type Manifest } from '../../../shared/manifest';
 import { checkEntryName, collisionKey } from './entryName';
 import { PackageError, problem, type PackageProblem } from './errors';
@@ -150,32 +149,31 @@ async function hashEntry(
 ): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256');
   let bytes = 0;
-  const meter = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      bytes += chunk.length;
-      if (bytes > limits.maxEntryBytes) return cb(new PackageError([problem('too-large', entry.name)]));
-      hash.update(chunk);
-      onBytes(chunk.length);
-      cb(null, chunk);
-    },
-  });
+  // Staged files are created exclusively ('wx'), so nothing already on disk is ever overwritten.
+  const target = options.stagingDir ? path.join(options.stagingDir, ...entry.name.split('/')) : null;
+  if (target) await fs.mkdir(path.dirname(target), { recursive: true });
+  const out = target ? await fs.open(target, 'wx') : null;
+  let input: Readable | undefined;
   try {
-    const input = await source.open(entry);
-    // yauzl can report a size lie again after the pipeline has already failed on it; that second report is not news.
+    input = await source.open(entry);
+    // yauzl can report a size lie again after the read has already failed on it; that second report is not news.
     input.on('error', () => undefined);
-    await pipeline(input, meter, await sinkFor(entry, options.stagingDir), { signal: options.signal });
+    // A plain loop (no Transform/Writable chain) keeps per-chunk overhead low.
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      if (options.signal?.aborted) throw new PackageError([problem('cancelled')]);
+      bytes += chunk.length;
+      if (bytes > limits.maxEntryBytes) throw new PackageError([problem('too-large', entry.name)]);
+      hash.update(chunk);
+      if (out) await out.write(chunk);
+      onBytes(chunk.length);
+    }
   } catch (err) {
+    input?.destroy();
     throw asReadProblem(err, entry.name, options.signal);
+  } finally {
+    await out?.close();
   }
   return { sha256: hash.digest('hex'), bytes };
-}
-
-/** Staged files are created exclusively, so nothing already on disk is ever overwritten; without staging, bytes are dropped. */
-async function sinkFor(entry: SourceEntry, stagingDir: string | undefined): Promise<Writable> {
-  if (!stagingDir) return new Writable({ write: (_chunk, _enc, cb) => cb() });
-  const target = path.join(stagingDir, ...entry.name.split('/'));
-  await fs.mkdir(path.dirname(target), { recursive: true });
-  return createWriteStream(target, { flags: 'wx' });
 }
 
 function asReadProblem(err: unknown, name: string, signal?: AbortSignal): PackageError {

@@ -54,13 +54,19 @@ function entryOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * PDF, Office Open XML, OFD and images are compressed inside already: deflating them again saves almost nothing and
+ * makes every expert's import inflate the bytes for nothing. They are stored as they are.
+ */
+const alreadyCompressed = /\.(pdf|docx|xlsx|pptx|ofd|zip|png|jpe?g|gif|webp)$/i;
+
 export async function writePackageZip(folder: string, outFile: string): Promise<void> {
   const names = (await listFiles(folder)).sort(entryOrder);
   const zip = new ZipFile();
   for (const name of names) {
     // lstat again right before adding: a file swapped for a link after listing is still refused.
     if (!(await lstat(path.join(folder, name))).isFile()) throw new Error(`不是普通文件：${name}`);
-    zip.addFile(path.join(folder, name), name, reproducibleEntry);
+    zip.addFile(path.join(folder, name), name, { ...reproducibleEntry, compress: !alreadyCompressed.test(name) });
   }
   zip.end();
   const tmp = path.join(path.dirname(outFile), `.${path.basename(outFile)}.${process.pid}.tmp`);

@@ -22,7 +22,7 @@ export async function makeBackup(
   const name = `${PREFIX}${at.toISOString().replace(/[:.]/g, '-')}-${reason}.sqlite`;
   const tmp = path.join(dir, `${name}.tmp`);
   await db.backup(tmp);
-  if (!isHealthy(tmp)) {
+  if (!sealBackup(tmp)) {
     await fs.rm(tmp, { force: true });
     throw new Error(`backup check failed: ${tmp}`);
   }
@@ -44,6 +44,23 @@ export async function newestGoodBackup(dir: string): Promise<string | null> {
     if (isHealthy(file)) return file;
   }
   return null;
+}
+
+/**
+ * A backup copies the live database's WAL journal mode; switched to rollback mode it is one self-contained file
+ * (no -wal/-shm beside it) that can be copied back as is. Returns whether it passed integrity_check.
+ */
+function sealBackup(file: string): boolean {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { fileMustExist: true });
+    db.pragma('journal_mode = DELETE');
+    return db.pragma('integrity_check', { simple: true }) === 'ok';
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
 }
 
 function isHealthy(file: string): boolean {

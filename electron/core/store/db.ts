@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, promises as fs, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { latestVersion, migrations } from './migrations';
+import { latestVersion, runMigrations } from './migrations';
 import { makeBackup, newestGoodBackup } from './backup';
 
 export type Db = Database.Database;
@@ -62,13 +62,7 @@ export async function openStore(dataDir: string, now: () => Date = () => new Dat
 
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > 0 && version < latestVersion) await makeBackup(db, backupsDir, now(), `before-v${latestVersion}`);
-  for (const m of migrations) {
-    if (m.version <= version) continue;
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-  }
+  runMigrations(db);
   await makeBackup(db, backupsDir, now(), 'daily', { onlyIfOlderThanMs: 24 * 3600_000 });
 
   return {

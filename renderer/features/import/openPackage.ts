@@ -31,7 +31,7 @@ export async function importPath(path: string): Promise<void> {
 }
 
 export async function importFile(file: File): Promise<void> {
-  let bytes: Uint8Array;
+  let bytes: Uint8Array<ArrayBuffer>;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch {

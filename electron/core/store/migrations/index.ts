@@ -10,3 +10,15 @@ export interface Migration {
 
 export const migrations: readonly Migration[] = [migration001];
 export const latestVersion = migrations[migrations.length - 1].version;
+
+/** Applies each pending migration in its own transaction together with its user_version bump: a failure changes nothing. */
+export function runMigrations(db: Database.Database, list: readonly Migration[] = migrations): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const m of list) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}

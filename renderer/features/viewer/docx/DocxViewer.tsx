@@ -1,0 +1,90 @@
+// Owns the Word viewer: the converted HTML in a printed-page look, zoom, find, and the saved scroll position.
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { client } from '../../../api';
+import { useRemote } from '../../../lib/useRemote';
+import { t } from '../../../locale/zh-CN';
+import { SearchBox } from '../SearchBox';
+import type { ViewerProps } from '../types';
+import { usePaneZoom } from '../usePaneZoom';
+import { useViewerShortcuts } from '../useViewerShortcuts';
+import { ViewerError } from '../ViewerError';
+import { ViewerFrame, ViewerMessage } from '../ViewerFrame';
+import { ZoomControls } from '../ZoomControls';
+import { useHtmlFind } from './useHtmlFind';
+
+/** An A4 sheet is 210 mm wide: 794 CSS px at zoom 1. */
+const PAGE_WIDTH_PX = 794;
+
+export function DocxViewer(props: ViewerProps) {
+  const { document } = props;
+  const rendered = useRemote(() => client.call('document.render', { documentKey: document.key }), [document.key]);
+  if (rendered.state === 'loading') {
+    return (
+      <ViewerFrame document={document}>
+        <ViewerMessage busy>{t.viewer.opening}</ViewerMessage>
+      </ViewerFrame>
+    );
+  }
+  if (rendered.state === 'error') return <ViewerError document={document} error={rendered.error} />;
+  if (rendered.value.kind !== 'html') return <ViewerError document={document} error={null} />;
+  return <DocxReader {...props} html={rendered.value.html} warnings={rendered.value.warnings.length} />;
+}
+
+function DocxReader({ document, initial, onPosition, html, warnings }: ViewerProps & { html: string; warnings: number }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const articleRef = useRef<HTMLElement>(null);
+  const { ready, zoom } = usePaneZoom(scrollRef, PAGE_WIDTH_PX, 1.6);
+  const find = useHtmlFind(articleRef, html);
+  useViewerShortcuts({ zoom: true, find: true });
+
+  // Restore once the embedded pictures have their sizes, or the saved offset would land short.
+  // Until then nothing is reported, so the saved place cannot be overwritten by the top of the page.
+  const restoring = useRef<'pending' | 'running' | 'done'>('pending');
+  useEffect(() => {
+    const article = articleRef.current;
+    if (!ready || !article || restoring.current !== 'pending') return;
+    restoring.current = 'running';
+    const pictures = Array.from(article.querySelectorAll('img')).map((img) => img.decode().catch(() => undefined));
+    void Promise.all(pictures).then(() => {
+      if (scrollRef.current && initial?.scrollTop) scrollRef.current.scrollTop = initial.scrollTop;
+      restoring.current = 'done';
+    });
+    scrollRef.current?.focus({ preventScroll: true });
+  }, [ready, initial]);
+
+  // A zoom change keeps the same proportion of the document above the view.
+  const lastHeight = useRef(0);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    if (lastHeight.current > 0) el.scrollTop = (el.scrollTop / lastHeight.current) * el.scrollHeight;
+    lastHeight.current = el.scrollHeight;
+    if (restoring.current === 'done') onPosition({ zoom, scrollTop: el.scrollTop });
+  }, [zoom, onPosition]);
+
+  const onScroll = () => {
+    const el = scrollRef.current!;
+    lastHeight.current = el.scrollHeight;
+    if (restoring.current === 'done') onPosition({ zoom, scrollTop: el.scrollTop });
+  };
+
+  return (
+    <ViewerFrame
+      document={document}
+      toolbar={
+        <>
+          <ZoomControls />
+          <span className="toolbar-spacer" />
+          <SearchBox onNext={find.next} onPrev={find.prev} />
+        </>
+      }
+    >
+      <div ref={scrollRef} className="docx-scroll" tabIndex={0} onScroll={onScroll} aria-label={document.title} data-testid="docx-scroll">
+        {warnings > 0 && <p className="docx-warning">{t.viewer.docxWarnings(warnings)}</p>}
+        <div className="docx-sheet" style={{ zoom }}>
+          <article ref={articleRef} className="docx-page" data-testid="docx-article" dangerouslySetInnerHTML={{ __html: html }} />
+        </div>
+      </div>
+    </ViewerFrame>
+  );
+}

@@ -1,0 +1,118 @@
+// Owns the spreadsheet viewer: converted sheets, sheet tabs, find across the current sheet's cells, sheet + scroll remembered.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Sheet } from '../../../../shared/domain';
+import { client } from '../../../api';
+import { compactQuery } from '../../../lib/textSearch';
+import { useRemote } from '../../../lib/useRemote';
+import { t } from '../../../locale/zh-CN';
+import { SearchBox } from '../SearchBox';
+import { useViewer } from '../store';
+import type { ViewerProps } from '../types';
+import { useViewerShortcuts } from '../useViewerShortcuts';
+import { ViewerError } from '../ViewerError';
+import { ViewerFrame, ViewerMessage } from '../ViewerFrame';
+import { MAX_ROWS } from './sheetLayout';
+import { SheetGrid } from './SheetGrid';
+
+export function XlsxViewer(props: ViewerProps) {
+  const { document } = props;
+  const rendered = useRemote(() => client.call('document.render', { documentKey: document.key }), [document.key]);
+  if (rendered.state === 'loading') {
+    return (
+      <ViewerFrame document={document}>
+        <ViewerMessage busy>{t.viewer.opening}</ViewerMessage>
+      </ViewerFrame>
+    );
+  }
+  if (rendered.state === 'error') return <ViewerError document={document} error={rendered.error} />;
+  if (rendered.value.kind !== 'sheets') return <ViewerError document={document} error={null} />;
+  return <Workbook {...props} sheets={rendered.value.sheets} />;
+}
+
+function Workbook({ document, initial, onPosition, sheets }: ViewerProps & { sheets: Sheet[] }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(() => Math.max(0, sheets.findIndex((s) => s.name === initial?.sheet)));
+  const sheet = sheets[active];
+  const query = useViewer((s) => s.query);
+  const hitIndex = useViewer((s) => s.hitIndex);
+  useViewerShortcuts({ zoom: false, find: true });
+
+  const hitList = useMemo(() => findCells(sheet, compactQuery(query)), [sheet, query]);
+  const hits = useMemo(() => new Set(hitList), [hitList]);
+  const current = hitIndex >= 0 ? (hitList[hitIndex] ?? null) : null;
+
+  useEffect(() => {
+    useViewer.getState().setHits(hitList.length, hitList.length > 0 ? 0 : -1);
+  }, [hitList]);
+
+  useEffect(() => {
+    if (current) scrollRef.current?.querySelector(`[data-cell="${current}"]`)?.scrollIntoView({ block: 'center', inline: 'center' });
+  }, [current]);
+
+  // The saved scroll belongs to the saved sheet; any other sheet opens at its top.
+  const firstSheet = useRef(true);
+  useLayoutEffect(() => {
+    const el = scrollRef.current!;
+    el.scrollTop = firstSheet.current && initial?.sheet === sheet.name ? (initial.scrollTop ?? 0) : 0;
+    el.scrollLeft = 0;
+    firstSheet.current = false;
+    onPosition({ sheet: sheet.name, scrollTop: el.scrollTop });
+  }, [sheet, initial, onPosition]);
+
+  const step = useCallback((by: 1 | -1) => {
+    const { hitCount, hitIndex: at } = useViewer.getState();
+    if (hitCount > 0) useViewer.getState().setHits(hitCount, (at + by + hitCount) % hitCount);
+  }, []);
+
+  return (
+    <ViewerFrame
+      document={document}
+      toolbar={
+        <>
+          <span className="toolbar-spacer" />
+          <SearchBox onNext={() => step(1)} onPrev={() => step(-1)} />
+        </>
+      }
+    >
+      <div className="xlsx-layout">
+        <div
+          ref={scrollRef}
+          className="xlsx-scroll"
+          tabIndex={0}
+          onScroll={(e) => onPosition({ sheet: sheet.name, scrollTop: e.currentTarget.scrollTop })}
+          aria-label={sheet.name}
+          data-testid="xlsx-scroll"
+        >
+          <SheetGrid sheet={sheet} hits={hits} current={current} />
+        </div>
+        <div className="sheet-tabs" role="tablist" aria-label={t.viewer.sheetTabs}>
+          {sheets.map((s, i) => (
+            <button
+              key={`${i}-${s.name}`}
+              type="button"
+              role="tab"
+              aria-selected={i === active}
+              className={`sheet-tab${i === active ? ' active' : ''}`}
+              onClick={() => setActive(i)}
+              data-testid="sheet-tab"
+            >
+              {s.name}
+            </button>
+          ))}
+        </div>
+      </div>
+    </ViewerFrame>
+  );
+}
+
+/** "row,col" of every shown cell whose text contains the needle, row by row. */
+function findCells(sheet: Sheet, needle: string): string[] {
+  if (!needle) return [];
+  const out: string[] = [];
+  sheet.rows.slice(0, MAX_ROWS).forEach((row, r) => {
+    row.forEach((text, c) => {
+      if (text && compactQuery(text).includes(needle)) out.push(`${r},${c}`);
+    });
+  });
+  return out;
+}

@@ -1,0 +1,51 @@
+// `review-desk check`: exit codes, human output and the --json shape other tools rely on.
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../electron/cli';
+import { makeHostileFixtures } from '../../scripts/make-hostile-fixtures';
+import { tempDir, writeMinimalPackage } from '../helpers/core';
+
+let corpus: string;
+beforeAll(async () => {
+  corpus = tempDir();
+  await makeHostileFixtures(corpus);
+});
+
+async function check(args: string[]): Promise<{ code: number; out: string }> {
+  const lines: string[] = [];
+  const code = await run(args, (l) => lines.push(l));
+  return { code, out: lines.join('\n') };
+}
+
+describe('review-desk check', () => {
+  it('exits 0 for a valid package and describes it', async () => {
+    const folder = await writeMinimalPackage(tempDir());
+    const human = await check(['check', folder]);
+    expect(human.code).toBe(0);
+    expect(human.out).toMatch(/评审包有效：测试评审会/);
+    const json = await check(['check', folder, '--json']);
+    expect(JSON.parse(json.out)).toMatchObject({ ok: true, errors: [], title: '测试评审会', projects: 1, files: 2 });
+  });
+
+  it('exits 1 with { ok:false, errors:[{code,message,path}] } for a broken package', async () => {
+    const res = await check(['check', path.join(corpus, 'hash-mismatch.rpkg'), '--json']);
+    expect(res.code).toBe(1);
+    const parsed = JSON.parse(res.out);
+    expect(parsed.ok).toBe(false);
+    expect(parsed.errors[0]).toEqual({ code: 'hash-mismatch', message: expect.stringMatching(/SHA-256/), path: expect.stringMatching(/可行性研究报告/) });
+  });
+
+  it('exits 1 for a path that does not exist and 2 for a usage error', async () => {
+    expect((await check(['check', '/no/such/package.rpkg'])).code).toBe(1);
+    expect((await check(['frobnicate'])).code).toBe(2);
+    expect((await check([])).code).toBe(2);
+  });
+
+  it('works as the installed `review-desk` binary (bundled dist/cli.cjs)', () => {
+    execFileSync(process.execPath, ['scripts/build-node.mjs'], { stdio: 'ignore' });
+    const res = spawnSync(process.execPath, ['bin/review-desk.cjs', 'check', path.join(corpus, 'extra-file.rpkg'), '--json'], { encoding: 'utf8' });
+    expect(res.status).toBe(1);
+    expect(JSON.parse(res.stdout).errors[0].code).toBe('extra-file');
+  });
+});

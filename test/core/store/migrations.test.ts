@@ -1,0 +1,41 @@
+// Each migration runs on the previous schema with data in it; a failing migration changes nothing.
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrations, runMigrations, type Migration } from '../../../electron/core/store/migrations';
+
+const tables = (db: Database.Database) =>
+  (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+
+describe('migrations', () => {
+  it('001 creates the schema from an empty database, with foreign keys that cascade', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    runMigrations(db, migrations.slice(0, 1));
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(tables(db)).toEqual(['budget_lines', 'documents', 'experts', 'projects', 'reading_positions', 'recent_packages', 'sessions', 'ui_state']);
+    db.prepare(`INSERT INTO sessions VALUES ('s', 'h', 1, '局', 'national', '会', '2027-01-01', '', 'c', 'i', '{}')`).run();
+    db.prepare(`INSERT INTO projects VALUES ('s', 'p', 0, '项目', '单位', NULL, 'new', 100, '', NULL, 1, '')`).run();
+    db.prepare(`INSERT INTO documents (session_id, project_id, id, position, kind, title, path, sha256, bytes) VALUES ('s', 'p', 'd', 0, 'proposal', 't', 'a.pdf', 'x', 1)`).run();
+    db.prepare(`INSERT INTO reading_positions VALUES (1, '{}', 'now')`).run();
+    db.prepare(`DELETE FROM sessions`).run();
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM reading_positions`).get()).toEqual({ n: 0 });
+    expect(() => db.prepare(`INSERT INTO projects VALUES ('nope', 'p', 0, '项目', '单位', NULL, 'new', 100, '', NULL, 1, '')`).run()).toThrow(/FOREIGN KEY/);
+  });
+
+  it('a migration that fails halfway leaves the schema and user_version as they were', () => {
+    const db = new Database(':memory:');
+    runMigrations(db);
+    const before = tables(db);
+    const broken: Migration = {
+      version: 99,
+      name: 'broken',
+      up(d) {
+        d.exec('CREATE TABLE half_done (x)');
+        throw new Error('boom');
+      },
+    };
+    expect(() => runMigrations(db, [...migrations, broken])).toThrow('boom');
+    expect(tables(db)).toEqual(before);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
+  });
+});
