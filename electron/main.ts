@@ -7,7 +7,8 @@ import { StoreError } from './core/store/db';
 import { createHost } from './main/host';
 import { registerIpc } from './main/ipc';
 import { installMenu } from './main/menu';
-import { createAppProtocolHandler, registerAppScheme } from './main/protocol';
+import { createAppProtocolHandler } from './main/bundleFiles';
+import { registerAppScheme } from './main/protocol';
 import { APP_SCHEME, hardenSession } from './main/security';
 import { createMainWindow } from './main/window';
 

@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decodeWire, encodeWire } from '../../shared/wire';
 import type { Dispatch } from '../core/api/dispatch';
-import { serveBundleFile } from '../main/protocol';
+import { serveBundleFile } from '../main/bundleFiles';
 import { APP_ORIGIN } from '../main/security';
 
 export const TOKEN_HEADER = 'x-review-desk-token';

@@ -105,6 +105,7 @@ export const t = {
     projectTypes,
   },
   panel: {
+    heading: '项目信息',
     title: '项目概况',
     collapse: '收起侧栏',
     expand: '展开侧栏',

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { serveBundleFile } from '../../electron/main/protocol';
+import { serveBundleFile } from '../../electron/main/bundleFiles';
 
 vi.mock('electron', () => ({ protocol: {} }));
 

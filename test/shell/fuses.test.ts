@@ -38,9 +38,9 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('packs the app into an integrity-checked asar, unpacking only the addon and the workers', () => {
+  it('packs the app into an integrity-checked asar, unpacking only the native addon', () => {
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(['dist/workers/**', '**/node_modules/better-sqlite3/**']);
+    expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3/**']);
   });
 
   it('rebuilds native modules for Electron', () => {

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { createAppProtocolHandler, registerAppScheme } from '../../electron/main/protocol';
+import { createAppProtocolHandler } from '../../electron/main/bundleFiles';
+import { registerAppScheme } from '../../electron/main/protocol';
 import { contentSecurityPolicy } from '../../electron/main/security';
 
 const { registerSchemesAsPrivileged } = vi.hoisted(() => ({ registerSchemesAsPrivileged: vi.fn() }));

@@ -13,14 +13,12 @@ const sourceFiles: Record<WorkerName, string> = {
 };
 
 /**
- * Bundled builds run dist/workers/<name>.cjs (unpacked from the asar so the OS can read it); from source
- * (tests, tsx) the TypeScript worker is loaded through tsx's require hook.
+ * Bundled builds run dist/workers/<name>.cjs — from inside app.asar, which Electron's worker_threads read directly,
+ * so the worker resolves its packages in the same asar; from source (tests, tsx) the TypeScript worker is loaded
+ * through tsx's require hook.
  */
 function spawn(name: WorkerName, workerData: unknown): Worker {
-  if (__filename.endsWith('.cjs')) {
-    const file = path.join(__dirname, 'workers', `${name}.cjs`).replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
-    return new Worker(file, { workerData });
-  }
+  if (__filename.endsWith('.cjs')) return new Worker(path.join(__dirname, 'workers', `${name}.cjs`), { workerData });
   const file = path.resolve(__dirname, sourceFiles[name]);
   return new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true, workerData });
 }

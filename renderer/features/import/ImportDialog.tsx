@@ -76,7 +76,8 @@ function FailureDialog() {
       <p className="import-error-message" data-testid="import-error-message">
         {failure.message}
       </p>
-      {failure.problems.length > 0 && (
+      {/* A single problem that is the headline itself would only repeat it. */}
+      {(failure.problems.length > 1 || (failure.problems.length === 1 && failure.problems[0].message !== failure.message)) && (
         <>
           <p className="import-problems-title">{t.importJob.problemsTitle(failure.problems.length)}</p>
           <ul className="import-problems" data-testid="import-problems">

@@ -10,34 +10,51 @@ export function SidePanel({ project }: { project: ProjectInfo | null }) {
   const collapsed = useSession((s) => s.panelCollapsed);
   const togglePanel = useSession((s) => s.togglePanel);
   const label = collapsed ? t.panel.expand : t.panel.collapse;
+  const toggle = (
+    <button
+      type="button"
+      className="tool-btn panel-toggle"
+      onClick={togglePanel}
+      aria-expanded={!collapsed}
+      title={label}
+      aria-label={label}
+      data-testid="panel-toggle"
+    >
+      <Icon name={collapsed ? 'left' : 'right'} size={16} />
+    </button>
+  );
+
+  if (collapsed) {
+    return (
+      <aside className="side-panel collapsed" data-testid="side-panel" aria-label={t.panel.heading}>
+        {toggle}
+        <span className="side-panel-vertical" aria-hidden="true">
+          {t.panel.heading}
+        </span>
+      </aside>
+    );
+  }
   return (
-    <aside className={`side-panel${collapsed ? ' collapsed' : ''}`} data-testid="side-panel" aria-label={t.panel.title}>
-      <button
-        type="button"
-        className="panel-toggle"
-        onClick={togglePanel}
-        aria-expanded={!collapsed}
-        title={label}
-        aria-label={label}
-        data-testid="panel-toggle"
-      >
-        <Icon name={collapsed ? 'left' : 'right'} size={16} />
-      </button>
-      {!collapsed && project && (
+    <aside className="side-panel" data-testid="side-panel" aria-label={t.panel.heading}>
+      <div className="side-panel-header">
+        <h2 className="side-panel-title">{t.panel.heading}</h2>
+        {toggle}
+      </div>
+      {project && (
         <div className="side-panel-content">
           <section className="panel-section">
-            <h2 className="panel-heading">{t.panel.title}</h2>
+            <h3 className="panel-heading">{t.panel.title}</h3>
             <ProjectFacts project={project} />
           </section>
           <section className="panel-section">
-            <h2 className="panel-heading">
+            <h3 className="panel-heading">
               {t.panel.budgetTitle}
               <span className="panel-heading-note">{t.panel.budgetUnitNote}</span>
-            </h2>
+            </h3>
             <BudgetTable lines={project.budgetLines} />
           </section>
           <section className="panel-section">
-            <h2 className="panel-heading">{t.panel.scoreTitle}</h2>
+            <h3 className="panel-heading">{t.panel.scoreTitle}</h3>
             <p className="placeholder-note">{t.panel.scoreNote}</p>
           </section>
         </div>
@@ -59,7 +76,7 @@ function ProjectFacts({ project }: { project: ProjectInfo }) {
   ];
   return (
     <>
-      <h3 className="facts-project-name">{project.name}</h3>
+      <p className="facts-project-name">{project.name}</p>
       <dl className="facts" data-testid="project-facts">
         {rows.map(([k, v]) => (
           <div key={k} className="fact">

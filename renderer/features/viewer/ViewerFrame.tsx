@@ -1,4 +1,4 @@
-// Owns the frame around every viewer: the document's kind and title, its toolbar row, and the loading/error message pane.
+// Owns the frame around every viewer: the document's kind and title (with the find box at its right), the toolbar row, and the message pane.
 import type { ReactNode } from 'react';
 import type { DocumentInfo } from '../../../shared/domain';
 import { fileName } from '../../lib/format';
@@ -8,10 +8,11 @@ import { DocBadge } from '../session/DocBadge';
 interface FrameProps {
   document: DocumentInfo;
   toolbar?: ReactNode;
+  search?: ReactNode;
   children: ReactNode;
 }
 
-export function ViewerFrame({ document, toolbar, children }: FrameProps) {
+export function ViewerFrame({ document, toolbar, search, children }: FrameProps) {
   return (
     <div className="viewer" data-testid="viewer" data-viewer={document.viewer}>
       <div className="viewer-titlebar">
@@ -21,6 +22,7 @@ export function ViewerFrame({ document, toolbar, children }: FrameProps) {
           {document.title}
         </span>
         <span className="viewer-filename muted">{fileName(document.path)}</span>
+        {search}
       </div>
       {toolbar && (
         <div className="viewer-toolbar" role="toolbar">

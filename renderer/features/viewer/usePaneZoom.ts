@@ -1,5 +1,5 @@
 // Owns zoom for viewers without pages (Word, image): the pane's width, the fit zoom it allows, and the zoom in force.
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { clampZoom, useViewer } from './store';
 
 const MARGIN = 48;
@@ -10,9 +10,10 @@ export function usePaneZoom(paneRef: RefObject<HTMLElement | null>, naturalWidth
   const zoom = useViewer((s) => s.zoom);
   const fitWidth = useViewer((s) => s.fitWidth);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = paneRef.current;
     if (!el) return;
+    setPaneWidth(el.clientWidth);
     const resize = new ResizeObserver(() => setPaneWidth(el.clientWidth));
     resize.observe(el);
     return () => resize.disconnect();
@@ -20,6 +21,14 @@ export function usePaneZoom(paneRef: RefObject<HTMLElement | null>, naturalWidth
 
   const fitZoom = clampZoom(Math.min(maxFit, (paneWidth - MARGIN) / Math.max(1, naturalWidth)));
   const effectiveZoom = fitWidth ? fitZoom : zoom;
+
+  // The saved position keeps a zoom, not the mode: a saved zoom equal to this pane's fit zoom means 适合宽度 was on.
+  const checkedMode = useRef(false);
+  useEffect(() => {
+    if (paneWidth === 0 || checkedMode.current) return;
+    checkedMode.current = true;
+    if (!fitWidth && Math.abs(zoom - fitZoom) < 0.005) useViewer.getState().setFitWidth(true);
+  }, [paneWidth, fitWidth, zoom, fitZoom]);
 
   useEffect(() => {
     if (fitWidth && paneWidth > 0 && Math.abs(useViewer.getState().zoom - fitZoom) > 0.001) useViewer.setState({ zoom: fitZoom });

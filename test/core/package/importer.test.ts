@@ -54,7 +54,7 @@ describe('hostile corpus', () => {
       expect(traces(c), hostile.file).toEqual({ sessions: 0, staged: [], packages: [] });
     }
     expect(Object.prototype).not.toHaveProperty('polluted');
-  });
+  }, 180_000); // one worker per case, each loading TypeScript through tsx
 
   it('accepts each control package, including GBK-encoded and Unicode-path-extra names', async () => {
     for (const control of cases.filter((k) => k.code === null)) {
@@ -66,7 +66,7 @@ describe('hostile corpus', () => {
       }
       expect(traces(c).staged).toEqual([]);
     }
-  });
+  }, 60_000);
 
   it('decodes GBK names written without the UTF-8 flag to the same Chinese path the manifest lists', async () => {
     const c = await core();

@@ -71,17 +71,12 @@ function DocxReader({ document, initial, onPosition, html, warnings }: ViewerPro
   return (
     <ViewerFrame
       document={document}
-      toolbar={
-        <>
-          <ZoomControls />
-          <span className="toolbar-spacer" />
-          <SearchBox onNext={find.next} onPrev={find.prev} />
-        </>
-      }
+      toolbar={<ZoomControls />}
+      search={<SearchBox onNext={find.next} onPrev={find.prev} />}
     >
       <div ref={scrollRef} className="docx-scroll" tabIndex={0} onScroll={onScroll} aria-label={document.title} data-testid="docx-scroll">
         {warnings > 0 && <p className="docx-warning">{t.viewer.docxWarnings(warnings)}</p>}
-        <div className="docx-sheet" style={{ zoom }}>
+        <div className="docx-sheet" style={{ zoom, visibility: ready ? undefined : 'hidden' }}>
           <article ref={articleRef} className="docx-page" data-testid="docx-article" dangerouslySetInnerHTML={{ __html: html }} />
         </div>
       </div>

@@ -1,18 +1,11 @@
-// Owns the PDF toolbar: thumbnails toggle, 第 _ / N 页 page box, zoom controls and the find box.
+// Owns the PDF toolbar: thumbnails toggle, 第 _ / N 页 page box and zoom controls.
 import { useEffect, useState, type FormEvent } from 'react';
 import { t } from '../../../locale/zh-CN';
 import { Icon } from '../../../ui/Icon';
-import { SearchBox } from '../SearchBox';
 import { useViewer } from '../store';
 import { ZoomControls } from '../ZoomControls';
 
-interface Props {
-  onGoTo: (page: number) => void;
-  onNextHit: () => void;
-  onPrevHit: () => void;
-}
-
-export function PdfToolbar({ onGoTo, onNextHit, onPrevHit }: Props) {
+export function PdfToolbar({ onGoTo }: { onGoTo: (page: number) => void }) {
   const thumbnails = useViewer((s) => s.thumbnails);
   const toggleThumbnails = useViewer((s) => s.toggleThumbnails);
   return (
@@ -31,8 +24,6 @@ export function PdfToolbar({ onGoTo, onNextHit, onPrevHit }: Props) {
       <PageBox onGoTo={onGoTo} />
       <span className="toolbar-divider" />
       <ZoomControls />
-      <span className="toolbar-spacer" />
-      <SearchBox onNext={onNextHit} onPrev={onPrevHit} />
     </>
   );
 }

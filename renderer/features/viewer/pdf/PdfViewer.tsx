@@ -3,6 +3,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ReadingPosition } from '../../../../shared/domain';
 import { t } from '../../../locale/zh-CN';
+import { SearchBox } from '../SearchBox';
 import { clampZoom, useViewer } from '../store';
 import type { ViewerProps } from '../types';
 import { useViewerShortcuts } from '../useViewerShortcuts';
@@ -117,7 +118,9 @@ function PdfReader({ document, pdf, sizes, initial, onPosition }: ReaderProps) {
     if (paneWidth === 0) return;
     if (!restored.current) {
       restored.current = true;
-      if (initial?.scrollTop !== undefined && initial.zoom !== undefined && !fitWidth) el.scrollTop = initial.scrollTop;
+      // The position stores a zoom, not the mode: a saved zoom equal to this pane's fit zoom means 适合宽度 was on.
+      if (!fitWidth && Math.abs(zoom - fitZoom) < 0.005) useViewer.getState().setFitWidth(true);
+      if (initial?.scrollTop !== undefined && initial.zoom !== undefined) el.scrollTop = initial.scrollTop;
       else if (initial?.page) el.scrollTop = tops[Math.min(initial.page, tops.length) - 1] - PAD_TOP;
     } else if (anchor.current) {
       const { index, fraction } = anchor.current;
@@ -157,7 +160,8 @@ function PdfReader({ document, pdf, sizes, initial, onPosition }: ReaderProps) {
   return (
     <ViewerFrame
       document={document}
-      toolbar={<PdfToolbar onGoTo={goToPage} onNextHit={search.next} onPrevHit={search.prev} />}
+      toolbar={<PdfToolbar onGoTo={goToPage} />}
+      search={<SearchBox onNext={search.next} onPrev={search.prev} />}
     >
       <div className="pdf-layout">
         {thumbnails && <PdfThumbnails pdf={pdf} sizes={sizes} onGoTo={goToPage} />}

@@ -67,12 +67,7 @@ function Workbook({ document, initial, onPosition, sheets }: ViewerProps & { she
   return (
     <ViewerFrame
       document={document}
-      toolbar={
-        <>
-          <span className="toolbar-spacer" />
-          <SearchBox onNext={() => step(1)} onPrev={() => step(-1)} />
-        </>
-      }
+      search={<SearchBox onNext={() => step(1)} onPrev={() => step(-1)} />}
     >
       <div className="xlsx-layout">
         <div

@@ -1,0 +1,73 @@
+// E2E harness: builds if needed, starts `node dist/web.cjs` on a fresh data folder, and drives Debian Chromium at it.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const root = path.resolve(__dirname, '../..');
+export const artifacts = path.join(root, 'test/artifacts');
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** `npm test` builds and generates samples first; running this file alone does it here. */
+export function ensureBuiltWithSamples(): void {
+  if (!existsSync(path.join(root, 'dist/web.cjs')) || !existsSync(path.join(root, 'dist/renderer/index.html'))) {
+    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  }
+  if (!existsSync(path.join(root, 'resources/samples/wulong-2027.rpkg'))) execFileSync('npm', ['run', 'samples'], { cwd: root, stdio: 'inherit' });
+  mkdirSync(artifacts, { recursive: true });
+}
+
+export interface WebApp {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export function startWebApp(dataDir: string): Promise<WebApp> {
+  const child = spawn(process.execPath, [path.join(root, 'dist/web.cjs'), '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`web app did not start:\n${out}`)), 20_000);
+    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve({
+          url: match[0],
+          child,
+          stop: () =>
+            new Promise<void>((done) => {
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`web app exited (${code}):\n${out}`)));
+  });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function newPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    // Failed loads are reported below with their URL; the console line for them names none.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  });
+  return { page, errors };
+}
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`) });
