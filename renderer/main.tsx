@@ -5,11 +5,16 @@ import { App } from './app/App';
 import { ErrorBoundary } from './features/errors/ErrorBoundary';
 import './styles/base.css';
 import './styles/controls.css';
+import './styles/dialogs.css';
+import './styles/notices.css';
 import './styles/start.css';
 import './styles/session.css';
+import './styles/sidebar.css';
+import './styles/panel.css';
 import './styles/viewer.css';
 import './styles/pdf.css';
-import './styles/document.css';
+import './styles/docx.css';
+import './styles/sheet.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,10 +1,12 @@
 // Owns the web transport: the Bridge over loopback HTTP (POST /api/call/<name>, wire-encoded) and Server-Sent Events for pushes.
 import type { ApiErrorBody, Bridge, Envelope } from '../../shared/api';
 import { decodeWire, encodeWire } from '../../shared/wire';
+import { toMegabytes } from '../lib/format';
 import { t } from '../locale/zh-CN';
 
 const TOKEN_KEY = 'rd-token';
 const TOKEN_HEADER = 'X-Review-Desk-Token';
+const LARGE_UPLOAD_BYTES = 100 * 1024 * 1024;
 
 /** Takes the token from `?token=` once, keeps it for this tab, and removes it from the visible address. */
 function takeToken(): string {
@@ -42,14 +44,19 @@ export function createHttpBridge(): Bridge {
   return {
     async call(name, input) {
       let response: Response;
+      // A Blob body is streamed to the network service; a plain byte array of a few hundred MB (a dropped
+      // package) would be sent in one IPC message, which crashes the tab.
+      const body = new Blob([encodeWire(input) as Uint8Array<ArrayBuffer>]);
       try {
         response = await fetch(`/api/call/${encodeURIComponent(name)}`, {
           method: 'POST',
           headers: { [TOKEN_HEADER]: token, 'Content-Type': 'application/octet-stream' },
-          body: encodeWire(input) as Uint8Array<ArrayBuffer>,
+          body,
         });
       } catch {
-        return failure({ code: 'internal', message: t.transport.unreachable });
+        // The browser refuses very large uploads when it runs short of memory; the service is not at fault then.
+        const message = body.size > LARGE_UPLOAD_BYTES ? t.transport.uploadTooLarge(toMegabytes(body.size)) : t.transport.unreachable;
+        return failure({ code: 'internal', message });
       }
       if (response.status === 401) return failure({ code: 'invalid-input', message: t.transport.badToken });
       if (!response.ok) return failure({ code: 'internal', message: t.transport.httpStatus(response.status) });

@@ -25,11 +25,11 @@ export function HelpOverlay() {
             <h3>{group.title}</h3>
             <dl>
               {group.items.map(([keys, what]) => (
-                <div key={keys} className="help-row">
+                <div key={what} className="help-row">
                   <dt>
-                    {keys.split(' / ').map((k, i) => (
+                    {keys.map((k, i) => (
                       <span key={k}>
-                        {i > 0 && ' / '}
+                        {i > 0 && <span className="help-or">/</span>}
                         <kbd>{k}</kbd>
                       </span>
                     ))}

@@ -19,7 +19,7 @@ function ProgressDialog() {
   const amount = !progress
     ? ''
     : progress.phase === 'verify'
-      ? t.importJob.megabytes(toMegabytes(progress.done), toMegabytes(progress.total))
+      ? t.importJob.megabytes(toMegabytes(progress.done), toMegabytes(progress.total), Math.floor(fraction * 100))
       : t.importJob.count(progress.done, progress.total);
 
   return (

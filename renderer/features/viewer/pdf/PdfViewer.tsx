@@ -134,6 +134,7 @@ function PdfReader({ document, pdf, sizes, initial, onPosition }: ReaderProps) {
     (page: number) => {
       const index = Math.min(sizes.length, Math.max(1, page)) - 1;
       scrollRef.current!.scrollTop = tops[index] - PAD_TOP / 2;
+      useViewer.getState().setPage(index + 1); // at once, so a second key press goes on from here
     },
     [sizes.length, tops],
   );
