@@ -1,0 +1,66 @@
+// Owns the pre-check (形式审查) result types shared by the core, the CLI's --json output and the renderer.
+import { z } from 'zod';
+
+/** pass: the rule is met; fail: it is not; judge: the expert must decide (证据不足或需专业判断). */
+export const findingStatuses = ['pass', 'fail', 'judge'] as const;
+export type FindingStatus = (typeof findingStatuses)[number];
+
+export const evidenceSchema = z.object({
+  documentId: z.string().optional(),
+  documentTitle: z.string().optional(),
+  /** 1-based page; absent for formats without pages (DOCX) or when the evidence is the manifest itself. */
+  page: z.number().int().positive().optional(),
+  quote: z.string().optional(),
+});
+
+export const findingSchema = z.object({
+  /** Stable id of the rule, e.g. `wulong.required-chapter.data-sharing`. */
+  ruleId: z.string(),
+  status: z.enum(findingStatuses),
+  /** Chinese explanation of what was found and what it means. */
+  message: z.string(),
+  /** The article, e.g. `武隆区政务信息化项目管理办法 第十四条`. */
+  citation: z.string(),
+  evidence: z.array(evidenceSchema),
+});
+
+/** 纳入 / 不纳入 / 经评估可纳入 (武隆 附件). */
+export const budgetVerdicts = ['eligible', 'ineligible', 'needs-evaluation'] as const;
+export type BudgetVerdict = (typeof budgetVerdicts)[number];
+
+export const budgetLineVerdictSchema = z.object({
+  id: z.string(),
+  verdict: z.enum(budgetVerdicts),
+  /** Chinese: which rule matched and why (the matched words). */
+  reason: z.string(),
+  citation: z.string(),
+});
+
+/** A chapter the profile requires (篇章), with the names the regulations themselves use for it. */
+export interface RequiredChapter {
+  id: string;
+  title: string;
+  synonyms: string[];
+  citation: string;
+}
+
+/** Where a required chapter was found in a document, if at all. */
+export interface ChapterMatch {
+  chapterId: string;
+  found: boolean;
+  documentId?: string;
+  page?: number;
+  /** The heading or table-of-contents line that matched. */
+  heading?: string;
+}
+
+/** A document's text as the pre-check reads it: per page, plus the headings the extractor recognised. */
+export interface DocumentText {
+  documentId: string;
+  pages: { page: number; text: string }[];
+  headings: { text: string; page?: number; level?: number }[];
+}
+
+export type Evidence = z.infer<typeof evidenceSchema>;
+export type Finding = z.infer<typeof findingSchema>;
+export type BudgetLineVerdict = z.infer<typeof budgetLineVerdictSchema>;
