@@ -39,3 +39,31 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
   });
 });
+
+describe('002 document text', () => {
+  it('runs on a version-1 database with a session in it, keeps the data, and indexes page text for search', async () => {
+    const { saveDocumentText, searchSession } = await import('../../../electron/core/store/texts');
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    runMigrations(db, migrations.slice(0, 1));
+    db.prepare(`INSERT INTO sessions VALUES ('s', 'h', 1, '局', 'national', '会', '2027-01-01', '', 'c', 'i', '{}')`).run();
+    db.prepare(`INSERT INTO projects VALUES ('s', 'p', 0, '项目', '单位', NULL, 'new', 100, '', NULL, 1, '')`).run();
+    db.prepare(`INSERT INTO documents (session_id, project_id, id, position, kind, title, path, sha256, bytes) VALUES ('s', 'p', 'd', 0, 'proposal', '建设方案', 'a.pdf', 'x', 1)`).run();
+
+    runMigrations(db, migrations.slice(0, 2));
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare(`SELECT title FROM documents`).get()).toEqual({ title: '建设方案' });
+
+    saveDocumentText(db, 1, { documentId: 'd', pages: [{ page: 1, text: '第一章 项目概况' }, { page: 5, text: '第五章 数据资源共享分析\n本项目通过政务数据共享交换平台共享数据。' }], headings: [] }, 'ok', null, 'now');
+    expect(searchSession(db, 's', '数据资源共享')).toEqual([{ documentKey: 1, documentTitle: '建设方案', projectId: 'p', page: 5, snippet: expect.stringContaining('【数据资源共享】') }]);
+    expect(searchSession(db, 's', '概况').map((h) => h.page)).toEqual([1]); // two characters: below the trigram length
+    expect(searchSession(db, 's', '"; DROP TABLE documents; --')).toEqual([]);
+
+    // Re-extraction replaces the pages, and the index follows.
+    saveDocumentText(db, 1, { documentId: 'd', pages: [{ page: 1, text: '只剩一页' }], headings: [] }, 'ok', null, 'later');
+    expect(searchSession(db, 's', '数据资源共享')).toEqual([]);
+    // Removing the session removes its text and its index entries.
+    db.prepare(`DELETE FROM sessions`).run();
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM document_pages_fts WHERE document_pages_fts MATCH '"只剩一页"'`).get()).toEqual({ n: 0 });
+  });
+});

@@ -1,6 +1,7 @@
 // Owns the ordered list of schema migrations; the schema version is SQLite's user_version.
 import type Database from 'better-sqlite3';
 import { migration001 } from './001-initial';
+import { migration002 } from './002-document-text';
 
 export interface Migration {
   version: number;
@@ -8,7 +9,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [migration001];
+export const migrations: readonly Migration[] = [migration001, migration002];
 export const latestVersion = migrations[migrations.length - 1].version;
 
 /** Applies each pending migration in its own transaction together with its user_version bump: a failure changes nothing. */
