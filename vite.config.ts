@@ -28,6 +28,5 @@ export default defineConfig({
     outDir,
     emptyOutDir: true,
     target: 'es2022',
-    chunkSizeWarningLimit: 1500,
   },
 });

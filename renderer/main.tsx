@@ -11,6 +11,8 @@ import './styles/start.css';
 import './styles/session.css';
 import './styles/sidebar.css';
 import './styles/panel.css';
+import './styles/precheck.css';
+import './styles/search.css';
 import './styles/viewer.css';
 import './styles/pdf.css';
 import './styles/docx.css';

@@ -21,6 +21,7 @@ await build({
     'web': 'electron/web/cli.ts',
     'workers/stage': 'electron/core/package/stageWorker.ts',
     'workers/render': 'electron/core/documents/renderWorker.ts',
+    'workers/text': 'electron/core/documents/textWorker.ts',
   },
   outdir: 'dist',
   // The sandboxed preload may only require 'electron': everything else is bundled in.

@@ -7,12 +7,16 @@ import {
   renderedDocumentSchema,
   sessionDetailSchema,
   sessionSummarySchema,
+  searchHitSchema,
   uiStateSchema,
 } from './domain';
+import { findingMarks, precheckReportSchema } from './precheck';
 
 const bytes = z.instanceof(Uint8Array);
 const jobId = z.string().min(1).max(100);
 const documentKey = z.number().int().positive();
+const sessionId = z.string().min(1).max(100);
+const projectId = z.string().min(1).max(200);
 const none = z.object({}).strict();
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
@@ -39,11 +43,20 @@ export const api = {
   'job.cancel': method(z.object({ jobId }).strict(), z.null()),
 
   'session.list': method(none, z.array(sessionSummarySchema)),
-  'session.get': method(z.object({ sessionId: z.string().min(1).max(100) }).strict(), sessionDetailSchema),
+  'session.get': method(z.object({ sessionId }).strict(), sessionDetailSchema),
 
   'document.content': method(z.object({ documentKey }).strict(), bytes),
   'document.render': method(z.object({ documentKey }).strict(), renderedDocumentSchema),
   'document.openExternal': method(z.object({ documentKey }).strict(), z.object({ opened: z.boolean() })),
+
+  /** Extracts and indexes the text of every document of the session not yet extracted (progress: phase 'extract'). */
+  'text.extract': method(z.object({ sessionId, jobId }).strict(), z.object({ extracted: z.number().int(), failed: z.number().int() })),
+  'search.session': method(z.object({ sessionId, query: z.string().trim().min(1).max(100) }).strict(), z.array(searchHitSchema)),
+  'precheck.project': method(z.object({ sessionId, projectId }).strict(), precheckReportSchema),
+  'precheck.mark': method(
+    z.object({ sessionId, projectId, ruleId: z.string().min(1).max(200), mark: z.enum(findingMarks).nullable(), note: z.string().max(2000) }).strict(),
+    z.null(),
+  ),
 
   'reading.get': method(z.object({ documentKey }).strict(), readingPositionSchema.nullable()),
   'reading.save': method(z.object({ documentKey, position: readingPositionSchema.strict() }).strict(), z.null()),

@@ -108,7 +108,16 @@ export const renderedDocumentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sheets'), sheets: z.array(sheetSchema) }),
 ]);
 
-export const jobPhases = ['scan', 'verify', 'commit', 'render'] as const;
+export const jobPhases = ['scan', 'verify', 'commit', 'render', 'extract'] as const;
+export const searchHitSchema = z.object({
+  documentKey: z.number().int(),
+  documentTitle: z.string(),
+  projectId: z.string(),
+  page: z.number().int(),
+  /** Text around the hit; the hit itself is between 【 and 】. */
+  snippet: z.string(),
+});
+
 export const jobProgressSchema = z.object({
   jobId: z.string(),
   phase: z.enum(jobPhases),
@@ -130,3 +139,4 @@ export type UiState = z.infer<typeof uiStateSchema>;
 export type Sheet = z.infer<typeof sheetSchema>;
 export type RenderedDocument = z.infer<typeof renderedDocumentSchema>;
 export type JobProgress = z.infer<typeof jobProgressSchema>;
+export type SearchHit = z.infer<typeof searchHitSchema>;

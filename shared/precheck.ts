@@ -64,3 +64,46 @@ export interface DocumentText {
 export type Evidence = z.infer<typeof evidenceSchema>;
 export type Finding = z.infer<typeof findingSchema>;
 export type BudgetLineVerdict = z.infer<typeof budgetLineVerdictSchema>;
+
+export const findingMarks = ['not-applicable', 'verified'] as const;
+export type FindingMark = (typeof findingMarks)[number];
+
+/** The expert's ruling on a finding (不适用 / 已核实); null clears it. Every change is kept as history. */
+export const findingMarkSchema = z.object({
+  mark: z.enum(findingMarks).nullable(),
+  note: z.string(),
+  markedAt: z.string(),
+});
+
+export const chapterMatchSchema = z.object({
+  chapterId: z.string(),
+  title: z.string(),
+  found: z.boolean(),
+  opinionRequired: z.boolean(),
+  documentId: z.string().optional(),
+  documentKey: z.number().int().optional(),
+  page: z.number().int().optional(),
+  heading: z.string().optional(),
+});
+
+/** Everything the 形式审查 tab shows for one project. */
+export const precheckReportSchema = z.object({
+  projectId: z.string(),
+  /** False until the text of the project's documents has been extracted (chapter findings are then 'judge'). */
+  textReady: z.boolean(),
+  findings: z.array(
+    findingSchema.extend({
+      /** Evidence documents resolved to database keys so the UI can open them at the page. */
+      evidence: z.array(evidenceSchema.extend({ documentKey: z.number().int().optional() })),
+      /** Found by comparing this project with the session's other projects (集约性). */
+      crossProject: z.boolean(),
+      mark: findingMarkSchema.nullable(),
+      history: z.array(findingMarkSchema),
+    }),
+  ),
+  chapters: z.array(chapterMatchSchema),
+  budgetLines: z.array(budgetLineVerdictSchema.extend({ amountFen: z.number().int() })),
+  totals: z.object({ totalFen: z.number().int(), ineligibleFen: z.number().int(), needsEvaluationFen: z.number().int() }),
+});
+
+export type PrecheckReport = z.infer<typeof precheckReportSchema>;

@@ -4,6 +4,7 @@ import { combineHandlers, type Handlers, type Host } from './api/handlers';
 import { documentHandlers } from './documents/handlers';
 import { JobRegistry } from './jobs/registry';
 import { packageHandlers } from './package/handlers';
+import { precheckHandlers } from './precheck/handlers';
 import { sweepLeftovers } from './package/importer';
 import { openStore } from './store/db';
 import { storeHandlers } from './store/handlers';
@@ -23,7 +24,8 @@ export async function openCore(host: Host, now: () => Date = () => new Date()): 
   const handlers: Handlers = combineHandlers(
     storeHandlers(store.db, host, now),
     packageHandlers(store.db, host, jobs, now),
-    documentHandlers(store.db, host, jobs),
+    documentHandlers(store.db, host, jobs, now),
+    precheckHandlers(store.db, now),
   );
   return {
     dispatch: createDispatcher(handlers),

@@ -1,6 +1,7 @@
 // Owns every user-facing string of the renderer (Simplified Chinese), in one place so wording can be reviewed.
 import type { JobProgress } from '../../shared/domain';
 import type { DocumentKind, ProjectType } from '../../shared/manifest';
+import type { BudgetVerdict, FindingMark, FindingStatus } from '../../shared/precheck';
 
 const documentKinds: Record<DocumentKind, string> = {
   proposal: '建设方案',
@@ -25,11 +26,29 @@ const projectTypes: Record<ProjectType, string> = {
   service: '购买服务',
 };
 
+const findingStatuses: Record<FindingStatus, string> = {
+  fail: '不符合',
+  judge: '需专家判断',
+  pass: '符合',
+};
+
+const findingMarks: Record<FindingMark, string> = {
+  'not-applicable': '不适用',
+  verified: '已核实',
+};
+
+const budgetVerdicts: Record<BudgetVerdict, string> = {
+  eligible: '纳入',
+  ineligible: '不纳入',
+  'needs-evaluation': '经评估可纳入',
+};
+
 const jobPhases: Record<JobProgress['phase'], string> = {
   scan: '读取清单',
   verify: '校验文件 SHA-256',
   commit: '写入本地数据库',
   render: '生成文档预览',
+  extract: '提取文件文本',
 };
 
 export const t = {
@@ -37,7 +56,6 @@ export const t = {
   appTagline: '政务信息化项目专家评审',
   common: {
     close: '关闭',
-    cancel: '取消',
     loading: '正在加载…',
     reload: '重新加载',
     dismiss: '知道了',
@@ -68,6 +86,8 @@ export const t = {
     recentTitle: '最近打开的评审包',
     recentEmpty: '暂无记录。',
     openedAt: (when: string) => `打开于 ${when}`,
+    version: (version: string, transport: 'ipc' | 'http') =>
+      `评审工作台 ${version}${transport === 'http' ? ' · 网页模式（仅本机访问）' : ''}`,
     shortcutHint: '快捷键：Ctrl+O 打开评审包；按 ? 或 F1 查看全部快捷键',
   },
   importJob: {
@@ -99,7 +119,6 @@ export const t = {
     notFound: '上次打开的评审会已不存在，请重新打开评审包。',
     pickDocument: '请从左侧“申报材料”中选择要阅读的文件',
     pickProject: '请从左侧选择一个评审项目',
-    help: '快捷键',
   },
   labels: {
     documentKinds,
@@ -128,6 +147,80 @@ export const t = {
     budgetTotal: '合计',
     scoreTitle: '评分表',
     scoreNote: '评分功能将在后续版本提供',
+    tabs: { info: '项目信息', precheck: '形式审查' },
+    tabsLabel: '侧栏内容',
+    failCount: (n: number) => `${n} 项不符合`,
+    verdictColumn: '结论',
+    verdictTitle: (reason: string, citation: string) => `${reason}\n依据：${citation}`,
+    verdictBasis: '依据',
+  },
+  extract: {
+    running: (n: number, total: number, current?: string) => `正在提取文本 ${n}/${total}${current ? `：${current}` : ''}`,
+    label: '提取文件文本',
+    cancel: '取消',
+    cancelTitle: '停止提取文本（可随时继续）',
+    cancelling: '正在取消…',
+    stopped: '文本提取已取消，全文检索和篇章检查的结果可能不完整',
+    resume: '继续提取',
+    failed: (n: number) => `${n} 个文件无法提取文本，全文检索和形式审查不包括这些文件。`,
+  },
+  place: {
+    page: (n: number) => `第 ${n} 页`,
+    sheet: (n: number) => `第 ${n} 个工作表`,
+    in: (title: string, where: string) => `${title} · ${where}`,
+  },
+  search: {
+    placeholder: '全文检索（Ctrl+Shift+F）',
+    label: '在本次评审会的全部文件中检索',
+    results: '检索结果',
+    searching: '正在检索…',
+    count: (n: number) => `共 ${n} 处`,
+    none: '未找到',
+    noneHint: '请换一个关键词再试，例如“共享”“云平台”。',
+    notReady: '文本尚未提取完成',
+    notReadyHint: '文件文本正在提取，完成后可检索到更多内容。',
+    incomplete: '文本尚未提取完成，结果可能不完整。',
+    keys: '↑ ↓ 选择　Enter 打开　Esc 关闭',
+  },
+  precheck: {
+    loading: '正在进行形式审查…',
+    failed: '形式审查结果暂时无法获取。',
+    retry: '重试',
+    statuses: findingStatuses,
+    marks: findingMarks,
+    verdicts: budgetVerdicts,
+    summaryLabel: '形式审查结果统计',
+    textPending: '文件文本尚未提取完成：篇章检查暂列为“需专家判断”，提取完成后自动更新。',
+    groupTitle: (label: string, n: number) => `${label}（${n}）`,
+    showGroup: '展开',
+    hideGroup: '收起',
+    none: '无',
+    crossProject: '跨项目',
+    crossProjectTitle: '与本次评审会其他项目比对发现（集约性）',
+    quote: (text: string) => `“${text}”`,
+    openEvidence: '点击打开文件到此页',
+    markAs: (mark: string) => `标记为${mark}`,
+    markedAs: (mark: string) => `已标记为${mark}`,
+    note: '说明',
+    notePlaceholder: '可填写理由，例如：已与申报单位核实……',
+    save: '保存',
+    cancel: '取消',
+    undo: '撤销标记',
+    history: (n: number) => `历史（${n}）`,
+    historyCleared: '撤销标记',
+    chaptersTitle: '必备篇章',
+    chaptersEmpty: '本地区规定未要求特定篇章。',
+    chaptersFound: (found: number, total: number) => `已找到 ${found} / ${total}`,
+    chapterMissing: '未找到',
+    chapterFoundTitle: (heading: string) => `匹配的标题：${heading}`,
+    opinionRequired: '需出具意见',
+    budgetTitle: '预算审核',
+    totals: {
+      ineligible: '不纳入 合计',
+      needsEvaluation: '经评估可纳入 合计',
+      total: '预算总额',
+    },
+    showBudget: '查看逐项结论',
   },
   money: {
     wan: '万元',
@@ -140,8 +233,6 @@ export const t = {
     zoomOut: '缩小（Ctrl+-）',
     fitWidth: '适合宽度（Ctrl+0）',
     fitWidthShort: '适合宽度',
-    fitPage: '适合窗口',
-    actualSize: '原始大小',
     zoomLevel: '缩放比例',
     thumbnails: '缩略图',
     thumbnailsToggle: '显示或隐藏页面缩略图',
@@ -154,12 +245,10 @@ export const t = {
     searchPlaceholder: '查找（Ctrl+F）',
     searchLabel: '在文件中查找',
     searchCount: (n: number) => `共 ${n} 处`,
-    searchPosition: (i: number, n: number) => `第 ${i} / ${n} 处`,
     searching: (done: number, total: number) => `正在查找… ${done}/${total} 页`,
     searchNone: '未找到',
     searchPrev: '上一处（Shift+Enter）',
     searchNext: '下一处（Enter）',
-    clearSearch: '清除查找',
     sheetTabs: '工作表',
     rowsTruncated: (shown: number, total: number) => `此工作表共 ${total} 行，为保证流畅仅显示前 ${shown} 行。`,
     emptySheet: '此工作表没有内容。',
@@ -178,6 +267,7 @@ export const t = {
         title: '通用',
         items: [
           [['Ctrl + O'], '打开评审包'],
+          [['Ctrl + Shift + F'], '全文检索（本次评审会的全部文件）'],
           [['?', 'F1'], '显示或关闭本帮助'],
           [['Esc'], '关闭对话框'],
           [['Tab'], '在按钮和输入框之间移动'],
@@ -203,5 +293,7 @@ export const t = {
     boundaryBody: '您的评审资料没有丢失。请点击“重新加载”继续工作；如果问题反复出现，请联系技术支持。',
     unexpected: '操作失败：出现了意外错误，请重试。',
     details: '技术信息',
+    viewerCrashed: '显示这个文件时出现了意外错误。其他文件和评审资料不受影响。',
+    reopen: '重新打开',
   },
 } as const;

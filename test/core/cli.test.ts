@@ -25,8 +25,33 @@ describe('review-desk check', () => {
     expect(human.code).toBe(0);
     expect(human.out).toMatch(/评审包有效：测试评审会/);
     const json = await check(['check', folder, '--json']);
-    expect(JSON.parse(json.out)).toMatchObject({ ok: true, errors: [], title: '测试评审会', projects: 1, files: 2 });
+    expect(JSON.parse(json.out)).toMatchObject({ ok: true, errors: [], title: '测试评审会', files: 2, projects: [expect.objectContaining({ id: 'p1' })] });
   });
+
+  it('prints the pre-check per project under --json; findings never change the exit code', async () => {
+    const { makeSamples } = await import('../../scripts/make-samples');
+    const dir = tempDir();
+    await makeSamples(dir);
+    const res = await check(['check', path.join(dir, 'donghe-2027-defects.rpkg'), '--json']);
+    expect(res.code).toBe(0);
+    const parsed = JSON.parse(res.out);
+    expect(parsed.ok).toBe(true);
+    expect(parsed.projects).toHaveLength(2);
+    for (const p of parsed.projects) {
+      for (const f of p.findings) {
+        expect(Object.keys(f).sort()).toEqual(['citation', 'evidence', 'message', 'ruleId', 'status']);
+        expect(['pass', 'fail', 'judge']).toContain(f.status);
+        expect(f.citation).toMatch(/第.+条|附件/);
+      }
+      for (const b of p.budgetLines) expect(['eligible', 'ineligible', 'needs-evaluation']).toContain(b.verdict);
+    }
+    const failed = parsed.projects.flatMap((p: { findings: { status: string; message: string }[] }) => p.findings.filter((f) => f.status === 'fail').map((f) => f.message)).join('\n');
+    expect(failed).toMatch(/数据资源共享分析/); // the chapter the defects proposal lacks, found from the PDF's own text
+    expect(failed).toMatch(/未纳入年度计划/);
+    expect(failed).toMatch(/业务专网/);
+    const ineligible = parsed.projects.flatMap((p: { budgetLines: { verdict: string }[] }) => p.budgetLines.filter((b) => b.verdict === 'ineligible'));
+    expect(ineligible.length).toBeGreaterThanOrEqual(5);
+  }, 120_000);
 
   it('exits 1 with { ok:false, errors:[{code,message,path}] } for a broken package', async () => {
     const res = await check(['check', path.join(corpus, 'hash-mismatch.rpkg'), '--json']);

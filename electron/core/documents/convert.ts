@@ -4,7 +4,7 @@ import mammoth from 'mammoth';
 import type { RenderedDocument, Sheet } from '../../../shared/domain';
 
 /** Chinese Word installs name the built-in heading styles 标题 1…; mammoth knows only the English names. */
-const styleMap = [1, 2, 3, 4, 5, 6].flatMap((n) => [`p[style-name='标题 ${n}'] => h${n}:fresh`, `p[style-name='标题${n}'] => h${n}:fresh`]);
+export const styleMap = [1, 2, 3, 4, 5, 6].flatMap((n) => [`p[style-name='标题 ${n}'] => h${n}:fresh`, `p[style-name='标题${n}'] => h${n}:fresh`]);
 
 const MAX_ROWS = 5000;
 const MAX_COLUMNS = 200;

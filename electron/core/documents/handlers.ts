@@ -1,4 +1,4 @@
-// Owns the document calls: raw bytes for in-app viewers, converted DOCX/XLSX, opening other formats in the system app.
+// Owns the document calls: raw bytes for in-app viewers, converted DOCX/XLSX, the system app for other formats, text and search.
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -10,11 +10,15 @@ import type { JobRegistry } from '../jobs/registry';
 import { sessionFilesDir } from '../package/importer';
 import type { Db } from '../store/db';
 import { findDocument, viewerFor } from '../store/sessions';
+import { searchSession } from '../store/texts';
+import { extractSessionText } from './extraction';
 import type { RenderRequest } from './renderWorker';
 
 const RENDER_TIMEOUT_MS = 60_000;
 
-export function documentHandlers(db: Db, host: Host, jobs: JobRegistry): HandlerMap<'document.content' | 'document.render' | 'document.openExternal'> {
+type DocumentMethods = 'document.content' | 'document.render' | 'document.openExternal' | 'text.extract' | 'search.session';
+
+export function documentHandlers(db: Db, host: Host, jobs: JobRegistry, now: () => Date): HandlerMap<DocumentMethods> {
   /** The file of an imported document; its path was checked at import, and must still resolve inside the session folder. */
   function fileOf(documentKey: number): string {
     const doc = findDocument(db, documentKey);
@@ -48,6 +52,12 @@ export function documentHandlers(db: Db, host: Host, jobs: JobRegistry): Handler
     },
     async 'document.openExternal'({ documentKey }) {
       return { opened: await host.openPath(fileOf(documentKey)) };
+    },
+    'text.extract'({ sessionId, jobId }) {
+      return extractSessionText({ db, jobs, now, fileOf, onProgress: (p) => host.emit('job.progress', p) }, sessionId, jobId);
+    },
+    'search.session'({ sessionId, query }) {
+      return searchSession(db, sessionId, query);
     },
   };
 }

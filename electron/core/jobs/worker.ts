@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-export type WorkerName = 'stage' | 'render';
+export type WorkerName = 'stage' | 'render' | 'text';
 
 /** Messages a worker posts; `error.detail` is structured-cloned (e.g. a PackageError's problems). */
 export type WorkerMessage<P, R> = { type: 'progress'; progress: P } | { type: 'done'; result: R } | { type: 'error'; message: string; detail?: unknown };
@@ -10,6 +10,7 @@ export type WorkerMessage<P, R> = { type: 'progress'; progress: P } | { type: 'd
 const sourceFiles: Record<WorkerName, string> = {
   stage: '../package/stageWorker.ts',
   render: '../documents/renderWorker.ts',
+  text: '../documents/textWorker.ts',
 };
 
 /**

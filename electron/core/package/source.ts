@@ -36,7 +36,7 @@ export async function openSource(location: string): Promise<PackageSource> {
 async function openZip(file: string): Promise<PackageSource> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (err, z) =>
-      err ? reject(new PackageError([problem('not-zip', path.basename(file), err.message)])) : resolve(z),
+      err ? reject(new PackageError([problem('not-zip', path.basename(file), '找不到 ZIP 文件目录，文件可能不完整')])) : resolve(z),
     ),
   );
   if (zip.entryCount > limits.maxEntries) {
@@ -51,7 +51,7 @@ async function openZip(file: string): Promise<PackageSource> {
         zip.readEntry();
       });
       zip.on('end', resolve);
-      zip.on('error', (err: Error) => reject(new PackageError([problem('not-zip', path.basename(file), err.message)])));
+      zip.on('error', () => reject(new PackageError([problem('not-zip', path.basename(file), 'ZIP 文件目录已损坏')])));
       zip.readEntry();
     });
   } catch (err) {

@@ -124,7 +124,7 @@ function parseManifest(bytes: Buffer): Manifest {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     json = JSON.parse(text);
   } catch (err) {
-    throw new PackageError([problem('manifest-json', MANIFEST_NAME, (err as Error).message.slice(0, 120))]);
+    throw new PackageError([problem('manifest-json', MANIFEST_NAME, describeJsonError(err))]);
   }
   if (json && typeof json === 'object' && !Array.isArray(json) && 'formatVersion' in json && (json as { formatVersion: unknown }).formatVersion !== 1) {
     throw new PackageError([problem('format-version', MANIFEST_NAME, `formatVersion = ${JSON.stringify((json as { formatVersion: unknown }).formatVersion)}，本程序支持 1`)]);
@@ -201,5 +201,12 @@ async function hashEntry(
 function asReadProblem(err: unknown, name: string, signal?: AbortSignal): PackageError {
   if (err instanceof PackageError) return err;
   if (signal?.aborted) return new PackageError([problem('cancelled')]);
-  return new PackageError([problem('not-zip', name, ((err as Error).message ?? String(err)).slice(0, 120))]);
+  return new PackageError([problem('not-zip', name, '压缩数据已损坏')]);
+}
+
+/** JSON.parse and TextDecoder speak English; the expert needs to know where and what kind of fault it is. */
+function describeJsonError(err: unknown): string {
+  if (err instanceof TypeError) return '不是 UTF-8 编码（可能被保存成了 GBK），请以 UTF-8 重新保存';
+  const position = /position (\d+)/.exec((err as Error).message ?? '')?.[1];
+  return position ? `第 ${position} 个字符附近有语法错误` : '语法错误，文件可能不完整';
 }

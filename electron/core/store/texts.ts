@@ -13,6 +13,13 @@ export interface SearchHit {
 
 export type TextStatus = 'ok' | 'failed' | 'unsupported';
 
+const wrapInsideChinese = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])\s*\n\s*(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu;
+
+/** Joins line wraps between Chinese characters (a PDF line break is layout, not a word boundary); other breaks become spaces. */
+export function searchableText(text: string): string {
+  return text.replace(wrapInsideChinese, '').replace(/\s+/g, ' ');
+}
+
 /** Replaces a document's cached text in one transaction (the FTS index follows through triggers). */
 export function saveDocumentText(db: Db, documentKey: number, text: DocumentText | null, status: TextStatus, error: string | null, at: string): void {
   db.transaction(() => {
@@ -21,8 +28,8 @@ export function saveDocumentText(db: Db, documentKey: number, text: DocumentText
       `INSERT INTO document_texts (document_key, status, error, headings_json, extracted_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (document_key) DO UPDATE SET status = excluded.status, error = excluded.error, headings_json = excluded.headings_json, extracted_at = excluded.extracted_at`,
     ).run(documentKey, status, error, JSON.stringify(text?.headings ?? []), at);
-    const page = db.prepare(`INSERT INTO document_pages (document_key, page, text) VALUES (?, ?, ?)`);
-    for (const p of text?.pages ?? []) page.run(documentKey, p.page, p.text);
+    const page = db.prepare(`INSERT INTO document_pages (document_key, page, text, search_text) VALUES (?, ?, ?, ?)`);
+    for (const p of text?.pages ?? []) page.run(documentKey, p.page, p.text, searchableText(p.text));
   })();
 }
 
@@ -33,6 +40,11 @@ export function documentsWithoutText(db: Db, sessionId: string): number[] {
       key: number;
     }[]
   ).map((r) => r.key);
+}
+
+/** Whether extraction has run for the document (whatever its outcome). */
+export function hasText(db: Db, documentKey: number): boolean {
+  return db.prepare(`SELECT 1 FROM document_texts WHERE document_key = ?`).get(documentKey) !== undefined;
 }
 
 export function loadDocumentText(db: Db, documentKey: number, documentId: string): DocumentText | null {
@@ -55,16 +67,16 @@ export function searchSession(db: Db, sessionId: string, query: string): SearchH
     [...q].length >= 3
       ? db
           .prepare(
-            `SELECT d.key AS documentKey, d.title AS documentTitle, d.project_id AS projectId, p.page, p.text
+            `SELECT d.key AS documentKey, d.title AS documentTitle, d.project_id AS projectId, p.page, p.search_text AS text
              FROM document_pages_fts f JOIN document_pages p ON p.id = f.rowid JOIN documents d ON d.key = p.document_key
              WHERE document_pages_fts MATCH ? AND d.session_id = ? ORDER BY d.project_id, d.position, p.page LIMIT ?`,
           )
           .all(`"${q.replace(/"/g, '""')}"`, sessionId, MAX_HITS)
       : db
           .prepare(
-            `SELECT d.key AS documentKey, d.title AS documentTitle, d.project_id AS projectId, p.page, p.text
+            `SELECT d.key AS documentKey, d.title AS documentTitle, d.project_id AS projectId, p.page, p.search_text AS text
              FROM document_pages p JOIN documents d ON d.key = p.document_key
-             WHERE d.session_id = ? AND instr(p.text, ?) > 0 ORDER BY d.project_id, d.position, p.page LIMIT ?`,
+             WHERE d.session_id = ? AND instr(p.search_text, ?) > 0 ORDER BY d.project_id, d.position, p.page LIMIT ?`,
           )
           .all(sessionId, q, MAX_HITS)
   ) as (Omit<SearchHit, 'snippet'> & { text: string })[];
@@ -72,7 +84,7 @@ export function searchSession(db: Db, sessionId: string, query: string): SearchH
 }
 
 function snippetAround(text: string, query: string, radius = 30): string {
-  const flat = text.replace(/\s+/g, ' ');
+  const flat = text;
   const at = flat.toLowerCase().indexOf(query.toLowerCase());
   if (at < 0) return flat.slice(0, radius * 2);
   const start = Math.max(0, at - radius);

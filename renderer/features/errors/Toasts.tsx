@@ -1,5 +1,6 @@
 // Owns the stack of toasts in the corner: errors stay readable for a few seconds and can be dismissed.
 import { t } from '../../locale/zh-CN';
+import { Icon } from '../../ui/Icon';
 import { useNotices } from './store';
 
 export function Toasts() {
@@ -32,7 +33,7 @@ export function Toasts() {
             )}
           </div>
           <button type="button" className="toast-close" onClick={() => dismiss(n.id)} aria-label={t.common.close}>
-            ×
+            <Icon name="close" size={16} />
           </button>
         </div>
       ))}

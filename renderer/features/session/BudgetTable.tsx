@@ -1,13 +1,27 @@
-// Owns the budget-lines table (预算明细): name and category, quantity and unit, unit price and amount in 万元, with a total row.
+// Owns the budget-lines table (预算明细): name and category, quantity and unit, unit price and amount in 万元, with a total row;
+// with a pre-check report, each line's verdict (纳入 / 不纳入 / 经评估可纳入) whose reason and article unfold under the line.
+import { Fragment, useState } from 'react';
 import type { BudgetLineInfo } from '../../../shared/domain';
+import type { PrecheckReport } from '../../../shared/precheck';
 import { fenToWan, formatQuantity } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
 
+type Verdict = PrecheckReport['budgetLines'][number];
+
+interface Props {
+  lines: BudgetLineInfo[];
+  /** Absent until the pre-check report has arrived. */
+  verdicts?: Verdict[];
+}
+
 /** The panel is narrow: category sits under the name and the unit beside the quantity, so both amounts stay readable. */
-export function BudgetTable({ lines }: { lines: BudgetLineInfo[] }) {
+export function BudgetTable({ lines, verdicts }: Props) {
+  const [open, setOpen] = useState<string | null>(null);
   if (lines.length === 0) return <p className="muted">{t.panel.budgetEmpty}</p>;
   const c = t.panel.budgetColumns;
   const totalFen = lines.reduce((sum, l) => sum + l.amountFen, 0);
+  const byId = new Map(verdicts?.map((v) => [v.id, v]));
+  const columns = verdicts ? 5 : 4;
   return (
     <div className="budget-scroll">
       <table className="budget-table" data-testid="budget-table">
@@ -23,23 +37,57 @@ export function BudgetTable({ lines }: { lines: BudgetLineInfo[] }) {
             </th>
             <th scope="col" className="num">{c.unitPrice}</th>
             <th scope="col" className="num">{c.amount}</th>
+            {verdicts && <th scope="col">{t.panel.verdictColumn}</th>}
           </tr>
         </thead>
         <tbody>
-          {lines.map((l) => (
-            <tr key={l.id} title={l.note || undefined} data-testid="budget-line">
-              <td className="budget-name">
-                {l.name}
-                {l.category && <span className="budget-sub">{l.category}</span>}
-              </td>
-              <td className="num">
-                {formatQuantity(l.quantity)}
-                {l.unit && <span className="budget-unit">{l.unit}</span>}
-              </td>
-              <td className="num">{fenToWan(l.unitPriceFen)}</td>
-              <td className="num budget-amount">{fenToWan(l.amountFen)}</td>
-            </tr>
-          ))}
+          {lines.map((l) => {
+            const verdict = byId.get(l.id);
+            const expanded = verdict !== undefined && open === l.id;
+            return (
+              <Fragment key={l.id}>
+                <tr title={l.note || undefined} className={expanded ? 'expanded' : undefined} data-testid="budget-line">
+                  <td className="budget-name">
+                    {l.name}
+                    {l.category && <span className="budget-sub">{l.category}</span>}
+                  </td>
+                  <td className="num">
+                    {formatQuantity(l.quantity)}
+                    {l.unit && <span className="budget-unit">{l.unit}</span>}
+                  </td>
+                  <td className="num">{fenToWan(l.unitPriceFen)}</td>
+                  <td className="num budget-amount">{fenToWan(l.amountFen)}</td>
+                  {verdicts && (
+                    <td className="budget-verdict-cell">
+                      {verdict && (
+                        <button
+                          type="button"
+                          className={`verdict-chip verdict-${verdict.verdict}`}
+                          onClick={() => setOpen(expanded ? null : l.id)}
+                          aria-expanded={expanded}
+                          title={t.panel.verdictTitle(verdict.reason, verdict.citation)}
+                          data-testid="budget-verdict"
+                          data-verdict={verdict.verdict}
+                        >
+                          {t.precheck.verdicts[verdict.verdict]}
+                        </button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+                {expanded && (
+                  <tr className="budget-reason-row">
+                    <td colSpan={columns}>
+                      <p>{verdict.reason}</p>
+                      <p className="citation">
+                        {t.panel.verdictBasis}：{verdict.citation}
+                      </p>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
         </tbody>
         <tfoot>
           <tr>
@@ -49,6 +97,7 @@ export function BudgetTable({ lines }: { lines: BudgetLineInfo[] }) {
             <td className="num" data-testid="budget-total">
               {fenToWan(totalFen)}
             </td>
+            {verdicts && <td />}
           </tr>
         </tfoot>
       </table>

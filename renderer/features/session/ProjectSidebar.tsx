@@ -1,4 +1,5 @@
 // Owns the left sidebar: the session's projects (name, applicant, type, 总投资) and the selected project's documents.
+import { useEffect, useRef } from 'react';
 import type { ProjectInfo } from '../../../shared/domain';
 import { fenToWanLabel, formatFileSize } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
@@ -14,8 +15,15 @@ interface Props {
 export function ProjectSidebar({ projects, project, documentKey }: Props) {
   const selectProject = useSession((s) => s.selectProject);
   const selectDocument = useSession((s) => s.selectDocument);
+  const navRef = useRef<HTMLElement>(null);
+
+  // A restored selection may sit below the fold of its list: bring it into view.
+  useEffect(() => {
+    navRef.current?.querySelectorAll('[aria-current="true"]').forEach((el) => el.scrollIntoView({ block: 'nearest' }));
+  }, [project?.id, documentKey]);
+
   return (
-    <nav className="sidebar" aria-label={t.session.projects(projects.length)}>
+    <nav ref={navRef} className="sidebar" aria-label={t.session.projects(projects.length)}>
       <section className="sidebar-section sidebar-projects">
         <h2 className="sidebar-heading">{t.session.projects(projects.length)}</h2>
         <ul className="project-list">
@@ -44,7 +52,7 @@ export function ProjectSidebar({ projects, project, documentKey }: Props) {
         </ul>
       </section>
       {project && (
-        <section className="sidebar-section sidebar-documents">
+        <section key={project.id} className="sidebar-section sidebar-documents">
           <h2 className="sidebar-heading">{t.session.documents(project.documents.length)}</h2>
           {project.documents.length === 0 && <p className="muted sidebar-empty">{t.session.noDocuments}</p>}
           <ul className="document-list">

@@ -1,10 +1,13 @@
-// Owns the session header bar: title, date, issuer, location, the expert panel (chair marked 组长) and the app-level buttons.
+// Owns the session header bar: title, date, issuer, location, 全文检索, the expert panel (chair marked 组长), the text-extraction
+// progress and the app-level buttons.
 import type { SessionDetail } from '../../../shared/domain';
 import { formatDate } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
+import { ExtractProgress } from '../extract/ExtractProgress';
 import { useHelp } from '../help/store';
 import { openPackage } from '../import/openPackage';
+import { SessionSearch } from '../search/SessionSearch';
 import { useSession } from './store';
 
 export function SessionHeader({ detail }: { detail: SessionDetail }) {
@@ -35,6 +38,7 @@ export function SessionHeader({ detail }: { detail: SessionDetail }) {
             )}
           </p>
         </div>
+        <SessionSearch detail={detail} />
         <div className="header-actions">
           <button type="button" className="btn btn-header" onClick={() => void openPackage(false)} data-testid="header-open-package">
             <Icon name="package" />
@@ -63,6 +67,7 @@ export function SessionHeader({ detail }: { detail: SessionDetail }) {
             </li>
           ))}
         </ul>
+        <ExtractProgress sessionId={detail.id} />
       </div>
     </header>
   );

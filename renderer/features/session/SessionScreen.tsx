@@ -1,12 +1,16 @@
-// Owns the session screen: fetches the session detail, keeps the selected project/document valid, and lays out the three columns.
+// Owns the session screen: fetches the session detail, starts its text extraction, keeps the selected project/document valid,
+// and lays out the three columns.
 import { useEffect } from 'react';
 import type { SessionDetail } from '../../../shared/domain';
 import { ApiError, client } from '../../api';
 import { userMessage } from '../../lib/errors';
 import { useRemote } from '../../lib/useRemote';
 import { t } from '../../locale/zh-CN';
+import { ErrorBoundary } from '../errors/ErrorBoundary';
 import { showError } from '../errors/store';
+import { useExtract } from '../extract/store';
 import { DocumentViewer } from '../viewer/DocumentViewer';
+import { ViewerCrashed } from '../viewer/ViewerFrame';
 import { EmptyViewer } from './EmptyViewer';
 import { ProjectSidebar } from './ProjectSidebar';
 import { SessionHeader } from './SessionHeader';
@@ -45,6 +49,11 @@ function SessionLayout({ detail }: { detail: SessionDetail }) {
   const project = detail.projects.find((p) => p.id === projectId) ?? null;
   const document = project?.documents.find((d) => d.key === documentKey) ?? null;
 
+  // Each (re)opened session extracts what is not yet extracted; an already extracted session answers at once.
+  useEffect(() => {
+    void useExtract.getState().run(detail.id);
+  }, [detail]);
+
   // A restored or fresh place may point at nothing in this session: fall back to the first project, no document.
   useEffect(() => {
     if (!project && detail.projects.length > 0) {
@@ -61,12 +70,15 @@ function SessionLayout({ detail }: { detail: SessionDetail }) {
         <ProjectSidebar projects={detail.projects} project={project} documentKey={documentKey} />
         <main className="viewer-area">
           {document ? (
-            <DocumentViewer key={document.key} document={document} />
+            // A viewer that crashes on one odd file takes down only the centre pane.
+            <ErrorBoundary key={document.key} fallback={(retry) => <ViewerCrashed onRetry={retry} />}>
+              <DocumentViewer document={document} />
+            </ErrorBoundary>
           ) : (
             <EmptyViewer project={project} />
           )}
         </main>
-        <SidePanel project={project} />
+        <SidePanel sessionId={detail.id} projects={detail.projects} project={project} />
       </div>
     </div>
   );

@@ -1,14 +1,28 @@
-// Owns the collapsible right panel: the selected project's facts, its budget lines, and the placeholder for the score form.
+// Owns the collapsible right panel and its two tabs: 项目信息 (the selected project's facts, budget lines with the pre-check's
+// verdicts, the score-form placeholder) and 形式审查 (the pre-check report).
+import type { KeyboardEvent } from 'react';
 import type { ProjectInfo } from '../../../shared/domain';
 import { fenToWanLabel } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
+import { PrecheckTab } from '../precheck/PrecheckTab';
+import { usePrecheck, usePrecheckReport } from '../precheck/store';
 import { BudgetTable } from './BudgetTable';
-import { useSession } from './store';
+import { useSession, type PanelTab } from './store';
 
-export function SidePanel({ project }: { project: ProjectInfo | null }) {
+const TABS: PanelTab[] = ['info', 'precheck'];
+
+interface Props {
+  sessionId: string;
+  projects: ProjectInfo[];
+  project: ProjectInfo | null;
+}
+
+export function SidePanel({ sessionId, projects, project }: Props) {
   const collapsed = useSession((s) => s.panelCollapsed);
   const togglePanel = useSession((s) => s.togglePanel);
+  const tab = useSession((s) => s.panelTab);
+  usePrecheckReport(sessionId, project?.id ?? null);
   const label = collapsed ? t.panel.expand : t.panel.collapse;
   const toggle = (
     <button
@@ -29,7 +43,7 @@ export function SidePanel({ project }: { project: ProjectInfo | null }) {
       <aside className="side-panel collapsed" data-testid="side-panel" aria-label={t.panel.heading}>
         {toggle}
         <span className="side-panel-vertical" aria-hidden="true">
-          {t.panel.heading}
+          {t.panel.tabs[tab]}
         </span>
       </aside>
     );
@@ -37,29 +51,79 @@ export function SidePanel({ project }: { project: ProjectInfo | null }) {
   return (
     <aside className="side-panel" data-testid="side-panel" aria-label={t.panel.heading}>
       <div className="side-panel-header">
-        <h2 className="side-panel-title">{t.panel.heading}</h2>
+        <PanelTabs />
         {toggle}
       </div>
       {project && (
-        <div className="side-panel-content">
-          <section className="panel-section">
-            <h3 className="panel-heading">{t.panel.title}</h3>
-            <ProjectFacts project={project} />
-          </section>
-          <section className="panel-section">
-            <h3 className="panel-heading">
-              {t.panel.budgetTitle}
-              <span className="panel-heading-note">{t.panel.budgetUnitNote}</span>
-            </h3>
-            <BudgetTable lines={project.budgetLines} />
-          </section>
-          <section className="panel-section">
-            <h3 className="panel-heading">{t.panel.scoreTitle}</h3>
-            <p className="placeholder-note">{t.panel.scoreNote}</p>
-          </section>
+        <div className="side-panel-content" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`panel-tab-${tab}`}>
+          {tab === 'info' ? <InfoTab project={project} /> : <PrecheckTab sessionId={sessionId} projects={projects} project={project} />}
         </div>
       )}
     </aside>
+  );
+}
+
+/** ARIA tabs: one tab stop, ← / → move between them. */
+function PanelTabs() {
+  const tab = useSession((s) => s.panelTab);
+  const setPanelTab = useSession((s) => s.setPanelTab);
+  const fails = usePrecheck((s) => s.report?.findings.filter((f) => f.status === 'fail').length ?? 0);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    e.preventDefault();
+    const next = TABS[(TABS.indexOf(tab) + 1) % TABS.length];
+    setPanelTab(next);
+    e.currentTarget.querySelector<HTMLButtonElement>(`#panel-tab-${next}`)?.focus();
+  };
+
+  return (
+    <div className="panel-tabs" role="tablist" aria-label={t.panel.tabsLabel} onKeyDown={onKeyDown}>
+      {TABS.map((id) => (
+        <button
+          key={id}
+          id={`panel-tab-${id}`}
+          type="button"
+          role="tab"
+          aria-selected={id === tab}
+          aria-controls={`panel-${id}`}
+          tabIndex={id === tab ? 0 : -1}
+          className={`panel-tab${id === tab ? ' active' : ''}`}
+          onClick={() => setPanelTab(id)}
+          data-testid={`panel-tab-${id}`}
+        >
+          {t.panel.tabs[id]}
+          {id === 'precheck' && fails > 0 && (
+            <span className="panel-tab-count" title={t.panel.failCount(fails)} aria-label={t.panel.failCount(fails)}>
+              {fails}
+            </span>
+          )}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function InfoTab({ project }: { project: ProjectInfo }) {
+  const report = usePrecheck((s) => (s.report?.projectId === project.id ? s.report : null));
+  return (
+    <>
+      <section className="panel-section">
+        <h3 className="panel-heading">{t.panel.title}</h3>
+        <ProjectFacts project={project} />
+      </section>
+      <section className="panel-section">
+        <h3 className="panel-heading">
+          {t.panel.budgetTitle}
+          <span className="panel-heading-note">{t.panel.budgetUnitNote}</span>
+        </h3>
+        <BudgetTable lines={project.budgetLines} verdicts={report?.budgetLines} />
+      </section>
+      <section className="panel-section">
+        <h3 className="panel-heading">{t.panel.scoreTitle}</h3>
+        <p className="placeholder-note">{t.panel.scoreNote}</p>
+      </section>
+    </>
   );
 }
 

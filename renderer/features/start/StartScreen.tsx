@@ -1,4 +1,6 @@
 // Owns the start screen shown when no session is open: open buttons, the drop zone, imported sessions and recent packages.
+import { client } from '../../api';
+import { useRemote } from '../../lib/useRemote';
 import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
 import { openPackage } from '../import/openPackage';
@@ -8,6 +10,7 @@ import { SessionList } from './SessionList';
 
 export function StartScreen() {
   const nativeDialogs = useImport((s) => s.nativeDialogs);
+  const info = useRemote(() => client.call('app.info', {}), []);
   return (
     <main className="start">
       <section className="start-hero">
@@ -55,6 +58,11 @@ export function StartScreen() {
         <SessionList />
         <RecentPackages />
       </section>
+      {info.state === 'ready' && (
+        <footer className="start-footer muted" data-testid="app-version">
+          {t.start.version(info.value.version, info.value.transport)}
+        </footer>
+      )}
     </main>
   );
 }

@@ -1,32 +1,46 @@
-// Owns opening one document: waits for its saved reading position, resets the viewer state, then hands over to the viewer for its kind.
-import { useLayoutEffect, useState } from 'react';
-import type { DocumentInfo } from '../../../shared/domain';
+// Owns opening one document: waits for its saved reading position (or takes a requested place instead), resets the viewer
+// state, then hands over to the viewer for its kind.
+import { lazy, Suspense, useLayoutEffect, useState } from 'react';
+import type { DocumentInfo, ReadingPosition } from '../../../shared/domain';
 import { t } from '../../locale/zh-CN';
 import { DocxViewer } from './docx/DocxViewer';
 import { ExternalViewer } from './external/ExternalViewer';
 import { ImageViewer } from './image/ImageViewer';
-import { PdfViewer } from './pdf/PdfViewer';
 import { useViewer } from './store';
 import { useReadingPosition } from './useReadingPosition';
 import { ViewerMessage } from './ViewerFrame';
 import { XlsxViewer } from './xlsx/XlsxViewer';
 
+// pdf.js is most of the bundle: it loads when the first PDF opens, not at start-up.
+const PdfViewer = lazy(() => import('./pdf/PdfViewer').then((m) => ({ default: m.PdfViewer })));
+
 /** Mounted once per document (keyed by its key), so every document starts from its own saved place. */
 export function DocumentViewer({ document }: { document: DocumentInfo }) {
   const { initial, save } = useReadingPosition(document.key);
-  const [started, setStarted] = useState(false);
+  /** Where the viewer opens; undefined until the saved position has been read. */
+  const [start, setStart] = useState<ReadingPosition | null | undefined>(undefined);
 
   useLayoutEffect(() => {
-    if (initial.state !== 'ready' || started) return;
-    useViewer.getState().reset(initial.value?.zoom ?? null);
-    setStarted(true);
-  }, [initial, started]);
+    if (initial.state !== 'ready' || start !== undefined) return;
+    const viewer = useViewer.getState();
+    const request = viewer.takePlaceRequest(document.key);
+    const saved = initial.value;
+    viewer.reset(saved?.zoom ?? null);
+    if (request?.query) viewer.setQuery(request.query);
+    // A requested page replaces the saved place but keeps the reader's zoom.
+    setStart(request?.page ? { ...(saved?.zoom !== undefined && { zoom: saved.zoom }), page: request.page } : saved);
+  }, [initial, start, document.key]);
 
-  if (initial.state !== 'ready' || !started) return <ViewerMessage busy>{t.viewer.opening}</ViewerMessage>;
-  const props = { document, initial: initial.value, onPosition: save };
+  const opening = <ViewerMessage busy>{t.viewer.opening}</ViewerMessage>;
+  if (start === undefined) return opening;
+  const props = { document, initial: start, onPosition: save };
   switch (document.viewer) {
     case 'pdf':
-      return <PdfViewer {...props} />;
+      return (
+        <Suspense fallback={opening}>
+          <PdfViewer {...props} />
+        </Suspense>
+      );
     case 'docx':
       return <DocxViewer {...props} />;
     case 'xlsx':

@@ -42,3 +42,14 @@ export function ViewerMessage({ children, busy, tone }: { children: ReactNode; b
     </div>
   );
 }
+
+export function ViewerCrashed({ onRetry }: { onRetry: () => void }) {
+  return (
+    <ViewerMessage tone="error">
+      <p>{t.errors.viewerCrashed}</p>
+      <button type="button" className="btn viewer-retry" onClick={onRetry} data-testid="viewer-retry">
+        {t.errors.reopen}
+      </button>
+    </ViewerMessage>
+  );
+}

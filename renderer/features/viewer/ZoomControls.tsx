@@ -7,7 +7,7 @@ import { useViewer } from './store';
 const PRESETS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4];
 const FIT = 'fit';
 
-export function ZoomControls({ fitLabel = t.viewer.fitWidthShort }: { fitLabel?: string }) {
+export function ZoomControls() {
   const zoom = useViewer((s) => s.zoom);
   const fitWidth = useViewer((s) => s.fitWidth);
   const zoomBy = useViewer((s) => s.zoomBy);
@@ -34,7 +34,7 @@ export function ZoomControls({ fitLabel = t.viewer.fitWidthShort }: { fitLabel?:
         data-testid="zoom-level"
         data-zoom={percent}
       >
-        <option value={FIT}>{fitWidth ? `${fitLabel}（${percent}%）` : fitLabel}</option>
+        <option value={FIT}>{fitWidth ? `${t.viewer.fitWidthShort}（${percent}%）` : t.viewer.fitWidthShort}</option>
         {presets.map((p) => (
           <option key={p} value={String(p)}>
             {Math.round(p * 100)}%

@@ -1,9 +1,19 @@
-// Owns the open document's viewer UI state that toolbars and shortcuts share: zoom, page, thumbnails, find query and its results count.
+// Owns the open document's viewer UI state that toolbars and shortcuts share: zoom, page, thumbnails, find query and its results count,
+// and the pending request to show a place in a document (全文检索 hit, 形式审查 evidence).
 import { create } from 'zustand';
 
-export const MIN_ZOOM = 0.25;
-export const MAX_ZOOM = 5;
+const MIN_ZOOM = 0.25;
+const MAX_ZOOM = 5;
 const ZOOM_STEPS = [0.25, 0.33, 0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4, 5];
+
+/** A place to show in a document instead of where the reader left off. */
+export interface PlaceRequest {
+  documentKey: number;
+  /** 1-based page (PDF) or sheet (XLSX); Word documents have no pages. */
+  page?: number;
+  /** Text to find and highlight there. */
+  query?: string;
+}
 
 interface ViewerState {
   /** 1 = the document's natural size (PDF: 100 %, as in a desktop reader). */
@@ -21,6 +31,8 @@ interface ViewerState {
   searchProgress: { done: number; total: number } | null;
   /** Bumped by Ctrl+F so the open viewer's find box takes focus. */
   findFocusRequest: number;
+  /** Waits for the document's viewer to take it: when the document opens, or at once if it is open. */
+  placeRequest: PlaceRequest | null;
   /** Called when a document opens: everything but the thumbnails preference starts afresh. */
   reset(zoom: number | null): void;
   setZoom(zoom: number): void;
@@ -32,6 +44,9 @@ interface ViewerState {
   setHits(hitCount: number, hitIndex: number): void;
   setSearchProgress(progress: { done: number; total: number } | null): void;
   requestFindFocus(): void;
+  requestPlace(request: PlaceRequest): void;
+  /** The pending request for this document, if any, which is thereby taken. */
+  takePlaceRequest(documentKey: number): PlaceRequest | null;
 }
 
 export function clampZoom(zoom: number): number {
@@ -49,6 +64,7 @@ export const useViewer = create<ViewerState>((set, get) => ({
   hitIndex: -1,
   searchProgress: null,
   findFocusRequest: 0,
+  placeRequest: null,
   reset(zoom) {
     set({
       zoom: zoom ?? 1,
@@ -90,5 +106,14 @@ export const useViewer = create<ViewerState>((set, get) => ({
   },
   requestFindFocus() {
     set((s) => ({ findFocusRequest: s.findFocusRequest + 1 }));
+  },
+  requestPlace(request) {
+    set({ placeRequest: { ...request } });
+  },
+  takePlaceRequest(documentKey) {
+    const request = get().placeRequest;
+    if (request?.documentKey !== documentKey) return null;
+    set({ placeRequest: null });
+    return request;
   },
 }));

@@ -67,3 +67,10 @@ describe('002 document text', () => {
     expect(db.prepare(`SELECT COUNT(*) AS n FROM document_pages_fts WHERE document_pages_fts MATCH '"只剩一页"'`).get()).toEqual({ n: 0 });
   });
 });
+
+describe('searchable text', () => {
+  it('joins line wraps inside Chinese sentences and keeps other breaks as spaces', async () => {
+    const { searchableText } = await import('../../../electron/core/store/texts');
+    expect(searchableText('本项目数据资源\n共享交换。\nSM2 算法\nand more')).toBe('本项目数据资源共享交换。 SM2 算法 and more');
+  });
+});

@@ -18,15 +18,17 @@ export const migration002: Migration = {
         document_key INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
         page INTEGER NOT NULL,
         text TEXT NOT NULL,
+        -- The text with line wraps inside Chinese sentences joined, so a phrase that crosses a wrap is still found.
+        search_text TEXT NOT NULL,
         UNIQUE (document_key, page)
       ) STRICT;
       -- Trigram tokens find any substring of three or more characters: Chinese has no spaces between words.
-      CREATE VIRTUAL TABLE document_pages_fts USING fts5(text, content = 'document_pages', content_rowid = 'id', tokenize = 'trigram');
+      CREATE VIRTUAL TABLE document_pages_fts USING fts5(search_text, content = 'document_pages', content_rowid = 'id', tokenize = 'trigram');
       CREATE TRIGGER document_pages_ai AFTER INSERT ON document_pages BEGIN
-        INSERT INTO document_pages_fts (rowid, text) VALUES (new.id, new.text);
+        INSERT INTO document_pages_fts (rowid, search_text) VALUES (new.id, new.search_text);
       END;
       CREATE TRIGGER document_pages_ad AFTER DELETE ON document_pages BEGIN
-        INSERT INTO document_pages_fts (document_pages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO document_pages_fts (document_pages_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
       END;
       -- 不适用 / 已核实: append-only, the newest row per finding is in force; older rows are its history.
       CREATE TABLE finding_marks (

@@ -1,11 +1,13 @@
-// Owns the Word viewer: the converted HTML in a printed-page look, zoom, find, and the saved scroll position.
+// Owns the Word viewer: the converted HTML in a printed-page look, zoom, find (also of requested text), and the saved scroll position.
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { client } from '../../../api';
 import { useRemote } from '../../../lib/useRemote';
 import { t } from '../../../locale/zh-CN';
 import { SearchBox } from '../SearchBox';
+import { useViewer } from '../store';
 import type { ViewerProps } from '../types';
 import { usePaneZoom } from '../usePaneZoom';
+import { usePlaceRequests } from '../usePlaceRequests';
 import { useViewerShortcuts } from '../useViewerShortcuts';
 import { ViewerError } from '../ViewerError';
 import { ViewerFrame, ViewerMessage } from '../ViewerFrame';
@@ -33,9 +35,13 @@ export function DocxViewer(props: ViewerProps) {
 function DocxReader({ document, initial, onPosition, html, warnings }: ViewerProps & { html: string; warnings: number }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const articleRef = useRef<HTMLElement>(null);
-  const { ready, zoom } = usePaneZoom(scrollRef, PAGE_WIDTH_PX, 1.6);
+  const { ready, zoom, savedZoom } = usePaneZoom(scrollRef, PAGE_WIDTH_PX, 1.6);
   const find = useHtmlFind(articleRef, html);
   useViewerShortcuts({ zoom: true, find: true });
+  // A Word document is one page: a request only brings its text.
+  usePlaceRequests(document.key, true, (request) => {
+    if (request.query) useViewer.getState().setQuery(request.query);
+  });
 
   // Restore once the embedded pictures have their sizes, or the saved offset would land short.
   // Until then nothing is reported, so the saved place cannot be overwritten by the top of the page.
@@ -59,13 +65,13 @@ function DocxReader({ document, initial, onPosition, html, warnings }: ViewerPro
     if (!el) return;
     if (lastHeight.current > 0) el.scrollTop = (el.scrollTop / lastHeight.current) * el.scrollHeight;
     lastHeight.current = el.scrollHeight;
-    if (restoring.current === 'done') onPosition({ zoom, scrollTop: el.scrollTop });
-  }, [zoom, onPosition]);
+    if (restoring.current === 'done') onPosition({ zoom: savedZoom, scrollTop: el.scrollTop });
+  }, [zoom, savedZoom, onPosition]);
 
   const onScroll = () => {
     const el = scrollRef.current!;
     lastHeight.current = el.scrollHeight;
-    if (restoring.current === 'done') onPosition({ zoom, scrollTop: el.scrollTop });
+    if (restoring.current === 'done') onPosition({ zoom: savedZoom, scrollTop: el.scrollTop });
   };
 
   return (

@@ -51,7 +51,7 @@ function Picture({ document, initial, onPosition, url }: ViewerProps & { url: st
   const scrollRef = useRef<HTMLDivElement>(null);
   const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
   const [broken, setBroken] = useState(false);
-  const { zoom } = usePaneZoom(scrollRef, natural?.width ?? 1, 1);
+  const { zoom, savedZoom } = usePaneZoom(scrollRef, natural?.width ?? 0, 1);
   useViewerShortcuts({ zoom: true, find: false });
 
   useEffect(() => {
@@ -65,7 +65,7 @@ function Picture({ document, initial, onPosition, url }: ViewerProps & { url: st
         ref={scrollRef}
         className="image-scroll"
         tabIndex={0}
-        onScroll={(e) => natural && onPosition({ zoom, scrollTop: e.currentTarget.scrollTop })}
+        onScroll={(e) => natural && onPosition({ zoom: savedZoom, scrollTop: e.currentTarget.scrollTop })}
         data-testid="image-scroll"
       >
         <img

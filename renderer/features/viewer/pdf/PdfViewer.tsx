@@ -1,4 +1,5 @@
-// Owns the PDF reader: continuous scroll of lazily drawn pages, zoom kept anchored, current page, position save/restore, keys.
+// Owns the PDF reader: continuous scroll of lazily drawn pages, zoom kept anchored, current page, position save/restore, keys,
+// and going to a requested page and text.
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ReadingPosition } from '../../../../shared/domain';
@@ -6,6 +7,7 @@ import { t } from '../../../locale/zh-CN';
 import { SearchBox } from '../SearchBox';
 import { clampZoom, useViewer } from '../store';
 import type { ViewerProps } from '../types';
+import { usePlaceRequests } from '../usePlaceRequests';
 import { useViewerShortcuts } from '../useViewerShortcuts';
 import { ViewerError } from '../ViewerError';
 import { ViewerFrame, ViewerMessage } from '../ViewerFrame';
@@ -109,19 +111,24 @@ function PdfReader({ document, pdf, sizes, initial, onPosition }: ReaderProps) {
     anchor.current = { index, fraction: Math.max(0, (el.scrollTop - tops[index]) / height) };
     const current = pageAt(el.scrollTop + el.clientHeight / 3) + 1;
     if (useViewer.getState().page !== current) useViewer.getState().setPage(current);
-    const position: ReadingPosition = { page: current, zoom: effectiveZoom, scrollTop: el.scrollTop };
+    // No zoom is saved under 适合宽度, so the document fits the pane again when reopened.
+    const position: ReadingPosition = { page: current, zoom: fitWidth ? undefined : effectiveZoom, scrollTop: el.scrollTop };
     onPosition(position);
-  }, [pageAt, sizes, scale, tops, effectiveZoom, onPosition]);
+  }, [pageAt, sizes, scale, tops, fitWidth, effectiveZoom, onPosition]);
 
   useLayoutEffect(() => {
     const el = scrollRef.current!;
     if (paneWidth === 0) return;
     if (!restored.current) {
       restored.current = true;
-      // The position stores a zoom, not the mode: a saved zoom equal to this pane's fit zoom means 适合宽度 was on.
-      if (!fitWidth && Math.abs(zoom - fitZoom) < 0.005) useViewer.getState().setFitWidth(true);
-      if (initial?.scrollTop !== undefined && initial.zoom !== undefined) el.scrollTop = initial.scrollTop;
-      else if (initial?.page) el.scrollTop = tops[Math.min(initial.page, tops.length) - 1] - PAD_TOP;
+      // A saved offset is exact when the zoom was fixed; under 适合宽度 the pane may have another width now,
+      // so the offset is used only if it still lands on the saved page, else the page's top.
+      const { page, scrollTop } = initial ?? {};
+      if (scrollTop !== undefined && (initial?.zoom !== undefined || pageAt(scrollTop + el.clientHeight / 3) + 1 === page)) {
+        el.scrollTop = scrollTop;
+      } else if (page) {
+        el.scrollTop = tops[Math.min(page, tops.length) - 1] - PAD_TOP;
+      }
     } else if (anchor.current) {
       const { index, fraction } = anchor.current;
       el.scrollTop = tops[index] + fraction * Math.floor(sizes[index].height * scale);
@@ -147,6 +154,12 @@ function PdfReader({ document, pdf, sizes, initial, onPosition }: ReaderProps) {
     [tops, scale],
   );
   const search = usePdfSearch(texts, sizes.length, scrollToHit);
+
+  // Once the layout is known (the saved place restored), a requested page and text take over.
+  usePlaceRequests(document.key, paneWidth > 0, (request) => {
+    if (request.page) goToPage(request.page);
+    if (request.query) search.findFrom(request.query, request.page ?? useViewer.getState().page);
+  });
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;

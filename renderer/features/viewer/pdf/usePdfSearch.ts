@@ -14,6 +14,8 @@ export interface PdfSearch {
   current: PdfHit | null;
   next(): void;
   prev(): void;
+  /** Finds `query`, making the first hit on or after `page` current (a new query starts from the page being read). */
+  findFrom(query: string, page: number): void;
 }
 
 export function hitsOnPage(search: PdfSearch, page: number): PageHit[] {
@@ -24,6 +26,8 @@ export function usePdfSearch(texts: PdfTextCache, pageCount: number, onCurrent: 
   const query = useViewer((s) => s.query);
   const hitIndex = useViewer((s) => s.hitIndex);
   const [hits, setHits] = useState<PdfHit[]>([]);
+  const hitsRef = useRef(hits);
+  hitsRef.current = hits;
   const onCurrentRef = useRef(onCurrent);
   onCurrentRef.current = onCurrent;
 
@@ -89,5 +93,15 @@ export function usePdfSearch(texts: PdfTextCache, pageCount: number, onCurrent: 
     [],
   );
 
-  return { hitsByPage, current, next: useCallback(() => step(1), [step]), prev: useCallback(() => step(-1), [step]) };
+  const findFrom = useCallback((wanted: string, page: number) => {
+    const viewer = useViewer.getState();
+    if (compactQuery(wanted) !== compactQuery(viewer.query)) {
+      viewer.setQuery(wanted);
+      return;
+    }
+    const at = hitsRef.current.findIndex((h) => h.page >= page);
+    if (at !== -1) viewer.setHits(hitsRef.current.length, at);
+  }, []);
+
+  return { hitsByPage, current, next: useCallback(() => step(1), [step]), prev: useCallback(() => step(-1), [step]), findFrom };
 }

@@ -1,5 +1,6 @@
-// Owns the spreadsheet viewer: converted sheets, sheet tabs, find across the current sheet's cells, sheet + scroll remembered.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+// Owns the spreadsheet viewer: converted sheets, sheet tabs, find across the current sheet's cells, sheet + scroll remembered,
+// and going to a requested sheet (a page of the extracted text) and text.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Sheet } from '../../../../shared/domain';
 import { client } from '../../../api';
 import { compactQuery } from '../../../lib/textSearch';
@@ -8,6 +9,7 @@ import { t } from '../../../locale/zh-CN';
 import { SearchBox } from '../SearchBox';
 import { useViewer } from '../store';
 import type { ViewerProps } from '../types';
+import { usePlaceRequests } from '../usePlaceRequests';
 import { useViewerShortcuts } from '../useViewerShortcuts';
 import { ViewerError } from '../ViewerError';
 import { ViewerFrame, ViewerMessage } from '../ViewerFrame';
@@ -31,11 +33,19 @@ export function XlsxViewer(props: ViewerProps) {
 
 function Workbook({ document, initial, onPosition, sheets }: ViewerProps & { sheets: Sheet[] }) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(() => Math.max(0, sheets.findIndex((s) => s.name === initial?.sheet)));
+  // A requested place names the sheet by its 1-based position; a saved place by its name.
+  const sheetAt = (page: number) => Math.min(sheets.length, Math.max(1, page)) - 1;
+  const [active, setActive] = useState(() =>
+    initial?.page ? sheetAt(initial.page) : Math.max(0, sheets.findIndex((s) => s.name === initial?.sheet)),
+  );
   const sheet = sheets[active];
   const query = useViewer((s) => s.query);
   const hitIndex = useViewer((s) => s.hitIndex);
   useViewerShortcuts({ zoom: false, find: true });
+  usePlaceRequests(document.key, true, (request) => {
+    if (request.page) setActive(sheetAt(request.page));
+    if (request.query) useViewer.getState().setQuery(request.query);
+  });
 
   const hitList = useMemo(() => findCells(sheet, compactQuery(query)), [sheet, query]);
   const hits = useMemo(() => new Set(hitList), [hitList]);
@@ -64,6 +74,15 @@ function Workbook({ document, initial, onPosition, sheets }: ViewerProps & { she
     if (hitCount > 0) useViewer.getState().setHits(hitCount, (at + by + hitCount) % hitCount);
   }, []);
 
+  // Tabs follow the ARIA pattern: one tab stop, ← / → move between sheets.
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    e.preventDefault();
+    const next = (active + (e.key === 'ArrowRight' ? 1 : -1) + sheets.length) % sheets.length;
+    setActive(next);
+    e.currentTarget.querySelectorAll<HTMLButtonElement>('[role=tab]')[next]?.focus();
+  };
+
   return (
     <ViewerFrame
       document={document}
@@ -80,13 +99,14 @@ function Workbook({ document, initial, onPosition, sheets }: ViewerProps & { she
         >
           <SheetGrid sheet={sheet} hits={hits} current={current} />
         </div>
-        <div className="sheet-tabs" role="tablist" aria-label={t.viewer.sheetTabs}>
+        <div className="sheet-tabs" role="tablist" aria-label={t.viewer.sheetTabs} onKeyDown={onTabKey}>
           {sheets.map((s, i) => (
             <button
               key={`${i}-${s.name}`}
               type="button"
               role="tab"
               aria-selected={i === active}
+              tabIndex={i === active ? 0 : -1}
               className={`sheet-tab${i === active ? ' active' : ''}`}
               onClick={() => setActive(i)}
               data-testid="sheet-tab"

@@ -1,0 +1,301 @@
+// Owns reading a document's text for the pre-check and search: per-page lines and recognised headings from PDF, DOCX and XLSX.
+//
+// DOCX has no pages until Word lays it out, and mammoth exposes neither the layout nor pageBreakBefore; splitting on the
+// few explicit page breaks would print page numbers the expert can never find. So a DOCX is one page (page 1), as the
+// in-app viewer shows it. An XLSX sheet is one page.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import mammoth from 'mammoth';
+import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api';
+import type { DocumentText } from '../../../shared/precheck';
+import { styleMap, xlsxToSheets } from './convert';
+import { recogniseHeadings, type CuedLine, type Heading } from './headingLines';
+
+export type TextKind = 'pdf' | 'docx' | 'xlsx';
+
+/** Pages (sheets) read so far, of how many. */
+export interface TextProgress {
+  done: number;
+  total: number;
+}
+
+type OnProgress = (p: TextProgress) => void;
+
+export async function extractText(file: string, kind: TextKind, documentId: string, onProgress: OnProgress = () => undefined): Promise<DocumentText> {
+  switch (kind) {
+    case 'pdf':
+      return pdfText(file, documentId, onProgress);
+    case 'docx':
+      return docxText(file, documentId, onProgress);
+    case 'xlsx':
+      return xlsxText(file, documentId, onProgress);
+  }
+}
+
+// ---- PDF (pdf.js) ----
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+let pdfjs: Promise<PdfJs> | undefined;
+/** The legacy build runs on Node 20; it is ESM, so this CJS-compiled module loads it with a dynamic import. */
+const loadPdfJs = (): Promise<PdfJs> => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+
+/** Outline entries beyond this are ignored: a hostile outline can be made arbitrarily large. */
+const MAX_OUTLINE = 2000;
+/** Pages requested ahead of the one being read: pdf.js answers through a message port, so this overlaps the waits (~10 %). */
+const PAGES_IN_FLIGHT = 4;
+/** A line this much larger than the body text is set apart like a heading (pdfkit: 13 pt over 11.5 pt). */
+const HEADING_SCALE = 1.1;
+
+interface PdfLine {
+  text: string;
+  page: number;
+  /** The largest font size on the line, in PDF units. */
+  size: number;
+}
+
+async function pdfText(file: string, documentId: string, onProgress: OnProgress): Promise<DocumentText> {
+  const lib = await loadPdfJs();
+  const assets = path.dirname(require.resolve('pdfjs-dist/package.json'));
+  const task = lib.getDocument({
+    data: new Uint8Array(await fs.readFile(file)),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: lib.VerbosityLevel.ERRORS,
+    // Chinese PDFs often use non-embedded Adobe-GB1 fonts, whose text maps to Unicode only through the packed CMaps.
+    cMapUrl: path.join(assets, 'cmaps') + path.sep,
+    cMapPacked: true,
+    standardFontDataUrl: path.join(assets, 'standard_fonts') + path.sep,
+  });
+  try {
+    const doc = await task.promise;
+    const read = async (n: number) => {
+      const page = await doc.getPage(n);
+      try {
+        return itemLines((await page.getTextContent()).items, n);
+      } finally {
+        page.cleanup();
+      }
+    };
+    const pages: DocumentText['pages'] = [];
+    const lines: PdfLine[] = [];
+    const ahead = new Map<number, Promise<PdfLine[]>>();
+    for (let n = 1; n <= doc.numPages; n++) {
+      for (let k = n; k < n + PAGES_IN_FLIGHT && k <= doc.numPages; k++) {
+        if (ahead.has(k)) continue;
+        const reading = read(k);
+        reading.catch(() => undefined); // awaited in turn below; a failure must not surface earlier as unhandled
+        ahead.set(k, reading);
+      }
+      const pageLines = await ahead.get(n)!;
+      ahead.delete(n);
+      lines.push(...pageLines);
+      pages.push({ page: n, text: pageLines.map((l) => l.text).join('\n') });
+      onProgress({ done: n, total: doc.numPages });
+    }
+    const body = bodySize(lines);
+    const fromText = recogniseHeadings(
+      lines.map((l): CuedLine => ({ text: l.text, page: l.page, emphasised: l.size >= body * HEADING_SCALE })),
+      true,
+    );
+    return { documentId, pages, headings: mergeHeadings(await outlineHeadings(doc), fromText) };
+  } catch (err) {
+    throw new Error(pdfFailure(err));
+  } finally {
+    await task.destroy();
+  }
+}
+
+const cjkChar = '[\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef]';
+const cjk = new RegExp(cjkChar, 'u');
+/** `建 设 方 案`: pdf.js writes letter-spacing into the string as single spaces between every character. */
+const letterSpaced = new RegExp(`^(?:${cjkChar} )+${cjkChar}$`, 'u');
+
+/**
+ * Builds lines from pdf.js text items in content order: a line ends where pdf.js marks an end of line or the baseline
+ * moves by more than half a font size. pdf.js inserts whitespace items for visible gaps; between two CJK characters a
+ * gap narrower than one em is justification or letter-spacing (目    录), not a word break, so it is dropped, as are the
+ * spaces pdf.js writes into a letter-spaced CJK string.
+ */
+export function itemLines(items: (TextItem | TextMarkedContent)[], page: number): PdfLine[] {
+  const lines: PdfLine[] = [];
+  let text = '';
+  let size = 0;
+  let baseline: number | undefined;
+  let gap: { width: number } | undefined;
+  const flush = () => {
+    const t = text.replace(/[ \t\u00a0]+/g, ' ').trim();
+    if (t) lines.push({ text: t, page, size });
+    text = '';
+    size = 0;
+    baseline = undefined;
+    gap = undefined;
+  };
+  for (const item of items) {
+    if (!('str' in item)) continue;
+    const itemSize = Math.hypot(item.transform[2], item.transform[3]);
+    if (item.str.trim() === '') {
+      if (text) gap = { width: item.width };
+    } else {
+      const y = item.transform[5];
+      if (baseline !== undefined && Math.abs(y - baseline) > 0.5 * Math.max(size, itemSize)) flush();
+      if (gap && !(cjk.test(text.at(-1) ?? '') && cjk.test(item.str[0]) && gap.width < itemSize)) text += ' ';
+      gap = undefined;
+      text += letterSpaced.test(item.str) ? item.str.replace(/ /g, '') : item.str;
+      size = Math.max(size, itemSize);
+      baseline ??= y;
+    }
+    if (item.hasEOL) flush();
+  }
+  flush();
+  return lines;
+}
+
+/** The font size most characters are set in, to half a point. */
+function bodySize(lines: PdfLine[]): number {
+  const chars = new Map<number, number>();
+  for (const l of lines) {
+    const size = Math.round(l.size * 2) / 2;
+    chars.set(size, (chars.get(size) ?? 0) + l.text.length);
+  }
+  let best = 0;
+  let most = -1;
+  for (const [size, n] of chars) if (n > most) [best, most] = [size, n];
+  return best;
+}
+
+async function outlineHeadings(doc: PdfDocument): Promise<Heading[]> {
+  const headings: Heading[] = [];
+  const walk = async (items: Awaited<ReturnType<PdfDocument['getOutline']>>, level: number) => {
+    for (const item of items) {
+      if (headings.length >= MAX_OUTLINE) return;
+      const text = item.title.replace(/\s+/g, ' ').trim();
+      if (text) headings.push({ text, page: await destinationPage(doc, item.dest), level });
+      await walk(item.items ?? [], level + 1);
+    }
+  };
+  await walk((await doc.getOutline()) ?? [], 1);
+  return headings;
+}
+
+/** A bookmark's page: named or explicit destination → page reference (or index) → 1-based page. */
+async function destinationPage(doc: PdfDocument, dest: string | unknown[] | null): Promise<number | undefined> {
+  try {
+    const explicit = typeof dest === 'string' ? await doc.getDestination(dest) : dest;
+    const target: unknown = explicit?.[0];
+    if (Number.isInteger(target)) return (target as number) + 1;
+    if (target && typeof target === 'object') return (await doc.getPageIndex(target as Parameters<PdfDocument['getPageIndex']>[0])) + 1;
+  } catch {
+    // A broken destination leaves the heading without a page; the text-line headings still carry one.
+  }
+  return undefined;
+}
+
+const compact = (s: string) => s.replace(/\s/g, '');
+
+/** Bookmarks first, then heading lines the bookmarks do not already name, ordered by page. */
+function mergeHeadings(outline: Heading[], fromText: Heading[]): Heading[] {
+  const known = new Set(outline.map((h) => `${h.page}|${compact(h.text)}`));
+  const merged = [...outline, ...fromText.filter((h) => !known.has(`${h.page}|${compact(h.text)}`))];
+  return merged.sort((a, b) => (a.page ?? Infinity) - (b.page ?? Infinity));
+}
+
+function pdfFailure(err: unknown): string {
+  const name = err instanceof Error ? err.name : '';
+  if (name === 'PasswordException') return 'PDF 文件已加密，需要密码才能读取文字。';
+  if (name === 'InvalidPDFException') return '不是有效的 PDF 文件（文件可能已损坏）。';
+  return `无法读取 PDF 文字：${err instanceof Error ? err.message : String(err)}`;
+}
+
+// ---- DOCX (mammoth) ----
+
+async function docxText(file: string, documentId: string, onProgress: OnProgress): Promise<DocumentText> {
+  let html: string;
+  try {
+    const result = await mammoth.convertToHtml(
+      { path: file },
+      // Images are not text: skip encoding them. Linked external files are never read.
+      { styleMap, externalFileAccess: false, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+    );
+    html = result.value;
+  } catch (err) {
+    throw new Error(`不是有效的 DOCX 文件（文件可能已损坏）：${err instanceof Error ? err.message : String(err)}`);
+  }
+  const lines = htmlLines(html);
+  onProgress({ done: 1, total: 1 });
+  return {
+    documentId,
+    pages: [{ page: 1, text: lines.map((l) => l.text).join('\n') }],
+    headings: recogniseHeadings(lines, false),
+  };
+}
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const decode = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(Number(e[1] === 'x' || e[1] === 'X' ? `0${e.slice(1)}` : e.slice(1))) : (entities[e.toLowerCase()] ?? m),
+  );
+
+/**
+ * One line per paragraph, heading or list item of mammoth's HTML, and one tab-separated line per table row. A
+ * paragraph set entirely in bold is emphasised (a heading typed without a heading style).
+ */
+export function htmlLines(html: string): CuedLine[] {
+  const lines: CuedLine[] = [];
+  let text = '';
+  let boldChars = 0;
+  let strong = 0;
+  let cell = '';
+  let cells: string[] = [];
+  let inCell = 0;
+  for (const m of html.matchAll(/<(\/?)([a-z][a-z0-9]*)[^>]*>|([^<]+)/gi)) {
+    if (m[3] !== undefined) {
+      const t = decode(m[3]);
+      text += t;
+      if (strong) boldChars += t.replace(/\s/g, '').length;
+      continue;
+    }
+    const closing = m[1] === '/';
+    const tag = m[2].toLowerCase();
+    if (tag === 'strong') strong += closing ? -1 : 1;
+    else if (tag === 'br') text += ' ';
+    else if (tag === 'td' || tag === 'th') {
+      inCell += closing ? -1 : 1;
+      if (closing) [cells, cell] = [[...cells, `${cell} ${text}`.trim()], ''];
+      text = '';
+    } else if (tag === 'tr' && closing) {
+      if (cells.some(Boolean)) lines.push({ text: cells.join('\t'), page: 1, emphasised: false });
+      cells = [];
+    } else if (closing && /^(p|li|h[1-6])$/.test(tag)) {
+      const t = text.replace(/[ \u00a0]+/g, ' ').trim();
+      if (inCell) cell += ` ${t}`;
+      else if (t) {
+        const level = /^h[1-6]$/.test(tag) ? Number(tag[1]) : undefined;
+        lines.push({ text: t, page: 1, emphasised: level !== undefined || boldChars >= 0.9 * t.replace(/\s/g, '').length, level });
+      }
+      text = '';
+      boldChars = 0;
+    }
+  }
+  return lines;
+}
+
+// ---- XLSX (exceljs, through the viewer's conversion) ----
+
+async function xlsxText(file: string, documentId: string, onProgress: OnProgress): Promise<DocumentText> {
+  let rendered: Awaited<ReturnType<typeof xlsxToSheets>>;
+  try {
+    rendered = await xlsxToSheets(file);
+  } catch (err) {
+    throw new Error(`不是有效的 XLSX 文件（文件可能已损坏）：${err instanceof Error ? err.message : String(err)}`);
+  }
+  const sheets = rendered.kind === 'sheets' ? rendered.sheets : [];
+  const pages = sheets.map((sheet, i) => {
+    onProgress({ done: i + 1, total: sheets.length });
+    const rows = sheet.rows.map((r) => r.join('\t').replace(/\t+$/, '')).filter((r) => r.trim());
+    return { page: i + 1, text: rows.join('\n') };
+  });
+  return { documentId, pages, headings: sheets.map((s, i) => ({ text: s.name, page: i + 1, level: 1 })) };
+}

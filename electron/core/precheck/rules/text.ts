@@ -1,0 +1,126 @@
+// Owns the pre-check's view of a project (PrecheckProject), its searchable text (TextSource) and pattern search with evidence quotes.
+import type { ManifestProject } from '../../../../shared/manifest';
+import type { DocumentKind, ProjectType } from '../../../../shared/manifest';
+import type { DocumentText, Evidence } from '../../../../shared/precheck';
+import { yuanToFen } from '../../store/sessions';
+
+/** What the checks need of a project; `ProjectInfo` from the store fits as it is, a manifest project via `fromManifestProject`. */
+export interface PrecheckProject {
+  id: string;
+  name: string;
+  applicant: string;
+  type: ProjectType;
+  /** 总投资, integer fen (分). */
+  totalInvestmentFen: number;
+  inAnnualPlan: boolean;
+  fundingSource: string;
+  summary: string;
+  documents: { id: string; kind: DocumentKind; title: string }[];
+  budgetLines: { id: string; name: string; category: string; note: string; amountFen: number }[];
+}
+
+/**
+ * One searchable piece of a project's text: a page of an extracted document (with its id and page, so evidence can
+ * point there), or a manifest field when no document text is available.
+ */
+export interface TextSource {
+  documentId?: string;
+  documentTitle: string;
+  page?: number;
+  text: string;
+}
+
+export function fromManifestProject(p: ManifestProject): PrecheckProject {
+  return {
+    id: p.id,
+    name: p.name,
+    applicant: p.applicant,
+    type: p.type,
+    totalInvestmentFen: yuanToFen(p.totalInvestment),
+    inAnnualPlan: p.inAnnualPlan,
+    fundingSource: p.fundingSource,
+    summary: p.summary,
+    documents: p.documents.map((d) => ({ id: d.id, kind: d.kind, title: d.title })),
+    budgetLines: p.budgetLines.map((b) => ({ id: b.id, name: b.name, category: b.category, note: b.note, amountFen: yuanToFen(b.amount) })),
+  };
+}
+
+/** The manifest's own words about a project (name, funding, summary, document titles, budget lines) as text sources. */
+export function textFromProject(p: PrecheckProject): TextSource[] {
+  return [
+    { documentTitle: '项目申报信息', text: [p.name, p.applicant, p.fundingSource, p.summary].filter(Boolean).join('。') },
+    ...p.documents.map((d) => ({ documentId: d.id, documentTitle: d.title, text: d.title })),
+    ...p.budgetLines.map((b) => ({ documentTitle: '预算明细', text: [b.name, b.category, b.note].filter(Boolean).join('，') })),
+  ];
+}
+
+/** Extracted document text, page by page, as text sources. */
+export function textFromDocuments(texts: DocumentText[], titles: ReadonlyMap<string, string>): TextSource[] {
+  return texts.flatMap((t) => t.pages.map((pg) => ({ documentId: t.documentId, documentTitle: titles.get(t.documentId) ?? t.documentId, page: pg.page, text: pg.text })));
+}
+
+/**
+ * Full-width to half-width (NFKC), and whitespace dropped wherever a CJK character is next to it: PDF extraction
+ * often spaces out Chinese text, while `iOS App` must keep its space. Budget keywords are compared lower-cased.
+ */
+export function normalizeText(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '')
+    .trim();
+}
+
+const compiled = new Map<string, RegExp>();
+function regex(pattern: string): RegExp {
+  let re = compiled.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern, 'giu');
+    compiled.set(pattern, re);
+  }
+  return re;
+}
+
+const QUOTE_CONTEXT = 24;
+
+/** Where any of `patterns` occurs, as evidence (document, page, a quote around the match); at most `limit` entries. */
+export function findEvidence(sources: TextSource[], patterns: string[], limit = 3): Evidence[] {
+  const found: Evidence[] = [];
+  for (const source of sources) {
+    const text = normalizeText(source.text);
+    for (const pattern of patterns) {
+      const re = regex(pattern);
+      re.lastIndex = 0;
+      const m = re.exec(text);
+      if (!m) continue;
+      const start = Math.max(0, m.index - QUOTE_CONTEXT);
+      const end = Math.min(text.length, m.index + m[0].length + QUOTE_CONTEXT);
+      const quote = `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+      found.push({ documentId: source.documentId, documentTitle: source.documentTitle, page: source.page, quote });
+      if (found.length >= limit) return found;
+      break;
+    }
+  }
+  return found;
+}
+
+/** The first match's text itself (not a quote around it), for reading numbers that follow a term. */
+export function findMatches(sources: TextSource[], pattern: string): { source: TextSource; text: string; index: number; match: string }[] {
+  const found = [];
+  for (const source of sources) {
+    const text = normalizeText(source.text);
+    const re = regex(pattern);
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      found.push({ source, text, index: m.index, match: m[0] });
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  return found;
+}
+
+/** Integer fen as 万元 with two decimals, computed in integers (the message is the display edge). */
+export function wan(fen: number): string {
+  const hundredths = Math.round(fen / 10_000);
+  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+}
