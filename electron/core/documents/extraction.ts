@@ -1,16 +1,14 @@
-// Owns extracting a session's document text, one worker per document, into the store's page cache and search index.
+// Owns extracting a session's document text in a worker into the store's page cache and search index, resuming past a stuck file.
 import type { JobProgress } from '../../../shared/domain';
-import type { DocumentText } from '../../../shared/precheck';
 import { runWorker, WorkerFailure } from '../jobs/worker';
 import type { JobRegistry } from '../jobs/registry';
 import type { Db } from '../store/db';
 import { findDocument, viewerFor } from '../store/sessions';
 import { documentsWithoutText, saveDocumentText } from '../store/texts';
-import type { TextProgress } from './text';
-import type { TextRequest } from './textWorker';
+import type { TextBatchProgress, TextRequest } from './textWorker';
 
-/** A 300-page scanned PDF on an old PC can take minutes; a parser stuck longer than this is ended. */
-const EXTRACT_TIMEOUT_MS = 5 * 60_000;
+/** One page of a large scanned PDF on an old PC can take long; a worker silent for this long is stuck on a hostile file. */
+const EXTRACT_IDLE_TIMEOUT_MS = 2 * 60_000;
 
 export interface ExtractionContext {
   db: Db;
@@ -21,43 +19,64 @@ export interface ExtractionContext {
 }
 
 export async function extractSessionText(ctx: ExtractionContext, sessionId: string, jobId: string): Promise<{ extracted: number; failed: number }> {
-  const pending = documentsWithoutText(ctx.db, sessionId);
+  const at = () => ctx.now().toISOString();
+  const total = documentsWithoutText(ctx.db, sessionId).length;
+  const counts = { extracted: 0, failed: 0 };
   let cancelled = false;
-  let cancelCurrent = () => undefined as void;
-  let extracted = 0;
-  let failed = 0;
+  let cancelWorker: () => void = () => undefined;
+  const settled = () => total - documentsWithoutText(ctx.db, sessionId).length;
+
   const run = async () => {
-    for (const [index, key] of pending.entries()) {
-      if (cancelled) break;
-      const doc = findDocument(ctx.db, key)!;
-      const kind = viewerFor(doc.path);
-      const at = () => ctx.now().toISOString();
-      ctx.onProgress({ jobId, phase: 'extract', done: index, total: pending.length, current: doc.path.split('/').pop() });
-      if (kind !== 'pdf' && kind !== 'docx' && kind !== 'xlsx') {
-        saveDocumentText(ctx.db, key, null, 'unsupported', null, at());
-        continue;
-      }
-      const job = runWorker<TextProgress, DocumentText>('text', { file: ctx.fileOf(key), kind, documentId: String(key) } satisfies TextRequest, () => undefined, EXTRACT_TIMEOUT_MS);
-      cancelCurrent = job.cancel;
+    // Each pass extracts what is still missing; a pass ends early only when the worker dies or falls silent on a file,
+    // which is then recorded as failed so the next pass moves past it.
+    while (!cancelled) {
+      const pending = documentsWithoutText(ctx.db, sessionId).map((key) => ({ key, doc: findDocument(ctx.db, key)! }));
+      for (const { key, doc } of pending.filter(({ doc }) => !isExtractable(doc.path))) saveDocumentText(ctx.db, key, null, 'unsupported', null, at());
+      const batch = pending.filter(({ doc }) => isExtractable(doc.path));
+      if (!batch.length) break;
+      let current = 0;
+      const items: TextRequest[] = batch.map(({ key, doc }) => ({ file: ctx.fileOf(key), kind: viewerFor(doc.path) as TextRequest['kind'], documentId: String(key) }));
+      const job = runWorker<TextBatchProgress, { count: number }>(
+        'text',
+        { items },
+        (p) => {
+          current = p.item;
+          const { key, doc } = batch[p.item];
+          if ('text' in p) {
+            saveDocumentText(ctx.db, key, p.text, 'ok', null, at());
+            counts.extracted++;
+          } else if ('error' in p) {
+            saveDocumentText(ctx.db, key, null, 'failed', p.error.slice(0, 300), at());
+            counts.failed++;
+          }
+          ctx.onProgress({ jobId, phase: 'extract', done: settled(), total, current: doc.path.split('/').pop() });
+        },
+        EXTRACT_IDLE_TIMEOUT_MS,
+      );
+      cancelWorker = job.cancel;
       try {
-        saveDocumentText(ctx.db, key, await job.result, 'ok', null, at());
-        extracted++;
+        await job.result;
       } catch (err) {
         if (err instanceof WorkerFailure && err.reason === 'cancelled') break;
-        // A document that cannot be read is recorded, so the pre-check can say so instead of retrying it forever.
+        const { key } = batch[current];
         saveDocumentText(ctx.db, key, null, 'failed', err instanceof Error ? err.message.slice(0, 300) : String(err), at());
-        failed++;
+        counts.failed++;
       }
     }
-    ctx.onProgress({ jobId, phase: 'extract', done: pending.length, total: pending.length });
-    return { extracted, failed };
+    ctx.onProgress({ jobId, phase: 'extract', done: settled(), total });
+    return counts;
   };
   return ctx.jobs.track(
     jobId,
     () => {
       cancelled = true;
-      cancelCurrent();
+      cancelWorker();
     },
     run(),
   );
+}
+
+function isExtractable(path: string): boolean {
+  const kind = viewerFor(path);
+  return kind === 'pdf' || kind === 'docx' || kind === 'xlsx';
 }

@@ -1,8 +1,8 @@
-// Owns the worker-thread side of text extraction, so a slow or hostile PDF, DOCX or XLSX never blocks the main process.
+// Owns the worker-thread side of text extraction: one worker reads a list of documents, so pdf.js loads once per batch.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DocumentText } from '../../../shared/precheck';
 import type { WorkerMessage } from '../jobs/worker';
-import { extractText, type TextKind, type TextProgress } from './text';
+import { extractText, type TextKind } from './text';
 
 export interface TextRequest {
   file: string;
@@ -10,10 +10,23 @@ export interface TextRequest {
   documentId: string;
 }
 
-const request = workerData as TextRequest;
-const post = (msg: WorkerMessage<TextProgress, DocumentText>) => parentPort!.postMessage(msg);
+/** Per document: page progress, then its text or why it could not be read. */
+export type TextBatchProgress =
+  | { item: number; done: number; total: number }
+  | { item: number; text: DocumentText }
+  | { item: number; error: string };
 
-extractText(request.file, request.kind, request.documentId, (progress) => post({ type: 'progress', progress })).then(
-  (result) => post({ type: 'done', result }),
-  (err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }),
-);
+const { items } = workerData as { items: TextRequest[] };
+const post = (msg: WorkerMessage<TextBatchProgress, { count: number }>) => parentPort!.postMessage(msg);
+
+void (async () => {
+  for (const [item, request] of items.entries()) {
+    try {
+      const text = await extractText(request.file, request.kind, request.documentId, (p) => post({ type: 'progress', progress: { item, ...p } }));
+      post({ type: 'progress', progress: { item, text } });
+    } catch (err) {
+      post({ type: 'progress', progress: { item, error: err instanceof Error ? err.message : String(err) } });
+    }
+  }
+  post({ type: 'done', result: { count: items.length } });
+})();

@@ -40,7 +40,9 @@ export class WorkerFailure extends Error {
   }
 }
 
-export function runWorker<P, R>(name: WorkerName, workerData: unknown, onProgress: (p: P) => void, timeoutMs: number): WorkerJob<R> {
+/** `idleTimeoutMs`: the worker is ended when it has posted nothing for this long. */
+export function runWorker<P, R>(name: WorkerName, workerData: unknown, onProgress: (p: P) => void, idleTimeoutMs: number): WorkerJob<R> {
+  const timeoutMs = idleTimeoutMs;
   const worker = spawn(name, workerData);
   let settled = false;
   let cancel: () => void = () => undefined;
@@ -52,10 +54,18 @@ export function runWorker<P, R>(name: WorkerName, workerData: unknown, onProgres
       void worker.terminate();
       fn();
     };
-    const timer = setTimeout(() => finish(() => reject(new WorkerFailure('timeout', undefined, 'timeout'))), timeoutMs);
+    // An idle limit, not a total one: a worker that keeps reporting progress is working, one that falls silent is stuck.
+    let timer = setTimeout(() => finish(() => reject(new WorkerFailure('timeout', undefined, 'timeout'))), timeoutMs);
+    const stillAlive = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish(() => reject(new WorkerFailure('timeout', undefined, 'timeout'))), timeoutMs);
+    };
     cancel = () => finish(() => reject(new WorkerFailure('cancelled', undefined, 'cancelled')));
     worker.on('message', (msg: WorkerMessage<P, R>) => {
-      if (msg.type === 'progress') onProgress(msg.progress);
+      if (msg.type === 'progress') {
+        stillAlive();
+        onProgress(msg.progress);
+      }
       else if (msg.type === 'done') finish(() => resolve(msg.result));
       else finish(() => reject(new WorkerFailure(msg.message, msg.detail, 'error')));
     });

@@ -87,9 +87,12 @@ function EvidenceLine({ evidence, projects }: { evidence: Evidence; projects: Pr
   const place = evidence.documentTitle ? placeLabel(evidence.documentTitle, evidence.page, findDocument(projects, evidence.documentKey)) : null;
   const content = (
     <>
-      {place && <span className="evidence-place">{place}</span>}
-      {place && evidence.quote && '：'}
-      {evidence.quote && <span className="evidence-quote">{p.quote(evidence.quote)}</span>}
+      <Icon name="document" size={15} />
+      <span>
+        {place && <span className="evidence-place">{place}</span>}
+        {place && evidence.quote && '：'}
+        {evidence.quote && <span className="evidence-quote">{p.quote(evidence.quote)}</span>}
+      </span>
     </>
   );
   const { documentKey } = evidence;
@@ -108,8 +111,7 @@ function EvidenceLine({ evidence, projects }: { evidence: Evidence; projects: Pr
       title={p.openEvidence}
       data-testid="finding-evidence"
     >
-      <Icon name="document" size={15} />
-      <span>{content}</span>
+      {content}
     </button>
   );
 }

@@ -14,14 +14,17 @@ interface Props {
   verdicts?: Verdict[];
 }
 
-/** The panel is narrow: category sits under the name and the unit beside the quantity, so both amounts stay readable. */
+/**
+ * The panel is narrow: category sits under the name, the unit beside the quantity and the unit price under the amount,
+ * so the names stay readable beside the verdicts.
+ */
 export function BudgetTable({ lines, verdicts }: Props) {
   const [open, setOpen] = useState<string | null>(null);
   if (lines.length === 0) return <p className="muted">{t.panel.budgetEmpty}</p>;
   const c = t.panel.budgetColumns;
   const totalFen = lines.reduce((sum, l) => sum + l.amountFen, 0);
   const byId = new Map(verdicts?.map((v) => [v.id, v]));
-  const columns = verdicts ? 5 : 4;
+  const columns = verdicts ? 4 : 3;
   return (
     <div className="budget-scroll">
       <table className="budget-table" data-testid="budget-table">
@@ -35,8 +38,10 @@ export function BudgetTable({ lines, verdicts }: Props) {
               {c.quantity}
               <span className="budget-sub">{c.unit}</span>
             </th>
-            <th scope="col" className="num">{c.unitPrice}</th>
-            <th scope="col" className="num">{c.amount}</th>
+            <th scope="col" className="num">
+              {c.amount}
+              <span className="budget-sub">{c.unitPrice}</span>
+            </th>
             {verdicts && <th scope="col">{t.panel.verdictColumn}</th>}
           </tr>
         </thead>
@@ -55,8 +60,10 @@ export function BudgetTable({ lines, verdicts }: Props) {
                     {formatQuantity(l.quantity)}
                     {l.unit && <span className="budget-unit">{l.unit}</span>}
                   </td>
-                  <td className="num">{fenToWan(l.unitPriceFen)}</td>
-                  <td className="num budget-amount">{fenToWan(l.amountFen)}</td>
+                  <td className="num">
+                    <span className="budget-amount">{fenToWan(l.amountFen)}</span>
+                    <span className="budget-sub">{fenToWan(l.unitPriceFen)}</span>
+                  </td>
                   {verdicts && (
                     <td className="budget-verdict-cell">
                       {verdict && (
@@ -91,7 +98,7 @@ export function BudgetTable({ lines, verdicts }: Props) {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colSpan={3}>
+            <th scope="row" colSpan={2}>
               {t.panel.budgetTotal}
             </th>
             <td className="num" data-testid="budget-total">

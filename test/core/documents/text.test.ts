@@ -8,8 +8,8 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentText } from '../../../shared/precheck';
 import { extractText, itemLines, type TextProgress } from '../../../electron/core/documents/text';
-import type { TextRequest } from '../../../electron/core/documents/textWorker';
-import { runWorker, WorkerFailure } from '../../../electron/core/jobs/worker';
+import type { TextBatchProgress, TextRequest } from '../../../electron/core/documents/textWorker';
+import { runWorker } from '../../../electron/core/jobs/worker';
 import { sampleFonts } from '../../../scripts/sample-fonts';
 import { chapterFixtures } from '../../helpers/chapters';
 import { tempDir } from '../../helpers/core';
@@ -161,17 +161,20 @@ describe('extractText: XLSX', () => {
 });
 
 describe('text worker', () => {
-  it('extracts in a worker thread with per-page progress, and reports a corrupt file as a failure', async () => {
-    const progress: TextProgress[] = [];
-    const request: TextRequest = { file: fixture('05-chinese-toc.pdf'), kind: 'pdf', documentId: 'w' };
-    const text = await runWorker<TextProgress, DocumentText>('text', request, (p) => progress.push(p), 60_000).result;
-    expect(text.headings).toContainEqual({ text: '五、数据资源共享分析', page: 10, level: 1 });
-    expect(progress).toHaveLength(text.pages.length);
-
+  it('extracts a batch in one worker thread with per-page progress, and reports a corrupt file without stopping the batch', async () => {
     const bad = path.join(tempDir(), 'bad.pdf');
     await fs.writeFile(bad, 'garbage');
-    const failed = runWorker<TextProgress, DocumentText>('text', { ...request, file: bad }, () => undefined, 60_000).result;
-    await expect(failed).rejects.toBeInstanceOf(WorkerFailure);
-    await expect(failed).rejects.toThrow('不是有效的 PDF 文件');
+    const items: TextRequest[] = [
+      { file: bad, kind: 'pdf', documentId: 'bad' },
+      { file: fixture('05-chinese-toc.pdf'), kind: 'pdf', documentId: 'w' },
+    ];
+    const progress: TextBatchProgress[] = [];
+    const result = await runWorker<TextBatchProgress, { count: number }>('text', { items }, (p) => progress.push(p), 60_000).result;
+    expect(result).toEqual({ count: 2 });
+    const failure = progress.find((p) => 'error' in p && p.item === 0);
+    expect(failure && 'error' in failure && failure.error).toMatch('不是有效的 PDF 文件');
+    const done = progress.find((p): p is Extract<TextBatchProgress, { text: unknown }> => 'text' in p && p.item === 1)!;
+    expect(done.text.headings).toContainEqual({ text: '五、数据资源共享分析', page: 10, level: 1 });
+    expect(progress.filter((p) => p.item === 1 && 'done' in p)).toHaveLength(done.text.pages.length);
   });
 });
