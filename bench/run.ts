@@ -3,9 +3,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchImport } from './import';
+import { benchPrecheck } from './precheck';
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   import: benchImport,
+  precheck: benchPrecheck,
 };
 
 void (async () => {
