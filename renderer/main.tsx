@@ -12,6 +12,7 @@ import './styles/session.css';
 import './styles/sidebar.css';
 import './styles/panel.css';
 import './styles/precheck.css';
+import './styles/findings.css';
 import './styles/search.css';
 import './styles/viewer.css';
 import './styles/pdf.css';

@@ -1,15 +1,9 @@
 // Owns formatting at the display edge: fen → 万元, ISO dates → 2027年3月5日, byte counts → MB, file extensions.
+import { fenToWan } from '../../shared/money';
 import { t } from '../locale/zh-CN';
 
-const grouping = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 
-/** Integer fen (分) as 万元 with exactly two decimals, computed in integers so no float drift shows: 12_345_600_000 → "12,345.60". */
-export function fenToWan(fen: number): string {
-  const hundredths = Math.round(Math.abs(fen) / 10_000); // 1 万元 = 1,000,000 分; one hundredth of 万元 = 10,000 分
-  const whole = Math.floor(hundredths / 100);
-  const cents = String(hundredths % 100).padStart(2, '0');
-  return `${fen < 0 && hundredths > 0 ? '-' : ''}${grouping.format(whole)}.${cents}`;
-}
+export { fenToWan };
 
 export function fenToWanLabel(fen: number): string {
   return `${fenToWan(fen)} ${t.money.wan}`;

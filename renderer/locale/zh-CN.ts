@@ -125,7 +125,7 @@ export const t = {
     projectTypes,
   },
   panel: {
-    heading: '项目信息',
+    heading: '项目侧栏',
     title: '项目概况',
     collapse: '收起侧栏',
     expand: '展开侧栏',
@@ -192,8 +192,6 @@ export const t = {
     summaryLabel: '形式审查结果统计',
     textPending: '文件文本尚未提取完成：篇章检查暂列为“需专家判断”，提取完成后自动更新。',
     groupTitle: (label: string, n: number) => `${label}（${n}）`,
-    showGroup: '展开',
-    hideGroup: '收起',
     none: '无',
     crossProject: '跨项目',
     crossProjectTitle: '与本次评审会其他项目比对发现（集约性）',

@@ -4,7 +4,8 @@ import { budgetVerdicts, type BudgetLineVerdict, type BudgetVerdict, type Findin
 import type { BudgetRule, Profile } from '../../../shared/profile';
 import { loadProfile } from './profiles';
 import { makeFinding } from './rules/finding';
-import { normalizeText, wan, type PrecheckProject } from './rules/text';
+import { fenToWan } from '../../../shared/money';
+import { normalizeText, type PrecheckProject } from './rules/text';
 
 export interface BudgetLineInput {
   id: string;
@@ -77,13 +78,13 @@ export function budgetFinding(project: PrecheckProject, profile: Profile): Findi
   const verdicts = project.budgetLines.map((l) => ({ line: l, verdict: classifyBudgetLine(l, profile) }));
   const summary = summarizeBudget(project.budgetLines, verdicts.map((v) => v.verdict));
   const of = (verdict: BudgetVerdict) => verdicts.filter((v) => v.verdict.verdict === verdict);
-  const evidence = (vs: typeof verdicts) => vs.map((v) => ({ documentTitle: '预算明细', quote: `${v.line.name}：${wan(v.line.amountFen)} 万元（${v.verdict.reason}）` }));
+  const evidence = (vs: typeof verdicts) => vs.map((v) => ({ documentTitle: '预算明细', quote: `${v.line.name}：${fenToWan(v.line.amountFen)} 万元（${v.verdict.reason}）` }));
   const ineligible = of('ineligible');
   const pending = of('needs-evaluation');
-  const pendingText = pending.length > 0 ? `另有 ${pending.length} 项须经评估方可纳入，合计 ${wan(summary.needsEvaluationFen)} 万元。` : '';
+  const pendingText = pending.length > 0 ? `另有 ${pending.length} 项须经评估方可纳入，合计 ${fenToWan(summary.needsEvaluationFen)} 万元。` : '';
   if (ineligible.length > 0) {
     const names = ineligible.map((v) => v.line.name).join('、');
-    const message = `预算中有 ${ineligible.length} 项费用不纳入信息化经费，合计 ${wan(summary.ineligibleFen)} 万元（${names}），建议核减。${pendingText}`;
+    const message = `预算中有 ${ineligible.length} 项费用不纳入信息化经费，合计 ${fenToWan(summary.ineligibleFen)} 万元（${names}），建议核减。${pendingText}`;
     return makeFinding(profile, 'budget', { ...rule, citation: distinct(ineligible.map((v) => v.verdict.citation)).join('；') }, 'fail', message, evidence([...ineligible, ...pending]));
   }
   if (pending.length > 0) {
@@ -91,7 +92,7 @@ export function budgetFinding(project: PrecheckProject, profile: Profile): Findi
     return makeFinding(profile, 'budget', { ...rule, citation }, 'judge', `未发现不纳入信息化经费的费用。${pendingText}请专家逐项评估。`, evidence(pending));
   }
   const citation = distinct(verdicts.map((v) => v.verdict.citation)).join('；');
-  return makeFinding(profile, 'budget', { ...rule, citation }, 'pass', `预算 ${project.budgetLines.length} 项，合计 ${wan(summary.totalFen)} 万元，均属可纳入信息化经费的范围。`);
+  return makeFinding(profile, 'budget', { ...rule, citation }, 'pass', `预算 ${project.budgetLines.length} 项，合计 ${fenToWan(summary.totalFen)} 万元，均属可纳入信息化经费的范围。`);
 }
 
 /** One line of the labelled set (test/fixtures/precheck/budget-lines.json), with the verdict an expert would give. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { profileFileSchema, profileSchema, type Profile, type ProfileFile } from '../../../shared/profile';
-import { yuanToFen } from '../store/sessions';
+import { yuanToFen } from '../../../shared/money';
 
 /** Bundled builds run from dist/ (resources/ beside it, inside app.asar); from source this file sits three folders down. */
 export const defaultProfileDir = __filename.endsWith('.cjs')

@@ -1,12 +1,8 @@
 // Owns the session aggregate in SQLite: a whole imported package (session, experts, projects, documents, budget lines).
 import type { Manifest } from '../../../shared/manifest';
 import type { DocumentInfo, ProjectInfo, SessionDetail, SessionSummary, ViewerKind } from '../../../shared/domain';
+import { yuanToFen } from '../../../shared/money';
 import type { Db } from './db';
-
-/** Yuan (≤ 2 decimals, as in the file) to integer fen (分). */
-export function yuanToFen(yuan: number): number {
-  return Math.round(yuan * 100);
-}
 
 const viewerByExtension: Record<string, ViewerKind> = {
   pdf: 'pdf',

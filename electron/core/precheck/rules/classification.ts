@@ -3,17 +3,18 @@ import type { Profile, RedFlag } from '../../../../shared/profile';
 import type { Finding } from '../../../../shared/precheck';
 import { thresholdFen } from '../profiles';
 import { makeFinding } from './finding';
-import { findEvidence, findMatches, wan, type PrecheckProject, type TextSource } from './text';
+import { fenToWan } from '../../../../shared/money';
+import { findEvidence, findMatches, type PrecheckProject, type TextSource } from './text';
 
 type ClassificationFlag = Exclude<RedFlag, { check: 'patterns' | 'annual-plan' }>;
 
 function smallUpgradeFinding(flag: Extract<ClassificationFlag, { check: 'small-upgrade' }>, project: PrecheckProject, profile: Profile, text: TextSource[]): Finding | null {
   if (!flag.projectTypes.includes(project.type)) return null;
   const limitFen = thresholdFen(profile, flag.threshold);
-  const amount = `项目总投资 ${wan(project.totalInvestmentFen)} 万元`;
+  const amount = `项目总投资 ${fenToWan(project.totalInvestmentFen)} 万元`;
   const upgrade = findEvidence(text, flag.upgradePatterns);
   if (project.totalInvestmentFen < limitFen && upgrade.length > 0) {
-    const message = `${amount}，低于 ${wan(limitFen)} 万元，且为升级改造；若政务信息系统主体功能未发生改变，应作为运行维护项目处理，请判断。${flag.explanation}`;
+    const message = `${amount}，低于 ${fenToWan(limitFen)} 万元，且为升级改造；若政务信息系统主体功能未发生改变，应作为运行维护项目处理，请判断。${flag.explanation}`;
     return makeFinding(profile, 'red-flag', flag, 'judge', message, upgrade);
   }
   const lineNames = project.budgetLines.map((l) => ({ documentTitle: '预算明细', text: l.name }));
@@ -23,7 +24,7 @@ function smallUpgradeFinding(flag: Extract<ClassificationFlag, { check: 'small-u
     const message = `预算明细只有成品设备，没有开发或集成内容，且文本提及更换、扩容等；仅购置成品配套设备对已有设备简单报废更替、扩容扩能的，应作为运行维护项目处理，请判断。${flag.explanation}`;
     return makeFinding(profile, 'red-flag', flag, 'judge', message, replacement);
   }
-  const why = project.totalInvestmentFen < limitFen ? '未见升级改造或设备更替的表述' : `不低于 ${wan(limitFen)} 万元`;
+  const why = project.totalInvestmentFen < limitFen ? '未见升级改造或设备更替的表述' : `不低于 ${fenToWan(limitFen)} 万元`;
   return makeFinding(profile, 'red-flag', flag, 'pass', `${amount}，${why}，按建设项目申报符合规定。`);
 }
 
@@ -65,13 +66,13 @@ function freeMaintenanceFinding(flag: Extract<ClassificationFlag, { check: 'free
 function investmentApprovalFinding(flag: Extract<ClassificationFlag, { check: 'investment-approval' }>, project: PrecheckProject, profile: Profile, text: TextSource[]): Finding | null {
   if (!flag.projectTypes.includes(project.type)) return null;
   const limitFen = thresholdFen(profile, flag.threshold);
-  const amount = `项目总投资 ${wan(project.totalInvestmentFen)} 万元`;
+  const amount = `项目总投资 ${fenToWan(project.totalInvestmentFen)} 万元`;
   if (project.totalInvestmentFen < limitFen) {
-    return makeFinding(profile, 'red-flag', flag, 'pass', `${amount}，低于 ${wan(limitFen)} 万元，无需向区发展改革委申请立项。`);
+    return makeFinding(profile, 'red-flag', flag, 'pass', `${amount}，低于 ${fenToWan(limitFen)} 万元，无需向区发展改革委申请立项。`);
   }
   const approval = findEvidence(text, flag.approvalPatterns);
   if (approval.length > 0) return makeFinding(profile, 'red-flag', flag, 'pass', `${amount}，须立项；申报材料中有立项相关内容（见引文）。`, approval);
-  return makeFinding(profile, 'red-flag', flag, 'judge', `${amount}，达到 ${wan(limitFen)} 万元，申报材料中未见立项批复，请核实。${flag.explanation}`);
+  return makeFinding(profile, 'red-flag', flag, 'judge', `${amount}，达到 ${fenToWan(limitFen)} 万元，申报材料中未见立项批复，请核实。${flag.explanation}`);
 }
 
 export function classificationFinding(flag: ClassificationFlag, project: PrecheckProject, profile: Profile, text: TextSource[]): Finding | null {

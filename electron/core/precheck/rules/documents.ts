@@ -3,7 +3,8 @@ import type { Profile, RequiredDocumentRule } from '../../../../shared/profile';
 import type { ChapterMatch, Evidence, Finding } from '../../../../shared/precheck';
 import { thresholdFen } from '../profiles';
 import { makeFinding } from './finding';
-import { wan, type PrecheckProject } from './text';
+import { fenToWan } from '../../../../shared/money';
+import type { PrecheckProject } from './text';
 
 /** Whether the rule's investment condition holds; the message names the threshold when there is one. */
 function investmentCondition(rule: RequiredDocumentRule, project: PrecheckProject, profile: Profile): { applies: boolean; note: string } {
@@ -11,7 +12,7 @@ function investmentCondition(rule: RequiredDocumentRule, project: PrecheckProjec
   const limitFen = thresholdFen(profile, rule.investment.threshold);
   const atLeast = project.totalInvestmentFen >= limitFen;
   const applies = rule.investment.when === 'at-least' ? atLeast : !atLeast;
-  return { applies, note: `项目总投资 ${wan(project.totalInvestmentFen)} 万元，${atLeast ? '达到' : '低于'} ${wan(limitFen)} 万元。` };
+  return { applies, note: `项目总投资 ${fenToWan(project.totalInvestmentFen)} 万元，${atLeast ? '达到' : '低于'} ${fenToWan(limitFen)} 万元。` };
 }
 
 function submittedList(project: PrecheckProject): Evidence[] {

@@ -2,7 +2,7 @@
 import type { ManifestProject } from '../../../../shared/manifest';
 import type { DocumentKind, ProjectType } from '../../../../shared/manifest';
 import type { DocumentText, Evidence } from '../../../../shared/precheck';
-import { yuanToFen } from '../../store/sessions';
+import { yuanToFen } from '../../../../shared/money';
 
 /** What the checks need of a project; `ProjectInfo` from the store fits as it is, a manifest project via `fromManifestProject`. */
 export interface PrecheckProject {
@@ -83,15 +83,57 @@ function regex(pattern: string): RegExp {
 
 const QUOTE_CONTEXT = 24;
 
-/** Where any of `patterns` occurs, as evidence (document, page, a quote around the match); at most `limit` entries. */
+const CLAUSE_BREAK = /[，,。；;：:！!？?]/u;
+/** Words that negate what follows in the same clause: “不新建机房”, “不单独开发APP”, “减少重复采集”. */
+const NEGATION = /不|未|无需|无须|没有|避免|杜绝|禁止|严禁|防止|减少|消除/u;
+/** An option described only to be turned down (方案比选): “方案一：自建机房……，不推荐”. */
+const REJECTION = /不推荐|不采用|不予采用|不可行|否决|淘汰/u;
+
+function clauseStart(text: string, index: number): number {
+  let i = index;
+  while (i > 0 && !CLAUSE_BREAK.test(text[i - 1])) i--;
+  return i;
+}
+
+function clauseEnd(text: string, index: number): number {
+  let i = index;
+  while (i < text.length && !CLAUSE_BREAK.test(text[i])) i++;
+  return i;
+}
+
+/** Rejections are looked for this many clauses past the match's own, within its sentence. */
+const REJECTION_REACH = 2;
+
+/**
+ * Whether a match states the opposite of a finding: negated earlier in its clause, or rejected in its clause or the
+ * next two of its sentence. Patterns whose violation is itself a negation (“不涉及密码”, “无法共享”) still count:
+ * only the words before the match are read.
+ */
+function negated(text: string, index: number, length: number): boolean {
+  const start = clauseStart(text, index);
+  if (NEGATION.test(text.slice(start, index))) return true;
+  let end = clauseEnd(text, index + length);
+  for (let i = 0; i < REJECTION_REACH && end < text.length && text[end] !== '。'; i++) end = clauseEnd(text, end + 1);
+  return REJECTION.test(text.slice(start, end));
+}
+
+/** Every match of `pattern` in `text` that is not negated. */
+function* affirmed(text: string, pattern: string): Generator<RegExpExecArray> {
+  const re = regex(pattern);
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) re.lastIndex++;
+    else if (!negated(text, m.index, m[0].length)) yield m;
+  }
+}
+
+/** Where any of `patterns` is affirmed, as evidence (document, page, a quote around the match); at most `limit` entries, one per source. */
 export function findEvidence(sources: TextSource[], patterns: string[], limit = 3): Evidence[] {
   const found: Evidence[] = [];
   for (const source of sources) {
     const text = normalizeText(source.text);
     for (const pattern of patterns) {
-      const re = regex(pattern);
-      re.lastIndex = 0;
-      const m = re.exec(text);
+      const m = affirmed(text, pattern).next().value;
       if (!m) continue;
       const start = Math.max(0, m.index - QUOTE_CONTEXT);
       const end = Math.min(text.length, m.index + m[0].length + QUOTE_CONTEXT);
@@ -104,23 +146,11 @@ export function findEvidence(sources: TextSource[], patterns: string[], limit = 
   return found;
 }
 
-/** The first match's text itself (not a quote around it), for reading numbers that follow a term. */
+/** Every affirmed match itself (not a quote around it), for reading the numbers that follow a term. */
 export function findMatches(sources: TextSource[], pattern: string): { source: TextSource; text: string; index: number; match: string }[] {
-  const found = [];
-  for (const source of sources) {
+  return sources.flatMap((source) => {
     const text = normalizeText(source.text);
-    const re = regex(pattern);
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      found.push({ source, text, index: m.index, match: m[0] });
-      if (m[0].length === 0) re.lastIndex++;
-    }
-  }
-  return found;
+    return [...affirmed(text, pattern)].map((m) => ({ source, text, index: m.index, match: m[0] }));
+  });
 }
 
-/** Integer fen as 万元 with two decimals, computed in integers (the message is the display edge). */
-export function wan(fen: number): string {
-  const hundredths = Math.round(fen / 10_000);
-  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
-}

@@ -1,0 +1,15 @@
+// Owns money at the edge: integer fen (分) in code and storage, shown as 万元 with two decimals (1 万元 = 1,000,000 分).
+const grouping = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
+
+/** 123456789 分 → "123.46"; 1,234,567,890,000 分 → "1,234,567.89". */
+export function fenToWan(fen: number): string {
+  const hundredths = Math.round(Math.abs(fen) / 10_000); // one hundredth of 万元 = 10,000 分
+  const whole = Math.floor(hundredths / 100);
+  const cents = String(hundredths % 100).padStart(2, '0');
+  return `${fen < 0 && hundredths > 0 ? '-' : ''}${grouping.format(whole)}.${cents}`;
+}
+
+/** Yuan as the package file writes it (≤ 2 decimals, checked by the manifest schema) to integer fen (分). */
+export function yuanToFen(yuan: number): number {
+  return Math.round(yuan * 100);
+}
