@@ -1,0 +1,59 @@
+// Owns checking what the expert types: a score against its sub-criterion (0..max in 0.5 steps), an approved amount against its budget line, and reading typed numbers (full-width digits, 万元 to integer fen).
+import type { RubricDimension } from '../../../shared/profile';
+import { fenToWan } from '../../../shared/money';
+import type { BudgetLineAmount } from '../../../shared/scoring';
+
+type SubCriterion = Pick<RubricDimension['subCriteria'][number], 'name' | 'maxPoints'>;
+
+/** What a typed field reads as: a value (null when the field is empty) or a Chinese message for the expert. */
+export type Parsed<T> = { ok: true; value: T | null } | { ok: false; message: string };
+
+/**
+ * Full-width digits, point and minus (４.５, －１) fold to ASCII under NFKC; the ideographic full stop 。 is what a
+ * Chinese IME types for a point. Spaces anywhere are dropped.
+ */
+function normalizeTyped(text: string): string {
+  return text.normalize('NFKC').replace(/。/g, '.').replace(/\s/g, '');
+}
+
+/** null when the score is valid, else the message naming the criterion. */
+export function validateScore(value: number, subCriterion: SubCriterion): string | null {
+  const valid = Number.isFinite(value) && value >= 0 && value <= subCriterion.maxPoints && Number.isInteger(value * 2);
+  return valid ? null : `「${subCriterion.name}」的得分应在 0–${subCriterion.maxPoints} 分之间，按 0.5 分递增`;
+}
+
+/** Reads a typed score ("4.5", "４.５", "4.5分"; "" clears it) and validates it against the sub-criterion. */
+export function parseScore(text: string, subCriterion: SubCriterion): Parsed<number> {
+  const typed = normalizeTyped(text).replace(/分$/, '');
+  if (typed === '') return { ok: true, value: null };
+  // A trailing point ("4.") is accepted: the expert is still typing.
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(typed)) return { ok: false, message: `「${subCriterion.name}」的得分应为数字，如 4.5` };
+  const value = Number(typed);
+  const message = validateScore(value, subCriterion);
+  return message ? { ok: false, message } : { ok: true, value };
+}
+
+/** Decimal places that make one fen (分): 1 万元 = 1,000,000 分, 1 元 = 100 分. */
+const fenDecimals = { wan: 6, yuan: 2 } as const;
+const unitWords = { wan: /万元?$/, yuan: /元$/ } as const;
+
+/** Reads a typed amount in 万元 or 元 ("12.5", "１,２００", "3.2万元"; "" clears it) as integer fen, exactly (no floating point). */
+export function parseAmountFen(text: string, unit: 'wan' | 'yuan'): Parsed<number> {
+  const typed = normalizeTyped(text).replace(unitWords[unit], '').replace(/,/g, '');
+  if (typed === '') return { ok: true, value: null };
+  if (/^-/.test(typed)) return { ok: false, message: '金额不能为负数' };
+  const match = /^(\d*)(?:\.(\d*))?$/.exec(typed);
+  if (!match || (match[1] === '' && !match[2])) return { ok: false, message: `金额应为数字（单位：${unit === 'wan' ? '万元' : '元'}），如 12.5` };
+  const decimals = fenDecimals[unit];
+  const fraction = match[2] ?? '';
+  if (fraction.replace(/0+$/, '').length > decimals) return { ok: false, message: `金额最多精确到分（${unit === 'wan' ? '万元' : '元'}后 ${decimals} 位小数）` };
+  const fen = BigInt(match[1] || '0') * 10n ** BigInt(decimals) + BigInt(fraction.slice(0, decimals).padEnd(decimals, '0'));
+  if (fen > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, message: '金额过大' };
+  return { ok: true, value: Number(fen) };
+}
+
+/** null when the approved amount (核定金额) is whole fen between 0 and the requested amount, else a message naming the line. */
+export function validateApprovedFen(approvedFen: number, line: BudgetLineAmount): string | null {
+  const valid = Number.isSafeInteger(approvedFen) && approvedFen >= 0 && approvedFen <= line.amountFen;
+  return valid ? null : `「${line.name}」的核定金额应在 0–${fenToWan(line.amountFen)} 万元之间`;
+}
