@@ -155,6 +155,7 @@ export const t = {
     verdictBasis: '依据',
   },
   extract: {
+    preparing: '正在准备提取文本…',
     running: (n: number, total: number, current?: string) => `正在提取文本 ${n}/${total}${current ? `：${current}` : ''}`,
     label: '提取文件文本',
     cancel: '取消',

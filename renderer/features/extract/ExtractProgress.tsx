@@ -19,14 +19,14 @@ export function ExtractProgress({ sessionId }: { sessionId: string }) {
       </div>
     );
   }
-  // A session with nothing left to extract answers at once: nothing flashes until there is progress to show.
-  if (!running || !progress || progress.total === 0) return null;
+  if (!running || progress?.total === 0) return null;
 
-  const working = Math.min(progress.total, progress.done + (progress.current ? 1 : 0));
-  const label = t.extract.running(working, progress.total, progress.current);
-  const percent = Math.round((Math.min(progress.done, progress.total) / progress.total) * 100);
+  const working = progress ? Math.min(progress.total, progress.done + (progress.current ? 1 : 0)) : 0;
+  const label = progress ? t.extract.running(working, progress.total, progress.current) : t.extract.preparing;
+  const percent = progress ? Math.round((Math.min(progress.done, progress.total) / progress.total) * 100) : 0;
+  // Until the first progress event the bar fades in late (CSS), so a session with nothing left to extract flashes nothing.
   return (
-    <div className="extract-progress" role="status" data-testid="extract-progress">
+    <div className={`extract-progress${progress ? '' : ' extract-waiting'}`} role="status" data-testid="extract-progress">
       <span className="extract-label" title={label}>
         {cancelling ? t.extract.cancelling : label}
       </span>
@@ -38,7 +38,7 @@ export function ExtractProgress({ sessionId }: { sessionId: string }) {
         aria-valuemax={100}
         aria-valuenow={percent}
       >
-        <span className="extract-bar" style={{ width: `${percent}%` }} />
+        <span className={`extract-bar${progress ? '' : ' progress-indeterminate'}`} style={{ width: `${percent}%` }} />
       </span>
       <button type="button" className="extract-btn" onClick={cancel} disabled={cancelling} title={t.extract.cancelTitle} data-testid="extract-cancel">
         {t.extract.cancel}

@@ -48,8 +48,9 @@ export function SessionSearch({ detail }: { detail: SessionDetail }) {
 
   const pick = (row: HitRow) => {
     setOpen(false);
-    const words = search.state === 'ready' ? search.query : query.trim();
-    showPlace(detail.projects, { documentKey: row.hit.documentKey, page: row.hit.page, query: words });
+    // The viewer finds the words the list was found for, which may trail what is being typed.
+    if (search.state !== 'ready') return;
+    showPlace(detail.projects, { documentKey: row.hit.documentKey, page: row.hit.page, query: search.query });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {

@@ -72,7 +72,7 @@ function PanelTabs() {
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     e.preventDefault();
-    const next = TABS[(TABS.indexOf(tab) + 1) % TABS.length];
+    const next = TABS[(TABS.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : -1) + TABS.length) % TABS.length];
     setPanelTab(next);
     e.currentTarget.querySelector<HTMLButtonElement>(`#panel-tab-${next}`)?.focus();
   };
