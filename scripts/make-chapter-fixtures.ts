@@ -10,9 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import PDFDocument from 'pdfkit';
 import type { ChapterId, ChapterLabels } from '../test/helpers/chapters';
-import { sampleFonts } from './sample-fonts';
+import { samplePdf } from './sample-fonts';
 import { donghe, wulong } from './samples/district';
 import { renderPlainDocx, renderPlainPdf, type PlainLayout, type PlainReport, type PlainSection } from './samples/plain-report';
 import { proposalReport, type ProposalSpec } from './samples/proposal';
@@ -291,15 +290,7 @@ const filler = [
 
 /** A text-only PDF of `pages` A4 pages of Chinese prose with a chapter heading every ten pages, for timing extraction against pdftotext. */
 export async function makeLongPdf(file: string, pages = 300): Promise<void> {
-  const fonts = sampleFonts();
-  const doc = new PDFDocument({ size: 'A4', margin: 72, autoFirstPage: false, info: { Title: '长文档基准', CreationDate: created } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.registerFont('body', fonts.regular);
+  const { doc, bytes } = samplePdf({ size: 'A4', margin: 72, autoFirstPage: false, info: { Title: '长文档基准', CreationDate: created } });
   for (let p = 0; p < pages; p++) {
     doc.addPage();
     if (p % 10 === 0) doc.font('body').fontSize(16).text(`第${p / 10 + 1}章 基准章节`, 72, 72, { lineBreak: false });
@@ -311,8 +302,7 @@ export async function makeLongPdf(file: string, pages = 300): Promise<void> {
     doc.fontSize(10).text(`— ${p + 1} —`, 0, 800, { width: 595.28, align: 'center', lineBreak: false });
   }
   doc.end();
-  await ended;
-  await writeFile(file, Buffer.concat(chunks));
+  await writeFile(file, await bytes);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -1,4 +1,4 @@
-// Owns finding the CJK fonts the sample PDFs embed: Noto Sans Hans (思源黑体 SC) OTFs from the npm package @embedpdf/fonts-sc.
+// Owns the CJK fonts the sample PDFs embed, and a PDFKit document set up with them: Noto Sans Hans (思源黑体 SC) OTFs from the npm package @embedpdf/fonts-sc.
 //
 // Why that package: CI gets fonts only from npm or Debian, and it is the smallest npm package found that ships whole
 // (not split into unicode-range pieces) Simplified-Chinese OTF files — five weights, ~8 MB each, OFL-1.1. The fontsource
@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import PDFDocument from 'pdfkit';
 
 export interface SampleFonts {
   regular: Buffer;
@@ -26,4 +27,22 @@ export function sampleFonts(): SampleFonts {
     };
   }
   return loaded;
+}
+
+/**
+ * A PDFKit document with the sample fonts registered as 'body' and 'bold', and its bytes collected: call `doc.end()`,
+ * then await `bytes`.
+ */
+export function samplePdf(options: PDFKit.PDFDocumentOptions): { doc: PDFKit.PDFDocument; bytes: Promise<Buffer> } {
+  const fonts = sampleFonts();
+  const doc = new PDFDocument(options);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const bytes = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('body', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
+  return { doc, bytes };
 }

@@ -3,8 +3,7 @@
 // report-pdf.ts and report-docx.ts render the one house style of the sample packages (第N章, 目录, bookmarks, figures).
 // Real proposals vary, and chapter detection has to cope: this renders the same Report model the other ways.
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import PDFDocument from 'pdfkit';
-import { sampleFonts } from '../sample-fonts';
+import { samplePdf } from '../sample-fonts';
 import { chineseNumber, type Block, type Report, type Section } from './report-model';
 import { reproducibleOfficeZip } from './zip';
 
@@ -83,16 +82,7 @@ const headingSizes = { 1: 16, 2: 13, 3: 12 } as const;
 const tocLinesPerPage = 28;
 
 export async function renderPlainPdf(r: PlainReport, layout: PlainLayout, created: Date): Promise<{ pdf: Buffer; headings: HeadingPage[] }> {
-  const fonts = sampleFonts();
-  const doc = new PDFDocument({ size: 'A4', margins, bufferPages: true, info: { Title: `${r.projectName}${r.docType}`, CreationDate: created } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.registerFont('body', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  const { doc, bytes } = samplePdf({ size: 'A4', margins, bufferPages: true, info: { Title: `${r.projectName}${r.docType}`, CreationDate: created } });
   const page = () => doc.bufferedPageRange().count;
 
   doc.font('bold').fontSize(22).text(r.projectName, margins.left, 240, { width: contentWidth, align: 'center' });
@@ -146,8 +136,7 @@ export async function renderPlainPdf(r: PlainReport, layout: PlainLayout, create
     }
   }
   doc.end();
-  await ended;
-  return { pdf: Buffer.concat(chunks), headings };
+  return { pdf: await bytes, headings };
 }
 
 const docxHeadingLevels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;

@@ -1,6 +1,5 @@
 // Owns rendering a sample report as a PDF laid out like a government submission: cover, 目录 with page numbers, chapters, tables, footers.
-import PDFDocument from 'pdfkit';
-import { sampleFonts } from '../sample-fonts';
+import { samplePdf } from '../sample-fonts';
 import { numberReport, type ArchitectureBlock, type Block, type Report, type TableBlock } from './report-model';
 
 type Doc = PDFKit.PDFDocument;
@@ -172,8 +171,7 @@ function drawBlock(doc: Doc, b: Block): void {
 /** Renders the report; `created` becomes the PDF's CreationDate (and, through it, its file ID) so output is reproducible. */
 export async function renderReportPdf(input: Report, created: Date): Promise<Buffer> {
   const r = numberReport(input);
-  const fonts = sampleFonts();
-  const doc = new PDFDocument({
+  const { doc, bytes } = samplePdf({
     size: 'A4',
     margins,
     bufferPages: true,
@@ -181,14 +179,6 @@ export async function renderReportPdf(input: Report, created: Date): Promise<Buf
     displayTitle: true,
     info: { Title: `${r.projectName}${r.docType}`, Author: r.preparedBy, Subject: r.docType, Creator: '评审工作台示例评审包生成器', CreationDate: created },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.registerFont('body', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
 
   drawCover(doc, r);
   const entryCount = r.chapters.reduce((n, c) => n + 1 + c.sections.length, 0);
@@ -227,6 +217,5 @@ export async function renderReportPdf(input: Report, created: Date): Promise<Buf
   drawToc(doc, firstTocPage, toc);
   drawPageFurniture(doc, r, firstBodyPage);
   doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return bytes;
 }
