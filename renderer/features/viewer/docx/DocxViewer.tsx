@@ -1,7 +1,5 @@
 // Owns the Word viewer: the converted HTML in a printed-page look, zoom, find (also of requested text), and the saved scroll position.
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { client } from '../../../api';
-import { useRemote } from '../../../lib/useRemote';
 import { t } from '../../../locale/zh-CN';
 import { SearchBox } from '../SearchBox';
 import { useViewer } from '../store';
@@ -9,8 +7,8 @@ import type { ViewerProps } from '../types';
 import { usePaneZoom } from '../usePaneZoom';
 import { usePlaceRequests } from '../usePlaceRequests';
 import { useViewerShortcuts } from '../useViewerShortcuts';
-import { ViewerError } from '../ViewerError';
-import { ViewerFrame, ViewerMessage } from '../ViewerFrame';
+import { RenderedViewer } from '../RenderedViewer';
+import { ViewerFrame } from '../ViewerFrame';
 import { ZoomControls } from '../ZoomControls';
 import { useHtmlFind } from './useHtmlFind';
 
@@ -18,18 +16,11 @@ import { useHtmlFind } from './useHtmlFind';
 const PAGE_WIDTH_PX = 794;
 
 export function DocxViewer(props: ViewerProps) {
-  const { document } = props;
-  const rendered = useRemote(() => client.call('document.render', { documentKey: document.key }), [document.key]);
-  if (rendered.state === 'loading') {
-    return (
-      <ViewerFrame document={document}>
-        <ViewerMessage busy>{t.viewer.opening}</ViewerMessage>
-      </ViewerFrame>
-    );
-  }
-  if (rendered.state === 'error') return <ViewerError document={document} error={rendered.error} />;
-  if (rendered.value.kind !== 'html') return <ViewerError document={document} error={null} />;
-  return <DocxReader {...props} html={rendered.value.html} warnings={rendered.value.warnings.length} />;
+  return (
+    <RenderedViewer document={props.document} kind="html">
+      {(rendered) => <DocxReader {...props} html={rendered.html} warnings={rendered.warnings.length} />}
+    </RenderedViewer>
+  );
 }
 
 function DocxReader({ document, initial, onPosition, html, warnings }: ViewerProps & { html: string; warnings: number }) {

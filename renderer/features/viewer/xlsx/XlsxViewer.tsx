@@ -2,33 +2,24 @@
 // and going to a requested sheet (a page of the extracted text) and text.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Sheet } from '../../../../shared/domain';
-import { client } from '../../../api';
 import { compactQuery } from '../../../lib/textSearch';
-import { useRemote } from '../../../lib/useRemote';
 import { t } from '../../../locale/zh-CN';
 import { SearchBox } from '../SearchBox';
 import { useViewer } from '../store';
 import type { ViewerProps } from '../types';
 import { usePlaceRequests } from '../usePlaceRequests';
 import { useViewerShortcuts } from '../useViewerShortcuts';
-import { ViewerError } from '../ViewerError';
-import { ViewerFrame, ViewerMessage } from '../ViewerFrame';
+import { RenderedViewer } from '../RenderedViewer';
+import { ViewerFrame } from '../ViewerFrame';
 import { MAX_ROWS } from './sheetLayout';
 import { SheetGrid } from './SheetGrid';
 
 export function XlsxViewer(props: ViewerProps) {
-  const { document } = props;
-  const rendered = useRemote(() => client.call('document.render', { documentKey: document.key }), [document.key]);
-  if (rendered.state === 'loading') {
-    return (
-      <ViewerFrame document={document}>
-        <ViewerMessage busy>{t.viewer.opening}</ViewerMessage>
-      </ViewerFrame>
-    );
-  }
-  if (rendered.state === 'error') return <ViewerError document={document} error={rendered.error} />;
-  if (rendered.value.kind !== 'sheets') return <ViewerError document={document} error={null} />;
-  return <Workbook {...props} sheets={rendered.value.sheets} />;
+  return (
+    <RenderedViewer document={props.document} kind="sheets">
+      {(rendered) => <Workbook {...props} sheets={rendered.sheets} />}
+    </RenderedViewer>
+  );
 }
 
 function Workbook({ document, initial, onPosition, sheets }: ViewerProps & { sheets: Sheet[] }) {
