@@ -13,6 +13,8 @@ import './styles/sidebar.css';
 import './styles/panel.css';
 import './styles/precheck.css';
 import './styles/findings.css';
+import './styles/scoring.css';
+import './styles/scoring-outcome.css';
 import './styles/search.css';
 import './styles/viewer.css';
 import './styles/pdf.css';

@@ -11,6 +11,7 @@ import {
   uiStateSchema,
 } from './domain';
 import { findingMarks, precheckReportSchema } from './precheck';
+import { reviewSchema, type ProjectOverview, type ReviewHistoryEntry, type ReviewView } from './scoring';
 
 const bytes = z.instanceof(Uint8Array);
 const jobId = z.string().min(1).max(100);
@@ -58,6 +59,16 @@ export const api = {
     z.null(),
   ),
 
+  // Computed results are typed by their interfaces in shared/scoring.ts; outputs are not re-validated at the transport.
+  'review.get': method(z.object({ sessionId, projectId }).strict(), z.custom<ReviewView>()),
+  /** Refused with `stale-version` when `baseVersion` is not the stored version (another window saved first). */
+  'review.save': method(z.object({ sessionId, projectId, review: reviewSchema, baseVersion: z.number().int().nonnegative() }).strict(), z.custom<ReviewView>()),
+  /** Refused with `invalid-input` whose `problems` list what is missing (path: the field to go to, as JSON). */
+  'review.complete': method(z.object({ sessionId, projectId }).strict(), z.custom<ReviewView>()),
+  'review.reopen': method(z.object({ sessionId, projectId, reason: z.string().trim().min(1).max(2000) }).strict(), z.custom<ReviewView>()),
+  'review.history': method(z.object({ sessionId, projectId }).strict(), z.custom<ReviewHistoryEntry[]>()),
+  'session.overview': method(z.object({ sessionId }).strict(), z.custom<ProjectOverview[]>()),
+
   'reading.get': method(z.object({ documentKey }).strict(), readingPositionSchema.nullable()),
   'reading.save': method(z.object({ documentKey, position: readingPositionSchema.strict() }).strict(), z.null()),
 } as const;
@@ -84,6 +95,7 @@ export const apiErrorCodes = [
   'package-invalid',
   'not-found',
   'cancelled',
+  'stale-version',
   'database',
   'internal',
 ] as const;

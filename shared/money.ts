@@ -13,3 +13,11 @@ export function fenToWan(fen: number): string {
 export function yuanToFen(yuan: number): number {
   return Math.round(yuan * 100);
 }
+
+/** Integer fen as the exact 万元 an expert would type back: 6,666,667 分 → "6.666667", 10,000,000 分 → "10". */
+export function fenToWanExact(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const fraction = String(abs % 1_000_000).padStart(6, '0').replace(/0+$/, '');
+  return `${sign}${Math.floor(abs / 1_000_000)}${fraction ? `.${fraction}` : ''}`;
+}

@@ -1,11 +1,11 @@
-// Owns the arithmetic of a review: dimension subtotals and the total (exact, in half-points), the low-score rule, which vetoes apply, the suggested conclusion, and 核减 per line and for the project (integer fen).
+// Owns the arithmetic of a review (shared so the form shows subtotals and 核减 live): dimension subtotals and the total (exact, in half-points), the low-score rule, which vetoes apply, the suggested conclusion, and 核减 per line and for the project (integer fen).
 //
 // Weights need no multiplication: the profile schema fixes weight = maxPoints ÷ totalPoints, so the weighted total
 // Σ weight × (subtotal ÷ maxPoints) × totalPoints is the plain sum of the points. Scores are multiples of 0.5, so
 // they are summed as integer half-points and halved once at the end — no floating-point drift.
-import type { Rubric, Veto } from '../../../shared/profile';
-import type { Finding, FindingMark } from '../../../shared/precheck';
-import type { BudgetLineAmount, DimensionTotal, LineReduction, Reduction, Review, ScoreTotals, Suggestion, VetoState } from '../../../shared/scoring';
+import type { Rubric, Veto } from './profile';
+import type { Finding, FindingMark } from './precheck';
+import type { BudgetLineAmount, DimensionTotal, LineReduction, Reduction, Review, ScoreTotals, Suggestion, VetoState } from './scoring';
 
 const toHalves = (points: number) => Math.round(points * 2);
 

@@ -1,7 +1,7 @@
-// Owns checking what the expert types: a score against its sub-criterion (0..max in 0.5 steps), an approved amount against its budget line, and reading typed numbers (full-width digits, 万元 to integer fen).
-import type { RubricDimension } from '../../../shared/profile';
-import { fenToWan } from '../../../shared/money';
-import type { BudgetLineAmount } from '../../../shared/scoring';
+// Owns checking what the expert types: a score against its sub-criterion (0..max in 0.5 steps), an approved amount against its budget line, and reading typed numbers (full-width digits, 万元 to integer fen) — shared so the form validates as the expert types.
+import type { RubricDimension } from './profile';
+import { fenToWan } from './money';
+import type { BudgetLineAmount } from './scoring';
 
 type SubCriterion = Pick<RubricDimension['subCriteria'][number], 'name' | 'maxPoints'>;
 

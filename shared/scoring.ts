@@ -184,6 +184,48 @@ export interface MissingItem {
   message: string;
 }
 
+// ── What the scoring calls return ───────────────────────────────────────────────────────────────────────────────
+
+/** A review with everything computed from it: what review.get / save / complete / reopen return. */
+export interface ReviewView {
+  review: Review;
+  rubric: RubricInForce;
+  totals: ScoreTotals;
+  vetoes: VetoState[];
+  suggestion: Suggestion;
+  reductions: { lines: LineReduction[]; project: Reduction };
+  missing: MissingItem[];
+  /** Required chapters (篇章) of the profile that need an opinion for this project's type. */
+  chapters: { id: string; title: string }[];
+  state: ReviewState;
+  /** 0 before the first save; a save must name the version it edited (optimistic concurrency). */
+  version: number;
+  savedAt: string | null;
+  completedAt: string | null;
+}
+
+/** One row of a review's history (修改记录): a changed leaf field (`dimensions.necessity.scores.n1`), or a completion or reopening. */
+export interface ReviewHistoryEntry {
+  at: string;
+  expertId: string;
+  field: string;
+  before: unknown;
+  after: unknown;
+  kind: 'edit' | 'complete' | 'reopen';
+}
+
+/** A project in the session overview (评审总览) and its radar chart. */
+export interface ProjectOverview {
+  projectId: string;
+  state: ReviewState;
+  /** Sum of the scores entered so far. */
+  total: number;
+  totalPoints: number;
+  /** The chosen conclusion, else the suggested one; null while neither exists. */
+  conclusion: Conclusion | null;
+  dimensions: { id: RubricDimensionId; name: string; score: number; max: number }[];
+}
+
 // ── Phrases (常用评审意见) ──────────────────────────────────────────────────────────────────────────────────────
 
 /** A phrase of the library; `group` is a dimension id, `chapter.<required-chapter id>`, `investment` or `overall`. */

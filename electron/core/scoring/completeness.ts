@@ -3,8 +3,8 @@ import type { ProjectType } from '../../../shared/manifest';
 import { fenToWan } from '../../../shared/money';
 import type { RequiredChapterRule, Rubric } from '../../../shared/profile';
 import type { BudgetLineAmount, MissingItem, Review, ReviewState } from '../../../shared/scoring';
-import { investmentReductions, scoreTotals, suggestConclusion, vetoStates, type VetoFinding } from './totals';
-import { validateApprovedFen, validateScore } from './validate';
+import { investmentReductions, scoreTotals, suggestConclusion, vetoStates, type VetoFinding } from '../../../shared/reviewTotals';
+import { validateApprovedFen, validateScore } from '../../../shared/scoreInput';
 
 type ChapterRule = Pick<RequiredChapterRule, 'id' | 'title' | 'opinionRequired'> & Partial<Pick<RequiredChapterRule, 'projectTypes'>>;
 
@@ -16,6 +16,11 @@ export interface CompletionContext {
 }
 
 const filled = (text: string | undefined) => (text ?? '').trim() !== '';
+
+/** The required chapters whose opinion (篇章意见) the review must give; without a project type, all with `opinionRequired`. */
+export function chaptersNeedingOpinion<C extends ChapterRule>(requiredChapters: readonly C[], projectType?: ProjectType): C[] {
+  return requiredChapters.filter((c) => c.opinionRequired && !(projectType && c.projectTypes && !c.projectTypes.includes(projectType)));
+}
 
 /**
  * Everything still missing, in the order of the form. A review with no declaration lacks only that; a declared
@@ -57,9 +62,8 @@ export function missingForCompletion(
     missing.push({ target: { field: 'veto-ruling', vetoId: veto.id }, message: `预审提示一票否决项「${veto.title}」需专家判断，尚未判断是否成立` });
   }
 
-  for (const chapter of requiredChapters) {
-    if (!chapter.opinionRequired || filled(review.chapterOpinions[chapter.id])) continue;
-    if (context.projectType && chapter.projectTypes && !chapter.projectTypes.includes(context.projectType)) continue;
+  for (const chapter of chaptersNeedingOpinion(requiredChapters, context.projectType)) {
+    if (filled(review.chapterOpinions[chapter.id])) continue;
     missing.push({ target: { field: 'chapter-opinion', chapterId: chapter.id }, message: `尚未填写对「${chapter.title}」的意见` });
   }
 

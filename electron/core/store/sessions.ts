@@ -116,6 +116,12 @@ export function findDocument(db: Db, key: number): StoredDocument | null {
   );
 }
 
+/** The package's rubric override (`session.rubric` of its manifest), unvalidated; undefined when it has none. */
+export function sessionRubricOverride(db: Db, sessionId: string): unknown {
+  const row = db.prepare(`SELECT manifest_json FROM sessions WHERE id = ?`).get(sessionId) as { manifest_json: string } | undefined;
+  return row ? (JSON.parse(row.manifest_json) as { session?: { rubric?: unknown } }).session?.rubric : undefined;
+}
+
 export function listSessionIds(db: Db): string[] {
   return (db.prepare(`SELECT id FROM sessions`).all() as { id: string }[]).map((r) => r.id);
 }

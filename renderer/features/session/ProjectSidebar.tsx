@@ -1,8 +1,10 @@
-// Owns the left sidebar: the session's projects (name, applicant, type, 总投资) and the selected project's documents.
+// Owns the left sidebar: the session's projects (name, applicant, type, 总投资, review state) and the selected project's documents.
 import { useEffect, useRef } from 'react';
 import type { ProjectInfo } from '../../../shared/domain';
 import { fenToWanLabel, formatFileSize } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
+import { ReviewStateChip } from '../scoring/ReviewStateChip';
+import { useLoadReviewStates } from '../scoring/reviewStates';
 import { DocBadge } from './DocBadge';
 import { useSession } from './store';
 
@@ -15,6 +17,7 @@ interface Props {
 export function ProjectSidebar({ projects, project, documentKey }: Props) {
   const selectProject = useSession((s) => s.selectProject);
   const selectDocument = useSession((s) => s.selectDocument);
+  useLoadReviewStates(useSession((s) => s.sessionId));
   const navRef = useRef<HTMLElement>(null);
 
   // A restored selection may sit below the fold of its list: bring it into view.
@@ -44,6 +47,7 @@ export function ProjectSidebar({ projects, project, documentKey }: Props) {
                   <span className="project-tags">
                     <span className={`tag tag-${p.type}`}>{t.labels.projectTypes[p.type]}</span>
                     <span className="project-amount">{fenToWanLabel(p.totalInvestmentFen)}</span>
+                    <ReviewStateChip projectId={p.id} />
                   </span>
                 </span>
               </button>

@@ -1,16 +1,17 @@
-// Owns the collapsible right panel and its two tabs: 项目信息 (the selected project's facts, budget lines with the pre-check's
-// verdicts, the score-form placeholder) and 形式审查 (the pre-check report).
+// Owns the collapsible right panel and its three tabs: 项目信息 (the selected project's facts, budget lines with the
+// pre-check's verdicts), 形式审查 (the pre-check report) and 评分 (the expert's review form).
 import type { KeyboardEvent } from 'react';
 import type { ProjectInfo } from '../../../shared/domain';
 import { fenToWanLabel } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
 import { PrecheckTab } from '../precheck/PrecheckTab';
+import { ScoreTab } from '../scoring/ScoreTab';
 import { usePrecheck, usePrecheckReport } from '../precheck/store';
 import { BudgetTable } from './BudgetTable';
 import { useSession, type PanelTab } from './store';
 
-const TABS: PanelTab[] = ['info', 'precheck'];
+const TABS: PanelTab[] = ['info', 'precheck', 'score'];
 
 interface Props {
   sessionId: string;
@@ -56,7 +57,9 @@ export function SidePanel({ sessionId, projects, project }: Props) {
       </div>
       {project && (
         <div className="side-panel-content" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`panel-tab-${tab}`}>
-          {tab === 'info' ? <InfoTab project={project} /> : <PrecheckTab sessionId={sessionId} projects={projects} project={project} />}
+          {tab === 'info' && <InfoTab project={project} />}
+          {tab === 'precheck' && <PrecheckTab sessionId={sessionId} projects={projects} project={project} />}
+          {tab === 'score' && <ScoreTab sessionId={sessionId} project={project} />}
         </div>
       )}
     </aside>
@@ -118,10 +121,6 @@ function InfoTab({ project }: { project: ProjectInfo }) {
           <span className="panel-heading-note">{t.panel.budgetUnitNote}</span>
         </h3>
         <BudgetTable lines={project.budgetLines} verdicts={report?.budgetLines} />
-      </section>
-      <section className="panel-section">
-        <h3 className="panel-heading">{t.panel.scoreTitle}</h3>
-        <p className="placeholder-note">{t.panel.scoreNote}</p>
       </section>
     </>
   );

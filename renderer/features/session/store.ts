@@ -2,7 +2,7 @@
 // (UI state only; data comes from the client).
 import { create } from 'zustand';
 
-export type PanelTab = 'info' | 'precheck';
+export type PanelTab = 'info' | 'precheck' | 'score';
 
 interface SessionState {
   /** False until ui.restore has answered; nothing is saved before that, so a slow start cannot overwrite the saved place. */

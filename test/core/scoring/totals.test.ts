@@ -5,7 +5,7 @@ import { jurisdictions } from '../../../shared/manifest';
 import { formatBasisPoints } from '../../../shared/scoring';
 import { loadProfile } from '../../../electron/core/precheck/profiles';
 import { resolveRubric } from '../../../electron/core/scoring/rubric';
-import { investmentReductions, scoreTotals, suggestConclusion, vetoStates } from '../../../electron/core/scoring/totals';
+import { investmentReductions, scoreTotals, suggestConclusion, vetoStates } from '../../../shared/reviewTotals';
 import { makeReview, scoreAll, wulongRubric } from './fixtures';
 
 const rubric = wulongRubric.rubric;

@@ -1,7 +1,8 @@
-// Typed scores and amounts: 0.5 steps and bounds per sub-criterion, full-width and IME input, NaN and junk, 万元/元 to exact integer fen.
+// Typed scores and amounts: 0.5 steps and bounds per sub-criterion, full-width and IME input, NaN and junk, 万元/元 to exact integer fen and back.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAmountFen, parseScore, validateApprovedFen, validateScore } from '../../../electron/core/scoring/validate';
+import { fenToWanExact } from '../../../shared/money';
+import { parseAmountFen, parseScore, validateApprovedFen, validateScore } from '../../../shared/scoreInput';
 
 const basis = { name: '建设依据充分性', maxPoints: 5 };
 const message = '「建设依据充分性」的得分应在 0–5 分之间，按 0.5 分递增';
@@ -103,5 +104,18 @@ describe('validateApprovedFen', () => {
   });
   it.each([-1, 12_345_679, 1.5, Number.NaN])('%s is rejected, naming the line', (fen) => {
     expect(validateApprovedFen(fen, line)).toBe('「服务器采购」的核定金额应在 0–12.35 万元之间');
+  });
+});
+
+describe('fenToWanExact', () => {
+  it('shows an approved amount so that typing it back gives the same fen', () => {
+    expect(fenToWanExact(6_666_667)).toBe('6.666667');
+    expect(fenToWanExact(10_000_000)).toBe('10');
+    expect(fenToWanExact(0)).toBe('0');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (fen) => {
+        expect(parseAmountFen(fenToWanExact(fen), 'wan')).toEqual({ ok: true, value: fen });
+      }),
+    );
   });
 });

@@ -74,3 +74,29 @@ describe('searchable text', () => {
     expect(searchableText('本项目数据资源\n共享交换。\nSM2 算法\nand more')).toBe('本项目数据资源共享交换。 SM2 算法 and more');
   });
 });
+
+describe('003 reviews', () => {
+  it('runs on a version-2 database with data in it, keeps the data, and stores reviews that cascade with their session', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    runMigrations(db, migrations.slice(0, 2));
+    db.prepare(`INSERT INTO sessions VALUES ('s', 'h', 1, '局', 'national', '会', '2027-01-01', '', 'c', 'i', '{}')`).run();
+    db.prepare(`INSERT INTO projects VALUES ('s', 'p', 0, '项目', '单位', NULL, 'new', 100, '', NULL, 1, '')`).run();
+    db.prepare(`INSERT INTO finding_marks (session_id, project_id, rule_id, mark, note, marked_at) VALUES ('s', 'p', 'r', 'verified', '', 'now')`).run();
+
+    runMigrations(db, migrations.slice(0, 3));
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.prepare(`SELECT rule_id AS ruleId FROM finding_marks`).get()).toEqual({ ruleId: 'r' });
+    expect(tables(db)).toEqual(expect.arrayContaining(['reviews', 'rubrics', 'review_history']));
+
+    db.prepare(`INSERT INTO rubrics VALUES ('f', '{}')`).run();
+    db.prepare(`INSERT INTO reviews VALUES ('s', 'p', 'local', '{}', 'f', 1, 'now', NULL)`).run();
+    db.prepare(`INSERT INTO review_history (session_id, project_id, expert_id, at, field, before_json, after_json, kind) VALUES ('s', 'p', 'local', 'now', 'overallOpinion', NULL, '"好"', 'edit')`).run();
+    expect(() => db.prepare(`INSERT INTO reviews VALUES ('s', 'p', 'local', '{}', 'f', 2, 'now', NULL)`).run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare(`INSERT INTO reviews VALUES ('s', 'nope', 'local', '{}', 'f', 1, 'now', NULL)`).run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare(`INSERT INTO review_history (session_id, project_id, expert_id, at, field, kind) VALUES ('s', 'p', 'local', 'now', 'x', 'delete')`).run()).toThrow(/CHECK/);
+    db.prepare(`DELETE FROM sessions`).run();
+    expect(db.prepare(`SELECT (SELECT COUNT(*) FROM reviews) + (SELECT COUNT(*) FROM review_history) AS n`).get()).toEqual({ n: 0 });
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM rubrics`).get()).toEqual({ n: 1 }); // rubrics outlive sessions: other reviews may name them
+  });
+});

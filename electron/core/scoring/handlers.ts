@@ -1,0 +1,67 @@
+// Owns the scoring calls: read, save (versioned, with history), complete, reopen and history of a project's review, and the session overview.
+import type { MissingItem } from '../../../shared/scoring';
+import { AppError } from '../api/errors';
+import type { HandlerMap } from '../api/handlers';
+import type { Db } from '../store/db';
+import { loadReview, localExpertId, reviewHistory, saveReview, setCompleted, StaleReviewError } from '../store/reviews';
+import { currentReview, projectOverview, reviewContext, reviewView, rubricForSession, sessionOrThrow, type ReviewContext } from './view';
+
+type ScoringMethod = 'review.get' | 'review.save' | 'review.complete' | 'review.reopen' | 'review.history' | 'session.overview';
+
+/** A missing item as an API problem: `path` is its completion target as JSON, so the form can go to the field. */
+function missingProblem(item: MissingItem) {
+  return { code: 'missing', message: item.message, path: JSON.stringify(item.target) };
+}
+
+export function scoringHandlers(db: Db, now: () => Date): HandlerMap<ScoringMethod> {
+  const load = (sessionId: string, projectId: string) => reviewContext(db, sessionOrThrow(db, sessionId), projectId);
+  // After a write only the stored review changed: the pre-check findings and rubric of the context still hold.
+  const reloaded = (ctx: ReviewContext) => reviewView({ ...ctx, stored: loadReview(db, ctx.session.id, ctx.project.id) });
+  return {
+    'review.get'({ sessionId, projectId }) {
+      return reviewView(load(sessionId, projectId));
+    },
+    'review.save'({ sessionId, projectId, review, baseVersion }) {
+      const ctx = load(sessionId, projectId);
+      if (review.projectId !== projectId || review.expertId !== localExpertId || review.rubricFingerprint !== ctx.rubric.fingerprint) {
+        throw new AppError('invalid-input', '评审记录与项目或执行的评分标准不一致，未保存。请刷新后重试。');
+      }
+      if (ctx.stored?.completedAt) throw new AppError('invalid-input', '该项目评审已完成。如需修改，请先重新打开评审。');
+      try {
+        saveReview(db, sessionId, projectId, review, currentReview(ctx), ctx.rubric, baseVersion, now().toISOString());
+      } catch (err) {
+        if (err instanceof StaleReviewError) {
+          throw new AppError('stale-version', `评审记录已在别处更新（当前版本 ${err.storedVersion}），本次修改未保存。请刷新后再改。`);
+        }
+        throw err;
+      }
+      return reloaded(ctx);
+    },
+    'review.complete'({ sessionId, projectId }) {
+      const ctx = load(sessionId, projectId);
+      const view = reviewView(ctx);
+      if (view.missing.length > 0) {
+        const list = view.missing.map((m, i) => `${i + 1}. ${m.message}`).join('\n');
+        throw new AppError('invalid-input', `还有 ${view.missing.length} 项未完成，暂不能完成评审：\n${list}`, view.missing.map(missingProblem));
+      }
+      if (ctx.stored?.completedAt) return view;
+      setCompleted(db, sessionId, projectId, now().toISOString(), true, '');
+      return reloaded(ctx);
+    },
+    'review.reopen'({ sessionId, projectId, reason }) {
+      const ctx = load(sessionId, projectId);
+      if (!ctx.stored?.completedAt) throw new AppError('invalid-input', '该项目评审尚未完成，无需重新打开。');
+      setCompleted(db, sessionId, projectId, now().toISOString(), false, reason);
+      return reloaded(ctx);
+    },
+    'review.history'({ sessionId, projectId }) {
+      load(sessionId, projectId);
+      return reviewHistory(db, sessionId, projectId);
+    },
+    'session.overview'({ sessionId }) {
+      const session = sessionOrThrow(db, sessionId);
+      const rubric = rubricForSession(db, session);
+      return session.projects.map((p) => projectOverview(reviewContext(db, session, p.id, rubric)));
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// Owns 投资审核 in the form: per budget line the approved amount (核定金额, typed in 万元, kept in fen) and the reason, with 核减额 and 核减率 per line and for the project updating live.
+import { fenToWanExact } from '../../../shared/money';
+import { investmentReductions } from '../../../shared/reviewTotals';
+import { parseAmountFen, validateApprovedFen } from '../../../shared/scoreInput';
+import { formatBasisPoints, type BudgetLineAmount, type LineReduction, type Reduction, type Review } from '../../../shared/scoring';
+import { fenToWan } from '../../lib/format';
+import { t } from '../../locale/zh-CN';
+import { setLine } from './edits';
+import { useScoring } from './store';
+import { useTypedValue } from './useTypedValue';
+
+interface Props {
+  lines: BudgetLineAmount[];
+  investment: Review['investment'];
+  disabled: boolean;
+}
+
+const rate = (r: Reduction) => (r.reductionRateBp === null ? '—' : formatBasisPoints(r.reductionRateBp));
+
+export function InvestmentSection({ lines, investment, disabled }: Props) {
+  const { lines: reductions, project } = investmentReductions(lines, investment);
+  const c = t.scoring.investmentColumns;
+  return (
+    <section className="panel-section">
+      <h3 className="panel-heading">
+        {t.scoring.investmentTitle}
+        <span className="panel-heading-note">{t.scoring.investmentNote}</span>
+      </h3>
+      <ul className="investment-list">
+        {lines.map((line, i) => (
+          <LineRow key={line.id} line={line} reduction={reductions[i]} reason={investment[line.id]?.reason ?? ''} disabled={disabled} />
+        ))}
+      </ul>
+      <dl className="investment-total" data-testid="investment-total">
+        <dt>{t.scoring.projectReduction}</dt>
+        <dd>
+          {c.requested} {fenToWan(project.requestedFen)} · {c.approved} {fenToWan(project.approvedFen)} · {c.reduction}{' '}
+          <strong data-fen={project.reductionFen}>{fenToWan(project.reductionFen)}</strong> · {c.rate} <strong>{rate(project)}</strong>
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+function LineRow({ line, reduction, reason, disabled }: { line: BudgetLineAmount; reduction: LineReduction; reason: string; disabled: boolean }) {
+  const edit = useScoring((s) => s.edit);
+  const parse = (text: string) => {
+    const parsed = parseAmountFen(text, 'wan');
+    const problem = parsed.ok && parsed.value !== null ? validateApprovedFen(parsed.value, line) : null;
+    return problem ? ({ ok: false, message: problem } as const) : parsed;
+  };
+  const approved = useTypedValue(reduction.reviewed ? reduction.approvedFen : null, parse, fenToWanExact, (fen) => edit(setLine(line.id, { approvedFen: fen }), `approved.${line.id}`));
+  const c = t.scoring.investmentColumns;
+  return (
+    <li className="investment-line" data-testid="investment-line" data-line={line.id}>
+      <div className="investment-line-head">
+        <span className="investment-name">{line.name}</span>
+        <span className="investment-requested">
+          {c.requested} {fenToWan(line.amountFen)}
+        </span>
+      </div>
+      <div className="investment-line-body">
+        <label className="investment-approved">
+          <span>{c.approved}</span>
+          <input
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            value={approved.text}
+            placeholder={fenToWanExact(line.amountFen)}
+            disabled={disabled}
+            aria-invalid={approved.error !== null}
+            onChange={(e) => approved.onText(e.target.value)}
+            data-testid="approved-amount"
+            data-line={line.id}
+          />
+        </label>
+        <span className="investment-figure">
+          {c.reduction} <strong data-fen={reduction.reductionFen}>{fenToWan(reduction.reductionFen)}</strong>
+        </span>
+        <span className="investment-figure">
+          {c.rate} <strong>{rate(reduction)}</strong>
+        </span>
+      </div>
+      {approved.error && (
+        <p className="score-error" role="alert">
+          {approved.error}
+        </p>
+      )}
+      {(reduction.reductionFen > 0 || reason !== '') && (
+        <label className="score-text-field">
+          <span>{t.scoring.reductionReason(line.name)}</span>
+          <textarea rows={2} value={reason} disabled={disabled} onChange={(e) => edit(setLine(line.id, { reason: e.target.value }), `reason.${line.id}`)} data-testid="reduction-reason" data-line={line.id} />
+        </label>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,80 @@
+// Owns the form's judgement sections after the dimensions: the vetoes (一票否决项) with the expert's ruling, the chapter opinions (篇章意见), and the overall opinion.
+import type { Review, VetoState } from '../../../shared/scoring';
+import { t } from '../../locale/zh-CN';
+import { patch, setVetoRuling } from './edits';
+import { useScoring } from './store';
+
+const rulingValue = (ruling: boolean | undefined) => (ruling === undefined ? '' : ruling ? 'hit' : 'clear');
+
+export function VetoSection({ vetoes, rulings, disabled }: { vetoes: VetoState[]; rulings: Review['vetoRulings']; disabled: boolean }) {
+  const edit = useScoring((s) => s.edit);
+  if (vetoes.length === 0) return null;
+  return (
+    <section className="panel-section">
+      <h3 className="panel-heading">{t.scoring.vetoTitle}</h3>
+      <ul className="veto-list">
+        {vetoes.map(({ veto, state, decidedBy }) => (
+          <li key={veto.id} className={`veto veto-${state}`} data-testid="veto" data-veto={veto.id} data-state={state}>
+            <div className="veto-head">
+              <span className="veto-title" title={veto.description}>
+                {veto.title}
+              </span>
+              <span className={`veto-state veto-state-${state}`}>
+                {t.scoring.vetoStates[state]}
+                {decidedBy && <small> · {t.scoring.vetoBy[decidedBy]}</small>}
+              </span>
+            </div>
+            <p className="veto-citation">{veto.citation}</p>
+            <label className="veto-ruling">
+              <span>{t.scoring.vetoRuling}</span>
+              <select
+                value={rulingValue(rulings[veto.id])}
+                disabled={disabled}
+                onChange={(e) => edit(setVetoRuling(veto.id, e.target.value === '' ? null : e.target.value === 'hit'), `veto.${veto.id}`)}
+                data-testid="veto-ruling"
+                data-veto={veto.id}
+              >
+                <option value="">{t.scoring.vetoFollow}</option>
+                <option value="clear">{t.scoring.vetoStates.clear}</option>
+                <option value="hit">{t.scoring.vetoStates.hit}</option>
+              </select>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function ChapterOpinions({ chapters, opinions, disabled }: { chapters: { id: string; title: string }[]; opinions: Review['chapterOpinions']; disabled: boolean }) {
+  const edit = useScoring((s) => s.edit);
+  if (chapters.length === 0) return null;
+  return (
+    <section className="panel-section">
+      <h3 className="panel-heading">{t.scoring.chaptersTitle}</h3>
+      {chapters.map((c) => (
+        <label key={c.id} className="score-text-field">
+          <span>{c.title}</span>
+          <textarea
+            rows={2}
+            value={opinions[c.id] ?? ''}
+            disabled={disabled}
+            onChange={(e) => edit((r) => ({ ...r, chapterOpinions: { ...r.chapterOpinions, [c.id]: e.target.value } }), `chapter.${c.id}`)}
+            data-testid="chapter-opinion"
+            data-chapter={c.id}
+          />
+        </label>
+      ))}
+    </section>
+  );
+}
+
+export function OverallOpinion({ text, disabled }: { text: string; disabled: boolean }) {
+  const edit = useScoring((s) => s.edit);
+  return (
+    <section className="panel-section">
+      <h3 className="panel-heading">{t.scoring.overallTitle}</h3>
+      <textarea className="overall-opinion" rows={4} value={text} disabled={disabled} aria-label={t.scoring.overallTitle} onChange={(e) => edit(patch({ overallOpinion: e.target.value }), 'overall')} data-testid="overall-opinion" />
+    </section>
+  );
+}
