@@ -4,10 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchImport } from './import';
 import { benchPrecheck } from './precheck';
+import { benchScoring } from './scoring';
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   import: benchImport,
   precheck: benchPrecheck,
+  scoring: benchScoring,
 };
 
 void (async () => {

@@ -5,7 +5,7 @@ import type { Profile } from '../../../shared/profile';
 import type { Db } from '../store/db';
 import { findingMarksOf } from '../store/findingMarks';
 import { viewerFor } from '../store/sessions';
-import { hasText, loadDocumentText } from '../store/texts';
+import { hasText, loadDocumentText, textStamp } from '../store/texts';
 import { classifyBudgetLine, summarizeBudget, type BudgetSummary } from './budget';
 import { detectChapters } from './chapters';
 import { crossProjectFindings, runProjectChecks, textFromDocuments, textFromProject, type PrecheckProject } from './checks';
@@ -43,10 +43,8 @@ export function projectReport(db: Db, session: SessionDetail, projectId: string)
   const project = session.projects.find((p) => p.id === projectId);
   if (!project) return null;
   const profile = loadProfile(session.jurisdiction);
-  const readable = readableDocuments(project);
-  const texts = readable.map((d) => loadDocumentText(db, d.key, d.id)).filter((t): t is DocumentText => t !== null);
-  const textReady = readable.every((d) => hasText(db, d.key));
-  const { findings, matches, verdicts, totals } = evaluateProject(project, session.projects, profile, texts, textReady);
+  const { textReady, evaluation } = cachedEvaluation(db, session, project, profile);
+  const { findings, matches, verdicts, totals } = evaluation;
 
   const keys = new Map(project.documents.map((d) => [d.id, d.key]));
   const marks = findingMarksOf(db, session.id, projectId);
@@ -75,6 +73,33 @@ export function projectReport(db: Db, session: SessionDetail, projectId: string)
     budgetLines: verdicts.map((v, i) => ({ ...v, amountFen: project.budgetLines[i].amountFen })),
     totals: { totalFen: totals.totalFen, ineligibleFen: totals.ineligibleFen, needsEvaluationFen: totals.needsEvaluationFen },
   };
+}
+
+/**
+ * Evaluating a project reads every page of its text and compares it with the session's other projects; the result
+ * changes only when text is extracted (a session is immutable once imported, and marks are applied afterwards).
+ * Scoring asks for it on every save, so it is kept per database until the session's text changes.
+ */
+interface CachedEvaluation {
+  stamp: string;
+  textReady: boolean;
+  evaluation: ProjectEvaluation;
+}
+const evaluations = new WeakMap<Db, Map<string, CachedEvaluation>>();
+
+function cachedEvaluation(db: Db, session: SessionDetail, project: SessionDetail['projects'][number], profile: Profile): CachedEvaluation {
+  const stamp = textStamp(db, session.id);
+  const cache = evaluations.get(db) ?? new Map<string, CachedEvaluation>();
+  evaluations.set(db, cache);
+  const key = `${session.id}\u0000${project.id}`;
+  const hit = cache.get(key);
+  if (hit && hit.stamp === stamp) return hit;
+  const readable = readableDocuments(project);
+  const texts = readable.map((d) => loadDocumentText(db, d.key, d.id)).filter((t): t is DocumentText => t !== null);
+  const textReady = readable.every((d) => hasText(db, d.key));
+  const entry = { stamp, textReady, evaluation: evaluateProject(project, session.projects, profile, texts, textReady) };
+  cache.set(key, entry);
+  return entry;
 }
 
 /** Documents whose text the app can extract (PDF, DOCX, XLSX). */

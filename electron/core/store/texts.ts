@@ -42,6 +42,14 @@ export function documentsWithoutText(db: Db, sessionId: string): number[] {
   ).map((r) => r.key);
 }
 
+/** Changes whenever any document of the session gets (re-)extracted: how caches of text-derived results know they are stale. */
+export function textStamp(db: Db, sessionId: string): string {
+  const row = db
+    .prepare(`SELECT COUNT(*) AS n, MAX(t.extracted_at) AS latest FROM document_texts t JOIN documents d ON d.key = t.document_key WHERE d.session_id = ?`)
+    .get(sessionId) as { n: number; latest: string | null };
+  return `${row.n}:${row.latest ?? ''}`;
+}
+
 /** Whether extraction has run for the document (whatever its outcome). */
 export function hasText(db: Db, documentKey: number): boolean {
   return db.prepare(`SELECT 1 FROM document_texts WHERE document_key = ?`).get(documentKey) !== undefined;
