@@ -15,6 +15,8 @@ import './styles/precheck.css';
 import './styles/findings.css';
 import './styles/scoring.css';
 import './styles/scoring-outcome.css';
+import './styles/overview.css';
+import './styles/phrases.css';
 import './styles/search.css';
 import './styles/viewer.css';
 import './styles/pdf.css';

@@ -10,8 +10,9 @@ import {
   searchHitSchema,
   uiStateSchema,
 } from './domain';
+import { phraseGroups } from './phrases';
 import { findingMarks, precheckReportSchema } from './precheck';
-import { reviewSchema, type ProjectOverview, type ReviewHistoryEntry, type ReviewView } from './scoring';
+import { reviewSchema, type PhraseLibrary, type ProjectOverview, type ReviewHistoryEntry, type ReviewView } from './scoring';
 
 const bytes = z.instanceof(Uint8Array);
 const jobId = z.string().min(1).max(100);
@@ -19,6 +20,8 @@ const documentKey = z.number().int().positive();
 const sessionId = z.string().min(1).max(100);
 const projectId = z.string().min(1).max(200);
 const none = z.object({}).strict();
+const phraseId = z.string().min(1).max(100);
+const phraseGroup = z.enum(Object.keys(phraseGroups) as [string, ...string[]]);
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -68,6 +71,14 @@ export const api = {
   'review.reopen': method(z.object({ sessionId, projectId, reason: z.string().trim().min(1).max(2000) }).strict(), z.custom<ReviewView>()),
   'review.history': method(z.object({ sessionId, projectId }).strict(), z.custom<ReviewHistoryEntry[]>()),
   'session.overview': method(z.object({ sessionId }).strict(), z.custom<ProjectOverview[]>()),
+
+  /** 常用评审意见: the personal library and the starter set. Each change answers with the whole library. */
+  'phrases.list': method(none, z.custom<PhraseLibrary>()),
+  /** Adds a personal phrase (`id` null) at the end of the list, or edits one. */
+  'phrases.save': method(z.object({ id: phraseId.nullable(), group: phraseGroup, text: z.string().trim().min(1).max(2000) }).strict(), z.custom<PhraseLibrary>()),
+  'phrases.delete': method(z.object({ id: phraseId }).strict(), z.custom<PhraseLibrary>()),
+  /** `ids`: every personal phrase, in the new order. */
+  'phrases.reorder': method(z.object({ ids: z.array(phraseId).max(10_000) }).strict(), z.custom<PhraseLibrary>()),
 
   'reading.get': method(z.object({ documentKey }).strict(), readingPositionSchema.nullable()),
   'reading.save': method(z.object({ documentKey, position: readingPositionSchema.strict() }).strict(), z.null()),

@@ -232,6 +232,12 @@ export interface ProjectOverview {
 export const phraseSchema = z.object({ id: text, group: text, text, citation: z.string().optional() });
 export type Phrase = z.infer<typeof phraseSchema>;
 
+/** What phrases.list returns: the expert's own phrases in their order (ids `personal-<n>`), then the starter set. */
+export interface PhraseLibrary {
+  personal: Phrase[];
+  starter: Phrase[];
+}
+
 // ── Formatting at the edge ──────────────────────────────────────────────────────────────────────────────────────
 
 /** 1235 basis points → "12.35%". */

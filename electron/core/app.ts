@@ -6,6 +6,7 @@ import { JobRegistry } from './jobs/registry';
 import { packageHandlers } from './package/handlers';
 import { precheckHandlers } from './precheck/handlers';
 import { sweepLeftovers } from './package/importer';
+import { phraseHandlers } from './scoring/phraseHandlers';
 import { scoringHandlers } from './scoring/handlers';
 import { openStore } from './store/db';
 import { storeHandlers } from './store/handlers';
@@ -28,6 +29,7 @@ export async function openCore(host: Host, now: () => Date = () => new Date()): 
     documentHandlers(store.db, host, jobs, now),
     precheckHandlers(store.db, now),
     scoringHandlers(store.db, now),
+    phraseHandlers(store.db, now),
   );
   return {
     dispatch: createDispatcher(handlers),

@@ -2,6 +2,7 @@
 import type { RubricDimension } from '../../../shared/profile';
 import type { DimensionReview, DimensionTotal } from '../../../shared/scoring';
 import { t } from '../../locale/zh-CN';
+import { OpinionField } from '../phrases/OpinionField';
 import { setDimensionText, setScore } from './edits';
 import { ScoreInput } from './ScoreInput';
 import { useScoring } from './store';
@@ -47,17 +48,14 @@ export function DimensionSection({ dimension: d, total, entry, disabled }: Props
           />
         </label>
       )}
-      <label className="score-text-field">
-        <span>{t.scoring.dimensionOpinion(d.name)}</span>
-        <textarea
-          rows={2}
-          value={entry?.opinion ?? ''}
-          disabled={disabled}
-          onChange={(e) => edit(setDimensionText(d.id, 'opinion', e.target.value), `opinion.${d.id}`)}
-          data-testid="dimension-opinion"
-          data-dimension={d.id}
-        />
-      </label>
+      <OpinionField
+        group={d.id}
+        label={t.scoring.dimensionOpinion(d.name)}
+        value={entry?.opinion ?? ''}
+        disabled={disabled}
+        onChange={(text) => edit(setDimensionText(d.id, 'opinion', text), `opinion.${d.id}`)}
+        data={{ 'data-testid': 'dimension-opinion', 'data-dimension': d.id }}
+      />
     </section>
   );
 }

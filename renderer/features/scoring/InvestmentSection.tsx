@@ -5,6 +5,7 @@ import { parseAmountFen, validateApprovedFen } from '../../../shared/scoreInput'
 import { formatBasisPoints, type BudgetLineAmount, type LineReduction, type Reduction, type Review } from '../../../shared/scoring';
 import { fenToWan } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
+import { OpinionField } from '../phrases/OpinionField';
 import { setLine } from './edits';
 import { useScoring } from './store';
 import { useTypedValue } from './useTypedValue';
@@ -88,10 +89,14 @@ function LineRow({ line, reduction, reason, disabled }: { line: BudgetLineAmount
         </p>
       )}
       {(reduction.reductionFen > 0 || reason !== '') && (
-        <label className="score-text-field">
-          <span>{t.scoring.reductionReason(line.name)}</span>
-          <textarea rows={2} value={reason} disabled={disabled} onChange={(e) => edit(setLine(line.id, { reason: e.target.value }), `reason.${line.id}`)} data-testid="reduction-reason" data-line={line.id} />
-        </label>
+        <OpinionField
+          group="investment"
+          label={t.scoring.reductionReason(line.name)}
+          value={reason}
+          disabled={disabled}
+          onChange={(text) => edit(setLine(line.id, { reason: text }), `reason.${line.id}`)}
+          data={{ 'data-testid': 'reduction-reason', 'data-line': line.id }}
+        />
       )}
     </li>
   );

@@ -1,6 +1,7 @@
 // Owns the form's judgement sections after the dimensions: the vetoes (一票否决项) with the expert's ruling, the chapter opinions (篇章意见), and the overall opinion.
 import type { Review, VetoState } from '../../../shared/scoring';
 import { t } from '../../locale/zh-CN';
+import { OpinionField } from '../phrases/OpinionField';
 import { patch, setVetoRuling } from './edits';
 import { useScoring } from './store';
 
@@ -53,17 +54,15 @@ export function ChapterOpinions({ chapters, opinions, disabled }: { chapters: { 
     <section className="panel-section">
       <h3 className="panel-heading">{t.scoring.chaptersTitle}</h3>
       {chapters.map((c) => (
-        <label key={c.id} className="score-text-field">
-          <span>{c.title}</span>
-          <textarea
-            rows={2}
-            value={opinions[c.id] ?? ''}
-            disabled={disabled}
-            onChange={(e) => edit((r) => ({ ...r, chapterOpinions: { ...r.chapterOpinions, [c.id]: e.target.value } }), `chapter.${c.id}`)}
-            data-testid="chapter-opinion"
-            data-chapter={c.id}
-          />
-        </label>
+        <OpinionField
+          key={c.id}
+          group={`chapter.${c.id}`}
+          label={c.title}
+          value={opinions[c.id] ?? ''}
+          disabled={disabled}
+          onChange={(text) => edit((r) => ({ ...r, chapterOpinions: { ...r.chapterOpinions, [c.id]: text } }), `chapter.${c.id}`)}
+          data={{ 'data-testid': 'chapter-opinion', 'data-chapter': c.id }}
+        />
       ))}
     </section>
   );
@@ -74,7 +73,16 @@ export function OverallOpinion({ text, disabled }: { text: string; disabled: boo
   return (
     <section className="panel-section">
       <h3 className="panel-heading">{t.scoring.overallTitle}</h3>
-      <textarea className="overall-opinion" rows={4} value={text} disabled={disabled} aria-label={t.scoring.overallTitle} onChange={(e) => edit(patch({ overallOpinion: e.target.value }), 'overall')} data-testid="overall-opinion" />
+      <OpinionField
+        group="overall"
+        className="overall-opinion"
+        rows={4}
+        value={text}
+        disabled={disabled}
+        ariaLabel={t.scoring.overallTitle}
+        onChange={(next) => edit(patch({ overallOpinion: next }), 'overall')}
+        data={{ 'data-testid': 'overall-opinion' }}
+      />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 // Owns the session header bar: title, date, issuer, location, 全文检索, the expert panel (chair marked 组长), the text-extraction
-// progress and the app-level buttons.
+// progress and the header buttons (评审概览, open package, help, home).
 import type { SessionDetail } from '../../../shared/domain';
 import { formatDate } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
@@ -13,6 +13,8 @@ import { useSession } from './store';
 export function SessionHeader({ detail }: { detail: SessionDetail }) {
   const closeSession = useSession((s) => s.closeSession);
   const toggleHelp = useHelp((s) => s.toggle);
+  const overviewOpen = useSession((s) => s.overviewOpen);
+  const setOverviewOpen = useSession((s) => s.setOverviewOpen);
   return (
     <header className="session-header">
       <div className="session-header-main">
@@ -40,6 +42,16 @@ export function SessionHeader({ detail }: { detail: SessionDetail }) {
         </div>
         <SessionSearch detail={detail} />
         <div className="header-actions">
+          <button
+            type="button"
+            className={`btn btn-header${overviewOpen ? ' active' : ''}`}
+            onClick={() => setOverviewOpen(!overviewOpen)}
+            aria-pressed={overviewOpen}
+            title={t.overview.openTitle}
+            data-testid="overview-open"
+          >
+            {t.overview.open}
+          </button>
           <button type="button" className="btn btn-header" onClick={() => void openPackage(false)} data-testid="header-open-package">
             <Icon name="package" />
             {t.session.openAnother}

@@ -7,6 +7,7 @@ import { userMessage } from '../../lib/errors';
 import { useRemote } from '../../lib/useRemote';
 import { t } from '../../locale/zh-CN';
 import { ErrorBoundary } from '../errors/ErrorBoundary';
+import { OverviewScreen } from '../overview/OverviewScreen';
 import { showError } from '../errors/store';
 import { useExtract } from '../extract/store';
 import { DocumentViewer } from '../viewer/DocumentViewer';
@@ -46,6 +47,7 @@ function SessionLayout({ detail }: { detail: SessionDetail }) {
   const projectId = useSession((s) => s.projectId);
   const documentKey = useSession((s) => s.documentKey);
   const panelCollapsed = useSession((s) => s.panelCollapsed);
+  const overviewOpen = useSession((s) => s.overviewOpen);
   const project = detail.projects.find((p) => p.id === projectId) ?? null;
   const document = project?.documents.find((d) => d.key === documentKey) ?? null;
 
@@ -69,7 +71,9 @@ function SessionLayout({ detail }: { detail: SessionDetail }) {
       <div className={`session-body${panelCollapsed ? ' panel-collapsed' : ''}`}>
         <ProjectSidebar projects={detail.projects} project={project} documentKey={documentKey} />
         <main className="viewer-area">
-          {document ? (
+          {overviewOpen ? (
+            <OverviewScreen sessionId={detail.id} projects={detail.projects} />
+          ) : document ? (
             // A viewer that crashes on one odd file takes down only the centre pane.
             <ErrorBoundary key={document.key} fallback={(retry) => <ViewerCrashed onRetry={retry} />}>
               <DocumentViewer document={document} />

@@ -1,4 +1,4 @@
-// Owns which session, project and document are open, and the side panel's state: collapsed, and which tab shows
+// Owns which session, project and document are open (or the session overview instead of a document), and the side panel's state: collapsed, and which tab shows
 // (UI state only; data comes from the client).
 import { create } from 'zustand';
 
@@ -15,6 +15,8 @@ interface SessionState {
   panelCollapsed: boolean;
   /** Kept while the expert moves between projects, so the 形式审查 of one project after another reads on. */
   panelTab: PanelTab;
+  /** The session overview (评审概览) shows in place of the document area. */
+  overviewOpen: boolean;
   restore(place: { sessionId: string | null; projectId: string | null; documentKey: number | null }): void;
   openSession(sessionId: string): void;
   closeSession(): void;
@@ -24,6 +26,9 @@ interface SessionState {
   openDocument(projectId: string, documentKey: number): void;
   togglePanel(): void;
   setPanelTab(tab: PanelTab): void;
+  setOverviewOpen(open: boolean): void;
+  /** Leaves the overview for a project's 评分 tab. */
+  openReview(projectId: string): void;
 }
 
 export const useSession = create<SessionState>((set, get) => ({
@@ -34,29 +39,37 @@ export const useSession = create<SessionState>((set, get) => ({
   generation: 0,
   panelCollapsed: false,
   panelTab: 'info',
+  overviewOpen: false,
   restore(place) {
     set({ ...place, restored: true });
   },
   openSession(sessionId) {
-    set((s) => ({ sessionId, projectId: null, documentKey: null, generation: s.generation + 1 }));
+    set((s) => ({ sessionId, projectId: null, documentKey: null, overviewOpen: false, generation: s.generation + 1 }));
   },
   closeSession() {
-    set({ sessionId: null, projectId: null, documentKey: null });
+    set({ sessionId: null, projectId: null, documentKey: null, overviewOpen: false });
   },
   selectProject(projectId) {
     if (get().projectId === projectId) return;
     set({ projectId, documentKey: null });
   },
   selectDocument(documentKey) {
-    set({ documentKey });
+    set({ documentKey, overviewOpen: false });
   },
   openDocument(projectId, documentKey) {
-    set({ projectId, documentKey });
+    set({ projectId, documentKey, overviewOpen: false });
   },
   togglePanel() {
     set((s) => ({ panelCollapsed: !s.panelCollapsed }));
   },
   setPanelTab(panelTab) {
     set({ panelTab });
+  },
+  setOverviewOpen(overviewOpen) {
+    set({ overviewOpen });
+  },
+  openReview(projectId) {
+    if (get().projectId !== projectId) set({ projectId, documentKey: null });
+    set({ panelTab: 'score', panelCollapsed: false, overviewOpen: false });
   },
 }));

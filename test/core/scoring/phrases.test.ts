@@ -4,7 +4,7 @@ import { rubricDimensionIds, citationPartPattern } from '../../../shared/profile
 import { jurisdictions } from '../../../shared/manifest';
 import { phraseSchema } from '../../../shared/scoring';
 import { loadProfile } from '../../../electron/core/precheck/profiles';
-import { phraseGroups, searchPhrases, starterPhrases } from '../../../electron/core/scoring/phrases';
+import { phraseGroups, searchPhrases, starterPhrases } from '../../../shared/phrases';
 
 describe('starterPhrases', () => {
   it('has about thirty valid phrases with unique ids and texts, each in a known group', () => {

@@ -100,3 +100,28 @@ describe('003 reviews', () => {
     expect(db.prepare(`SELECT COUNT(*) AS n FROM rubrics`).get()).toEqual({ n: 1 }); // rubrics outlive sessions: other reviews may name them
   });
 });
+
+describe('004 phrases', () => {
+  it('runs on a version-3 database with a review in it, keeps the data, and stores ordered personal phrases', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    runMigrations(db, migrations.slice(0, 3));
+    db.prepare(`INSERT INTO sessions VALUES ('s', 'h', 1, '局', 'national', '会', '2027-01-01', '', 'c', 'i', '{}')`).run();
+    db.prepare(`INSERT INTO projects VALUES ('s', 'p', 0, '项目', '单位', NULL, 'new', 100, '', NULL, 1, '')`).run();
+    db.prepare(`INSERT INTO rubrics VALUES ('f', '{}')`).run();
+    db.prepare(`INSERT INTO reviews VALUES ('s', 'p', 'local', '{"overallOpinion":"好"}', 'f', 3, 'now', NULL)`).run();
+
+    runMigrations(db, migrations.slice(0, 4));
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(db.prepare(`SELECT review_json AS json, version FROM reviews`).get()).toEqual({ json: '{"overallOpinion":"好"}', version: 3 });
+    expect(tables(db)).toContain('phrases');
+
+    db.prepare(`INSERT INTO phrases ("group", text, position, created_at) VALUES ('overall', '同意通过。', 1, 'now'), ('necessity', '依据充分。', 0, 'now')`).run();
+    expect(db.prepare(`SELECT "group", text FROM phrases ORDER BY position`).all()).toEqual([
+      { group: 'necessity', text: '依据充分。' },
+      { group: 'overall', text: '同意通过。' },
+    ]);
+    expect(() => db.prepare(`INSERT INTO phrases ("group", text, position, created_at) VALUES ('overall', '  ', 2, 'now')`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO phrases ("group", text, position, created_at) VALUES ('overall', '文本', 'x', 'now')`).run()).toThrow(/cannot store TEXT/);
+  });
+});

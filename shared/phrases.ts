@@ -2,7 +2,7 @@
 //
 // The expert's personal library starts as a copy of these and is edited and reordered in the store; search takes
 // whichever list it is given. Citations use the profiles' form (`<办法名称> 第X条`) so the form can show the source.
-import type { Phrase } from '../../../shared/scoring';
+import type { Phrase } from './scoring';
 
 const DH = '东河区政务信息化项目建设管理办法';
 const DLT = '达拉特旗数字城市建设项目管理办法';
