@@ -10,6 +10,7 @@ import {
   searchHitSchema,
   uiStateSchema,
 } from './domain';
+import { expertProfileSchema, type SessionCommitment } from './expert';
 import { phraseGroups } from './phrases';
 import { findingMarks, precheckReportSchema } from './precheck';
 import { reviewSchema, type PhraseLibrary, type ProjectOverview, type ReviewHistoryEntry, type ReviewView } from './scoring';
@@ -48,6 +49,13 @@ export const api = {
 
   'session.list': method(none, z.array(sessionSummarySchema)),
   'session.get': method(z.object({ sessionId }).strict(), sessionDetailSchema),
+
+  /** 专家信息: null before the first save (the start screen then asks for it). */
+  'expert.get': method(none, expertProfileSchema.nullable()),
+  'expert.save': method(expertProfileSchema.strict(), expertProfileSchema),
+  /** 专家承诺书 of a session: null until accepted; `review.save` is refused until then. */
+  'session.commitment.get': method(z.object({ sessionId }).strict(), z.custom<SessionCommitment>().nullable()),
+  'session.commitment.accept': method(z.object({ sessionId }).strict(), z.custom<SessionCommitment>()),
 
   'document.content': method(z.object({ documentKey }).strict(), bytes),
   'document.render': method(z.object({ documentKey }).strict(), renderedDocumentSchema),

@@ -2,6 +2,7 @@
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { combineHandlers, type Handlers, type Host } from './api/handlers';
 import { documentHandlers } from './documents/handlers';
+import { expertHandlers } from './expert/handlers';
 import { JobRegistry } from './jobs/registry';
 import { packageHandlers } from './package/handlers';
 import { precheckHandlers } from './precheck/handlers';
@@ -30,6 +31,7 @@ export async function openCore(host: Host, now: () => Date = () => new Date()): 
     precheckHandlers(store.db, now),
     scoringHandlers(store.db, now),
     phraseHandlers(store.db, now),
+    expertHandlers(store.db, now),
   );
   return {
     dispatch: createDispatcher(handlers),

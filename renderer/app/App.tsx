@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 import { client } from '../api';
 import { reportError } from '../features/errors/store';
 import { Toasts } from '../features/errors/Toasts';
+import { ExpertSetup } from '../features/expert/ExpertSetup';
+import { useExpert } from '../features/expert/store';
 import { HelpOverlay } from '../features/help/HelpOverlay';
 import { DropTarget } from '../features/import/DropTarget';
 import { ImportDialog } from '../features/import/ImportDialog';
@@ -18,10 +20,12 @@ import { useGlobalShortcuts } from './useGlobalShortcuts';
 export function App() {
   const restored = useSession((s) => s.restored);
   const sessionId = useSession((s) => s.sessionId);
+  const profile = useExpert((s) => s.profile);
   usePlacePersistence();
   useGlobalShortcuts();
 
   useEffect(() => {
+    void useExpert.getState().load();
     client
       .call('app.info', {})
       .then((info) => useImport.getState().setNativeDialogs(info.nativeDialogs))
@@ -33,10 +37,12 @@ export function App() {
 
   return (
     <>
-      {!restored ? (
+      {!restored || profile === undefined ? (
         <div className="splash" aria-busy="true">
           {t.common.loading}
         </div>
+      ) : profile === null ? (
+        <ExpertSetup />
       ) : sessionId ? (
         <SessionScreen sessionId={sessionId} />
       ) : (

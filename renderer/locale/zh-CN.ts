@@ -62,6 +62,20 @@ export const t = {
     yes: '是',
     no: '否',
     none: '—',
+    cancel: '取消',
+  },
+  expert: {
+    title: '专家信息',
+    firstRun: '首次使用，请填写专家信息。姓名将记录在承诺书和评审记录中。',
+    editTitle: '查看或修改专家信息',
+    fields: { name: '姓名', title: '职称', employer: '工作单位', phone: '联系电话' },
+    save: '保存专家信息',
+  },
+  commitment: {
+    title: '评审纪律与专家承诺书',
+    prompt: '开始评分前，请阅读本次评审会的评审纪律并签署专家承诺书。',
+    accept: '我已阅读并承诺遵守',
+    signed: (name: string, at: string) => `已签署承诺书 ${name} ${at}`,
   },
   transport: {
     badToken: '访问令牌无效：请使用启动时终端打印的完整地址重新打开。',

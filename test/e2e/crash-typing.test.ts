@@ -10,7 +10,7 @@ import type { Envelope } from '../../shared/api';
 import type { Review, ReviewView } from '../../shared/scoring';
 import { decodeWire, encodeWire } from '../../shared/wire';
 import { tempDir } from '../helpers/core';
-import { chromiumPath, ensureBuiltWithSamples, launchChromium, root, startWebApp, type WebApp } from './harness';
+import { acceptCommitment, chromiumPath, ensureBuiltWithSamples, launchChromium, root, saveExpertProfile, startWebApp, type WebApp } from './harness';
 
 /** Milliseconds of typing before each kill: early, mid and late in a burst, jittered so the kill lands anywhere in a save. */
 const KILL_AFTER_MS = [900, 2200, 3800].map((ms) => ms + Math.floor(Math.random() * 400));
@@ -80,7 +80,7 @@ async function start(): Promise<void> {
 async function openScoreTab(): Promise<void> {
   await page.getByTestId('project-item').first().click();
   await page.getByTestId('panel-tab-score').click();
-  await page.getByTestId('score-form').waitFor({ timeout: 30_000 });
+  await acceptCommitment(page);
 }
 
 /** Types scores and opinions like an expert until `stop()` returns true; failures after the kill are expected and end the burst. */
@@ -164,6 +164,7 @@ describe.skipIf(!existsSync(chromiumPath))('killing the server while the expert 
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
     await recordSaves(page);
     await page.goto(app.url);
+    await saveExpertProfile(page);
     await page.getByTestId('package-file-input').setInputFiles(path.join(root, 'resources/samples/wulong-2027.rpkg'));
     await page.getByTestId('project-item').first().waitFor({ timeout: 60_000 });
     await openScoreTab();

@@ -71,3 +71,23 @@ export async function newPage(browser: Browser): Promise<{ page: Page; errors: s
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`) });
+
+/** Fills the first-run 专家信息 form if the app asks for it (a fresh data folder); otherwise leaves the page as it is. */
+export async function saveExpertProfile(page: Page): Promise<void> {
+  await page.locator('[data-testid="expert-name"], [data-testid="open-package"], [data-testid="session-title"]').first().waitFor({ timeout: 20_000 });
+  if (!(await page.getByTestId('expert-name').isVisible())) return;
+  await page.getByTestId('expert-name').fill('王评审');
+  await page.getByTestId('expert-title').fill('高级工程师');
+  await page.getByTestId('expert-employer').fill('某市大数据发展中心');
+  await page.getByTestId('expert-phone').fill('023-6688-1234');
+  await page.getByTestId('expert-save').click();
+  await page.getByTestId('expert-name').waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+/** On the 评分 tab: accepts the session's 专家承诺书 if it has not been signed yet, and waits for the form. */
+export async function acceptCommitment(page: Page): Promise<void> {
+  await page.locator('[data-testid="commitment-accept"], [data-testid="commitment-signed"]').first().waitFor({ timeout: 30_000 });
+  // By keyboard: a click would leave the pointer over the form that replaces the button, hovering whatever opens there.
+  if (await page.getByTestId('commitment-accept').isVisible()) await page.getByTestId('commitment-accept').press('Enter');
+  await page.getByTestId('score-form').waitFor({ timeout: 30_000 });
+}

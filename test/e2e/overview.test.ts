@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/core';
-import { chromiumPath, ensureBuiltWithSamples, launchChromium, newPage, root, shot, startWebApp, type WebApp } from './harness';
+import { acceptCommitment, chromiumPath, ensureBuiltWithSamples, launchChromium, newPage, root, saveExpertProfile, shot, startWebApp, type WebApp } from './harness';
 
 let browser: Browser;
 let app: WebApp;
@@ -16,7 +16,7 @@ const saved = () => expect.poll(async () => page.getByTestId('save-status').text
 async function openScoreTab(): Promise<void> {
   await page.getByTestId('project-item').first().click();
   await page.getByTestId('panel-tab-score').click();
-  await page.getByTestId('score-form').waitFor({ timeout: 30_000 });
+  await acceptCommitment(page);
 }
 
 describe.skipIf(!existsSync(chromiumPath))('phrases and overview in the browser', () => {
@@ -26,6 +26,7 @@ describe.skipIf(!existsSync(chromiumPath))('phrases and overview in the browser'
     browser = await launchChromium();
     ({ page, errors } = await newPage(browser));
     await page.goto(app.url);
+    await saveExpertProfile(page);
     await page.getByTestId('package-file-input').setInputFiles(path.join(root, 'resources/samples/wulong-2027.rpkg'));
     await page.getByTestId('project-item').first().waitFor({ timeout: 60_000 });
   }, 180_000);
@@ -44,7 +45,7 @@ describe.skipIf(!existsSync(chromiumPath))('phrases and overview in the browser'
     await page.keyboard.press('Control+Space');
     await page.getByTestId('phrase-search').waitFor();
     // Without a query the picker lists this dimension's phrases only.
-    expect(await page.getByTestId('phrase-item').count()).toBe(4);
+    await expect.poll(() => page.getByTestId('phrase-item').count()).toBe(4); // the library loads after the picker opens
     await page.keyboard.type('依据充分');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/core';
-import { chromiumPath, ensureBuiltWithSamples, launchChromium, newPage, root, shot, startWebApp, type WebApp } from './harness';
+import { chromiumPath, ensureBuiltWithSamples, launchChromium, newPage, root, saveExpertProfile, shot, startWebApp, type WebApp } from './harness';
 
 let browser: Browser;
 let app: WebApp;
@@ -18,6 +18,7 @@ describe.skipIf(!existsSync(chromiumPath))('pre-check in the browser', () => {
     browser = await launchChromium();
     ({ page, errors } = await newPage(browser));
     await page.goto(app.url);
+    await saveExpertProfile(page);
     await page.getByTestId('package-file-input').setInputFiles(path.join(root, 'resources/samples/donghe-2027-defects.rpkg'));
     await page.getByTestId('project-item').first().waitFor({ timeout: 60_000 });
   }, 180_000);

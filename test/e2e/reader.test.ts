@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/core';
-import { chromiumPath, ensureBuiltWithSamples, launchChromium, newPage, root, shot, startWebApp, type WebApp } from './harness';
+import { chromiumPath, ensureBuiltWithSamples, launchChromium, newPage, root, saveExpertProfile, shot, startWebApp, type WebApp } from './harness';
 
 const sample = path.join(root, 'resources/samples/wulong-2027.rpkg');
 const defects = path.join(root, 'resources/samples/donghe-2027-defects.rpkg');
@@ -42,6 +42,7 @@ describe.skipIf(!existsSync(chromiumPath))('reading a package in the browser', (
   it('opens a sample package, reads a PDF and finds a word in it', async () => {
     const { page, errors } = await newPage(browser);
     await page.goto(app.url);
+    await saveExpertProfile(page);
     await page.getByTestId('open-package').waitFor();
     expect(new URL(page.url()).search).not.toContain('token'); // the token leaves the address bar
     await shot(page, '01-start');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/core';
-import { chromiumPath, ensureBuiltWithSamples, launchChromium, newPage, root, shot, startWebApp, type WebApp } from './harness';
+import { acceptCommitment, chromiumPath, ensureBuiltWithSamples, launchChromium, newPage, root, saveExpertProfile, shot, startWebApp, type WebApp } from './harness';
 
 let browser: Browser;
 let app: WebApp;
@@ -15,7 +15,7 @@ const typed = new Map<string, string>();
 async function openScoreTab(): Promise<void> {
   await page.getByTestId('project-item').first().click();
   await page.getByTestId('panel-tab-score').click();
-  await page.getByTestId('score-form').waitFor({ timeout: 30_000 });
+  await acceptCommitment(page);
 }
 
 const saved = () => expect.poll(async () => page.getByTestId('save-status').textContent(), { timeout: 10_000 }).toMatch(/^已保存 \d{2}:\d{2}:\d{2}$/);
@@ -27,12 +27,35 @@ describe.skipIf(!existsSync(chromiumPath))('scoring in the browser', () => {
     browser = await launchChromium();
     ({ page, errors } = await newPage(browser));
     await page.goto(app.url);
+    await page.getByTestId('expert-name').waitFor({ timeout: 20_000 });
+    await shot(page, '27-expert');
+    await saveExpertProfile(page);
     await page.getByTestId('package-file-input').setInputFiles(path.join(root, 'resources/samples/wulong-2027.rpkg'));
     await page.getByTestId('project-item').first().waitFor({ timeout: 60_000 });
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
+  });
+
+  it('asks for the commitment before the form, and shows it signed with the expert name', async () => {
+    await page.getByTestId('project-item').first().click();
+    await page.getByTestId('panel-tab-score').click();
+    expect(await page.getByTestId('commitment-text').textContent()).toContain('不得私下接触申报单位');
+    expect(await page.getByTestId('score-form').count()).toBe(0);
+    await shot(page, '26-commitment');
+    await acceptCommitment(page);
+    expect(await page.getByTestId('commitment-signed').textContent()).toMatch(/^已签署承诺书 王评审 /);
+
+    // 专家信息 stays editable from the header, validated as on first run.
+    await page.getByTestId('expert-edit').click();
+    expect(await page.getByTestId('expert-name').inputValue()).toBe('王评审');
+    await page.getByTestId('expert-phone').fill('023 转 8');
+    await page.getByTestId('expert-save').click();
+    await page.getByRole('alert').filter({ hasText: '数字和短横线' }).waitFor();
+    await page.getByTestId('expert-phone').fill('023-8');
+    await page.getByTestId('expert-save').click();
+    await page.getByTestId('expert-name').waitFor({ state: 'detached' });
   });
 
   it('declares no conflict, scores every sub-criterion from the keyboard and saves within moments', async () => {
@@ -99,6 +122,12 @@ describe.skipIf(!existsSync(chromiumPath))('scoring in the browser', () => {
     await page.getByTestId('suggested-conclusion').waitFor();
     await page.getByTestId('score-dimension').first().scrollIntoViewIfNeeded();
     await shot(page, '20-scoring');
+
+    // The pre-check's verdict on each budget line sits beside it in 投资审核, as in 项目信息.
+    const lineVerdicts = page.locator('[data-testid="investment-line"] [data-testid="budget-verdict"]');
+    await expect.poll(() => lineVerdicts.count(), { timeout: 15_000 }).toBe(await page.getByTestId('investment-line').count());
+    await page.getByTestId('investment-line').first().scrollIntoViewIfNeeded();
+    await shot(page, '28-investment-verdicts');
   }, 120_000);
 
   it('after a reload everything typed is there', async () => {

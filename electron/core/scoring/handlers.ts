@@ -1,6 +1,7 @@
 // Owns the scoring calls: read, save (versioned, with history), complete, reopen and history of a project's review, and the session overview.
 import type { MissingItem } from '../../../shared/scoring';
 import { AppError } from '../api/errors';
+import { requireCommitment } from '../expert/handlers';
 import type { HandlerMap } from '../api/handlers';
 import type { Db } from '../store/db';
 import { loadReview, localExpertId, reviewHistory, saveReview, setCompleted, StaleReviewError } from '../store/reviews';
@@ -23,6 +24,7 @@ export function scoringHandlers(db: Db, now: () => Date): HandlerMap<ScoringMeth
     },
     'review.save'({ sessionId, projectId, review, baseVersion }) {
       const ctx = load(sessionId, projectId);
+      requireCommitment(db, sessionId);
       if (review.projectId !== projectId || review.expertId !== localExpertId || review.rubricFingerprint !== ctx.rubric.fingerprint) {
         throw new AppError('invalid-input', '评审记录与项目或执行的评分标准不一致，未保存。请刷新后重试。');
       }

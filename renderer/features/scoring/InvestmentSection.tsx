@@ -1,4 +1,4 @@
-// Owns 投资审核 in the form: per budget line the approved amount (核定金额, typed in 万元, kept in fen) and the reason, with 核减额 and 核减率 per line and for the project updating live.
+// Owns 投资审核 in the form: per budget line the pre-check verdict, the approved amount (核定金额, typed in 万元, kept in fen) and the reason, with 核减额 and 核减率 per line and for the project updating live.
 import { fenToWanExact } from '../../../shared/money';
 import { investmentReductions } from '../../../shared/reviewTotals';
 import { parseAmountFen, validateApprovedFen } from '../../../shared/scoreInput';
@@ -6,19 +6,22 @@ import { formatBasisPoints, type BudgetLineAmount, type LineReduction, type Redu
 import { fenToWan } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
 import { OpinionField } from '../phrases/OpinionField';
+import { VerdictChip, type BudgetVerdict } from '../precheck/VerdictChip';
 import { setLine } from './edits';
 import { useScoring } from './store';
 import { useTypedValue } from './useTypedValue';
 
 interface Props {
   lines: BudgetLineAmount[];
+  /** The pre-check's verdicts on the lines; absent until its report has arrived. */
+  verdicts: BudgetVerdict[] | undefined;
   investment: Review['investment'];
   disabled: boolean;
 }
 
 const rate = (r: Reduction) => (r.reductionRateBp === null ? '—' : formatBasisPoints(r.reductionRateBp));
 
-export function InvestmentSection({ lines, investment, disabled }: Props) {
+export function InvestmentSection({ lines, verdicts, investment, disabled }: Props) {
   const { lines: reductions, project } = investmentReductions(lines, investment);
   const c = t.scoring.investmentColumns;
   return (
@@ -29,7 +32,7 @@ export function InvestmentSection({ lines, investment, disabled }: Props) {
       </h3>
       <ul className="investment-list">
         {lines.map((line, i) => (
-          <LineRow key={line.id} line={line} reduction={reductions[i]} reason={investment[line.id]?.reason ?? ''} disabled={disabled} />
+          <LineRow key={line.id} line={line} verdict={verdicts?.find((v) => v.id === line.id)} reduction={reductions[i]} reason={investment[line.id]?.reason ?? ''} disabled={disabled} />
         ))}
       </ul>
       <dl className="investment-total" data-testid="investment-total">
@@ -43,7 +46,15 @@ export function InvestmentSection({ lines, investment, disabled }: Props) {
   );
 }
 
-function LineRow({ line, reduction, reason, disabled }: { line: BudgetLineAmount; reduction: LineReduction; reason: string; disabled: boolean }) {
+interface LineProps {
+  line: BudgetLineAmount;
+  verdict: BudgetVerdict | undefined;
+  reduction: LineReduction;
+  reason: string;
+  disabled: boolean;
+}
+
+function LineRow({ line, verdict, reduction, reason, disabled }: LineProps) {
   const edit = useScoring((s) => s.edit);
   const parse = (text: string) => {
     const parsed = parseAmountFen(text, 'wan');
@@ -56,10 +67,12 @@ function LineRow({ line, reduction, reason, disabled }: { line: BudgetLineAmount
     <li className="investment-line" data-testid="investment-line" data-line={line.id}>
       <div className="investment-line-head">
         <span className="investment-name">{line.name}</span>
+        {verdict && <VerdictChip verdict={verdict} />}
         <span className="investment-requested">
           {c.requested} {fenToWan(line.amountFen)}
         </span>
       </div>
+      {verdict && verdict.verdict !== 'eligible' && <p className="investment-verdict-reason muted">{verdict.reason}</p>}
       <div className="investment-line-body">
         <label className="investment-approved">
           <span>{c.approved}</span>

@@ -5,6 +5,7 @@ import { scoreTotals } from '../../../shared/reviewTotals';
 import { isMod } from '../../lib/keys';
 import { userMessage } from '../../lib/errors';
 import { t } from '../../locale/zh-CN';
+import { usePrecheck } from '../precheck/store';
 import { CompletionBar } from './CompletionBar';
 import { ConclusionSection } from './ConclusionSection';
 import { DeclarationSection } from './DeclarationSection';
@@ -19,6 +20,7 @@ export function ScoreTab({ sessionId, project }: { sessionId: string; project: P
   const draft = useScoring((s) => (s.projectId === project.id && s.sessionId === sessionId ? s.draft : null));
   const loadStatus = useScoring((s) => s.loadStatus);
   const loadError = useScoring((s) => s.loadError);
+  const verdicts = usePrecheck((s) => (s.sessionId === sessionId && s.projectId === project.id ? s.report?.budgetLines : undefined));
 
   useEffect(() => {
     void useScoring.getState().load(sessionId, project.id);
@@ -73,7 +75,7 @@ export function ScoreTab({ sessionId, project }: { sessionId: string; project: P
           ))}
           <VetoSection vetoes={view.vetoes} rulings={draft.vetoRulings} disabled={locked} />
           <ChapterOpinions chapters={view.chapters} opinions={draft.chapterOpinions} disabled={locked} />
-          {lines.length > 0 && <InvestmentSection lines={lines} investment={draft.investment} disabled={locked} />}
+          {lines.length > 0 && <InvestmentSection lines={lines} verdicts={verdicts} investment={draft.investment} disabled={locked} />}
           <OverallOpinion text={draft.overallOpinion} disabled={locked} />
           <ConclusionSection review={draft} rubric={rubric} totals={totals} suggestion={view.suggestion} disabled={locked} />
         </>

@@ -2,16 +2,14 @@
 // with a pre-check report, each line's verdict (纳入 / 不纳入 / 经评估可纳入) whose reason and article unfold under the line.
 import { Fragment, useState } from 'react';
 import type { BudgetLineInfo } from '../../../shared/domain';
-import type { PrecheckReport } from '../../../shared/precheck';
 import { fenToWan, formatQuantity } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
-
-type Verdict = PrecheckReport['budgetLines'][number];
+import { VerdictChip, type BudgetVerdict } from '../precheck/VerdictChip';
 
 interface Props {
   lines: BudgetLineInfo[];
   /** Absent until the pre-check report has arrived. */
-  verdicts?: Verdict[];
+  verdicts?: BudgetVerdict[];
 }
 
 /**
@@ -67,17 +65,7 @@ export function BudgetTable({ lines, verdicts }: Props) {
                   {verdicts && (
                     <td className="budget-verdict-cell">
                       {verdict && (
-                        <button
-                          type="button"
-                          className={`verdict-chip verdict-${verdict.verdict}`}
-                          onClick={() => setOpen(expanded ? null : l.id)}
-                          aria-expanded={expanded}
-                          title={t.panel.verdictTitle(verdict.reason, verdict.citation)}
-                          data-testid="budget-verdict"
-                          data-verdict={verdict.verdict}
-                        >
-                          {t.precheck.verdicts[verdict.verdict]}
-                        </button>
+                        <VerdictChip verdict={verdict} expanded={expanded} onToggle={() => setOpen(expanded ? null : l.id)} />
                       )}
                     </td>
                   )}

@@ -1,9 +1,10 @@
 // Owns the session header bar: title, date, issuer, location, 全文检索, the expert panel (chair marked 组长), the text-extraction
-// progress and the header buttons (评审概览, open package, help, home).
+// progress and the header buttons (专家信息, 评审概览, open package, help, home).
 import type { SessionDetail } from '../../../shared/domain';
 import { formatDate } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
+import { ExpertButton } from '../expert/ExpertButton';
 import { ExtractProgress } from '../extract/ExtractProgress';
 import { useHelp } from '../help/store';
 import { openPackage } from '../import/openPackage';
@@ -42,6 +43,7 @@ export function SessionHeader({ detail }: { detail: SessionDetail }) {
         </div>
         <SessionSearch detail={detail} />
         <div className="header-actions">
+          <ExpertButton className="btn btn-header" />
           <button
             type="button"
             className={`btn btn-header${overviewOpen ? ' active' : ''}`}

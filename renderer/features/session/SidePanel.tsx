@@ -7,6 +7,7 @@ import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
 import { PrecheckTab } from '../precheck/PrecheckTab';
 import { ScoreTab } from '../scoring/ScoreTab';
+import { CommitmentGate } from '../expert/CommitmentGate';
 import { usePrecheck, usePrecheckReport } from '../precheck/store';
 import { BudgetTable } from './BudgetTable';
 import { useSession, type PanelTab } from './store';
@@ -59,7 +60,11 @@ export function SidePanel({ sessionId, projects, project }: Props) {
         <div className="side-panel-content" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`panel-tab-${tab}`}>
           {tab === 'info' && <InfoTab project={project} />}
           {tab === 'precheck' && <PrecheckTab sessionId={sessionId} projects={projects} project={project} />}
-          {tab === 'score' && <ScoreTab sessionId={sessionId} project={project} />}
+          {tab === 'score' && (
+            <CommitmentGate sessionId={sessionId}>
+              <ScoreTab sessionId={sessionId} project={project} />
+            </CommitmentGate>
+          )}
         </div>
       )}
     </aside>

@@ -1,8 +1,9 @@
-// Owns the start screen shown when no session is open: open buttons, the drop zone, imported sessions and recent packages.
+// Owns the start screen shown when no session is open: open buttons, the drop zone, imported sessions, recent packages and the 专家信息 button.
 import { client } from '../../api';
 import { useRemote } from '../../lib/useRemote';
 import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
+import { ExpertButton } from '../expert/ExpertButton';
 import { openPackage } from '../import/openPackage';
 import { useImport } from '../import/store';
 import { RecentPackages } from './RecentPackages';
@@ -58,11 +59,10 @@ export function StartScreen() {
         <SessionList />
         <RecentPackages />
       </section>
-      {info.state === 'ready' && (
-        <footer className="start-footer muted" data-testid="app-version">
-          {t.start.version(info.value.version, info.value.transport)}
-        </footer>
-      )}
+      <footer className="start-footer muted">
+        <ExpertButton className="btn" />
+        {info.state === 'ready' && <span data-testid="app-version">{t.start.version(info.value.version, info.value.transport)}</span>}
+      </footer>
     </main>
   );
 }

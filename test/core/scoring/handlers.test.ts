@@ -18,6 +18,8 @@ async function start(dataDir = tempDir()): Promise<{ core: Core; dataDir: string
   if (listed.length) return { core, dataDir, sessionId: listed[0].id };
   const folder = await writeMinimalPackage(tempDir());
   const summary = await ok<{ id: string }>(core, 'package.import', { jobId: 'j', source: { kind: 'path', path: folder } });
+  await ok(core, 'expert.save', { name: '王专家', title: '高级工程师', employer: '某设计院', phone: '023-1234' });
+  await ok(core, 'session.commitment.accept', { sessionId: summary.id });
   return { core, dataDir, sessionId: summary.id };
 }
 

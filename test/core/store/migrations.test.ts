@@ -125,3 +125,26 @@ describe('004 phrases', () => {
     expect(() => db.prepare(`INSERT INTO phrases ("group", text, position, created_at) VALUES ('overall', '文本', 'x', 'now')`).run()).toThrow(/cannot store TEXT/);
   });
 });
+
+describe('005 expert', () => {
+  it('runs on a version-4 database with data in it, keeps the data, and stores one profile and commitments that cascade', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    runMigrations(db, migrations.slice(0, 4));
+    db.prepare(`INSERT INTO sessions VALUES ('s', 'h', 1, '局', 'national', '会', '2027-01-01', '', 'c', 'i', '{}')`).run();
+    db.prepare(`INSERT INTO projects VALUES ('s', 'p', 0, '项目', '单位', NULL, 'new', 100, '', NULL, 1, '')`).run();
+    db.prepare(`INSERT INTO phrases ("group", text, position, created_at) VALUES ('overall', '同意通过。', 0, 'now')`).run();
+
+    runMigrations(db, migrations.slice(0, 5));
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    expect(db.prepare(`SELECT text FROM phrases`).get()).toEqual({ text: '同意通过。' });
+    expect(tables(db)).toEqual(expect.arrayContaining(['expert_profile', 'session_commitments']));
+
+    db.prepare(`INSERT INTO expert_profile VALUES (1, '王专家', '', '', '', 'now')`).run();
+    expect(() => db.prepare(`INSERT INTO expert_profile VALUES (2, '李专家', '', '', '', 'now')`).run()).toThrow(/CHECK/);
+    db.prepare(`INSERT INTO session_commitments VALUES ('s', 'now', '王专家', '承诺')`).run();
+    expect(() => db.prepare(`INSERT INTO session_commitments VALUES ('nope', 'now', '王专家', '承诺')`).run()).toThrow(/FOREIGN KEY/);
+    db.prepare(`DELETE FROM sessions`).run();
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM session_commitments`).get()).toEqual({ n: 0 });
+  });
+});

@@ -4,6 +4,7 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-document-text';
 import { migration003 } from './003-reviews';
 import { migration004 } from './004-phrases';
+import { migration005 } from './005-expert';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 export const latestVersion = migrations[migrations.length - 1].version;
 
 /** Applies each pending migration in its own transaction together with its user_version bump: a failure changes nothing. */

@@ -1,0 +1,36 @@
+// Owns the expert calls: the profile (专家信息) and each session's commitment (专家承诺书), and the guard scoring uses.
+import { commitmentText } from '../../../shared/expert';
+import { AppError } from '../api/errors';
+import type { HandlerMap } from '../api/handlers';
+import type { Db } from '../store/db';
+import { acceptCommitment, loadCommitment, loadExpertProfile, saveExpertProfile } from '../store/expert';
+import { getSession } from '../store/sessions';
+
+type ExpertMethod = 'expert.get' | 'expert.save' | 'session.commitment.get' | 'session.commitment.accept';
+
+/** Refuses scoring in a session whose commitment the expert has not accepted. */
+export function requireCommitment(db: Db, sessionId: string): void {
+  if (!loadCommitment(db, sessionId)) throw new AppError('invalid-input', '请先阅读评审纪律并签署专家承诺书，再进行评分。');
+}
+
+export function expertHandlers(db: Db, now: () => Date): HandlerMap<ExpertMethod> {
+  return {
+    'expert.get'() {
+      return loadExpertProfile(db);
+    },
+    'expert.save'(profile) {
+      saveExpertProfile(db, profile, now().toISOString());
+      return loadExpertProfile(db)!;
+    },
+    'session.commitment.get'({ sessionId }) {
+      return loadCommitment(db, sessionId);
+    },
+    'session.commitment.accept'({ sessionId }) {
+      if (!getSession(db, sessionId)) throw new AppError('not-found', '找不到该评审会，可能评审包已被移除。');
+      const profile = loadExpertProfile(db);
+      if (!profile) throw new AppError('invalid-input', '请先填写专家信息，再签署承诺书。');
+      acceptCommitment(db, sessionId, profile.name, commitmentText, now().toISOString());
+      return loadCommitment(db, sessionId)!;
+    },
+  };
+}

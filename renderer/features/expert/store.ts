@@ -1,0 +1,35 @@
+// Owns the expert's profile (专家信息) on the renderer side: loading it once, saving it, and whether its form is open for editing.
+import { create } from 'zustand';
+import type { ExpertProfile } from '../../../shared/expert';
+import { client } from '../../api';
+import { reportError } from '../errors/store';
+
+interface ExpertState {
+  /** undefined while loading; null before the first save. */
+  profile: ExpertProfile | null | undefined;
+  editing: boolean;
+  load(): Promise<void>;
+  /** Saves; the error (a Chinese message) is thrown for the form to show. */
+  save(profile: ExpertProfile): Promise<void>;
+  setEditing(editing: boolean): void;
+}
+
+export const useExpert = create<ExpertState>((set) => ({
+  profile: undefined,
+  editing: false,
+  async load() {
+    try {
+      set({ profile: await client.call('expert.get', {}) });
+    } catch (err) {
+      // Asking again is the way on: the form's save reports what still fails.
+      reportError(err);
+      set({ profile: null });
+    }
+  },
+  async save(profile) {
+    set({ profile: await client.call('expert.save', profile), editing: false });
+  },
+  setEditing(editing) {
+    set({ editing });
+  },
+}));
