@@ -10,7 +10,7 @@ import type { Envelope } from '../../shared/api';
 import type { Review, ReviewView } from '../../shared/scoring';
 import { decodeWire, encodeWire } from '../../shared/wire';
 import { tempDir } from '../helpers/core';
-import { acceptCommitment, chromiumPath, ensureBuiltWithSamples, launchChromium, root, saveExpertProfile, startWebApp, type WebApp } from './harness';
+import { openScoreTab, chromiumPath, ensureBuiltWithSamples, launchChromium, root, saveExpertProfile, startWebApp, type WebApp } from './harness';
 
 /** Milliseconds of typing before each kill: early, mid and late in a burst, jittered so the kill lands anywhere in a save. */
 const KILL_AFTER_MS = [900, 2200, 3800].map((ms) => ms + Math.floor(Math.random() * 400));
@@ -75,12 +75,6 @@ async function recordSaves(p: Page): Promise<void> {
 async function start(): Promise<void> {
   app = await startWebApp(dataDir);
   started.push(app);
-}
-
-async function openScoreTab(): Promise<void> {
-  await page.getByTestId('project-item').first().click();
-  await page.getByTestId('panel-tab-score').click();
-  await acceptCommitment(page);
 }
 
 /** Types scores and opinions like an expert until `stop()` returns true; failures after the kill are expected and end the burst. */
@@ -167,7 +161,7 @@ describe.skipIf(!existsSync(chromiumPath))('killing the server while the expert 
     await saveExpertProfile(page);
     await page.getByTestId('package-file-input').setInputFiles(path.join(root, 'resources/samples/wulong-2027.rpkg'));
     await page.getByTestId('project-item').first().waitFor({ timeout: 60_000 });
-    await openScoreTab();
+    await openScoreTab(page);
     await page.getByTestId('conflict-none').click();
     await page.getByTestId('save-status').filter({ hasText: /^已保存 \d{2}:\d{2}:\d{2}$/ }).waitFor({ timeout: 10_000 });
   }, 120_000);
@@ -201,7 +195,7 @@ describe.skipIf(!existsSync(chromiumPath))('killing the server while the expert 
     expect(view.version).toBe(stored.version);
     expect(view.review).toEqual(stored.review);
     await page.goto(app.url);
-    await openScoreTab();
+    await openScoreTab(page);
     expect(await page.getByTestId('conflict-none').getAttribute('aria-checked')).toBe('true');
     await expectFormShows(stored.review);
     acked = { version: view.version, review: view.review };

@@ -91,3 +91,10 @@ export async function acceptCommitment(page: Page): Promise<void> {
   if (await page.getByTestId('commitment-accept').isVisible()) await page.getByTestId('commitment-accept').press('Enter');
   await page.getByTestId('score-form').waitFor({ timeout: 30_000 });
 }
+
+/** Opens the first project's 评分 tab, accepting the session's commitment if it is still unsigned. */
+export async function openScoreTab(page: Page): Promise<void> {
+  await page.getByTestId('project-item').first().click();
+  await page.getByTestId('panel-tab-score').click();
+  await acceptCommitment(page);
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/core';
-import { acceptCommitment, chromiumPath, ensureBuiltWithSamples, launchChromium, newPage, root, saveExpertProfile, shot, startWebApp, type WebApp } from './harness';
+import { openScoreTab, chromiumPath, ensureBuiltWithSamples, launchChromium, newPage, root, saveExpertProfile, shot, startWebApp, type WebApp } from './harness';
 
 let browser: Browser;
 let app: WebApp;
@@ -12,12 +12,6 @@ let page: Page;
 let errors: string[];
 
 const saved = () => expect.poll(async () => page.getByTestId('save-status').textContent(), { timeout: 10_000 }).toMatch(/^已保存 \d{2}:\d{2}:\d{2}$/);
-
-async function openScoreTab(): Promise<void> {
-  await page.getByTestId('project-item').first().click();
-  await page.getByTestId('panel-tab-score').click();
-  await acceptCommitment(page);
-}
 
 describe.skipIf(!existsSync(chromiumPath))('phrases and overview in the browser', () => {
   beforeAll(async () => {
@@ -36,7 +30,7 @@ describe.skipIf(!existsSync(chromiumPath))('phrases and overview in the browser'
   });
 
   it('inserts a phrase at the caret with Ctrl+Space, search and Enter, and saves it', async () => {
-    await openScoreTab();
+    await openScoreTab(page);
     await page.getByTestId('conflict-none').focus();
     await page.keyboard.press('Enter');
     const opinion = page.locator('[data-testid="dimension-opinion"][data-dimension="necessity"]');
@@ -61,7 +55,7 @@ describe.skipIf(!existsSync(chromiumPath))('phrases and overview in the browser'
 
     await page.reload();
     await page.getByTestId('project-item').first().waitFor({ timeout: 30_000 });
-    await openScoreTab();
+    await openScoreTab(page);
     expect(await page.locator('[data-testid="dimension-opinion"][data-dimension="necessity"]').inputValue()).toBe(`经审查，${phrase}同意。`);
   }, 120_000);
 

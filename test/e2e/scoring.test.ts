@@ -4,19 +4,13 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/core';
-import { acceptCommitment, chromiumPath, ensureBuiltWithSamples, launchChromium, newPage, root, saveExpertProfile, shot, startWebApp, type WebApp } from './harness';
+import { acceptCommitment, openScoreTab, chromiumPath, ensureBuiltWithSamples, launchChromium, newPage, root, saveExpertProfile, shot, startWebApp, type WebApp } from './harness';
 
 let browser: Browser;
 let app: WebApp;
 let page: Page;
 let errors: string[];
 const typed = new Map<string, string>();
-
-async function openScoreTab(): Promise<void> {
-  await page.getByTestId('project-item').first().click();
-  await page.getByTestId('panel-tab-score').click();
-  await acceptCommitment(page);
-}
 
 const saved = () => expect.poll(async () => page.getByTestId('save-status').textContent(), { timeout: 10_000 }).toMatch(/^已保存 \d{2}:\d{2}:\d{2}$/);
 
@@ -59,7 +53,7 @@ describe.skipIf(!existsSync(chromiumPath))('scoring in the browser', () => {
   });
 
   it('declares no conflict, scores every sub-criterion from the keyboard and saves within moments', async () => {
-    await openScoreTab();
+    await openScoreTab(page);
     await page.getByTestId('conflict-none').focus();
     await page.keyboard.press('Enter');
     // Completing now is refused with the list of what is missing; an item takes the expert to its field.
@@ -133,7 +127,7 @@ describe.skipIf(!existsSync(chromiumPath))('scoring in the browser', () => {
   it('after a reload everything typed is there', async () => {
     await page.reload();
     await page.getByTestId('project-item').first().waitFor({ timeout: 30_000 });
-    await openScoreTab();
+    await openScoreTab(page);
     expect(await page.getByTestId('conflict-none').getAttribute('aria-checked')).toBe('true');
     expect(await page.getByTestId('familiarity').inputValue()).toBe('familiar');
     for (const [key, score] of typed) {
