@@ -5,6 +5,16 @@ import { z } from 'zod';
 export const projectTypes = ['new', 'expansion', 'renovation', 'continuation', 'operation', 'service'] as const;
 export type ProjectType = (typeof projectTypes)[number];
 
+/** The names the regulations give the project types, for messages and documents. */
+export const projectTypeNames: Record<ProjectType, string> = {
+  new: '新建',
+  expansion: '扩建',
+  renovation: '改建',
+  continuation: '续建',
+  operation: '运行维护',
+  service: '购买服务',
+};
+
 /** Document kinds a project may submit (建设方案, 可研, 初步设计及概算, 概算表 …). */
 export const documentKinds = [
   'proposal',

@@ -1,4 +1,5 @@
 // Owns the 建设方案 (proposal) text: eleven chapters built from a project's spec, including every chapter 武隆 第十四条 requires.
+import { projectTypeNames } from '../../shared/manifest';
 import type { District } from './district';
 import { paragraph, table, type ArchitectureBlock, type Chapter, type Report } from './report-model';
 import { lineAmountFen, totalFen, wanText, yuanText, type SampleProject } from './sample-project';
@@ -44,15 +45,6 @@ export interface ProposalSpec {
   omitChapters?: string[];
 }
 
-const typeNames: Record<SampleProject['type'], string> = {
-  new: '新建',
-  expansion: '扩建',
-  renovation: '改建',
-  continuation: '续建',
-  operation: '运行维护',
-  service: '购买服务',
-};
-
 function overview(s: ProposalSpec): Chapter {
   const p = s.project;
   const total = totalFen(p.budget);
@@ -67,7 +59,7 @@ function overview(s: ProposalSpec): Chapter {
             ['项目编号', p.code],
             ['建设单位', p.applicant],
             ['主管部门', p.supervisor ?? p.applicant],
-            ['项目类型', typeNames[p.type]],
+            ['项目类型', projectTypeNames[p.type]],
             ['建设周期', `${p.periodMonths}个月`],
             ['总投资', `${yuanText(total)}元（${wanText(total)}万元）`],
             ['资金来源', p.fundingSource],

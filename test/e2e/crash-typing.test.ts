@@ -1,4 +1,5 @@
 // E2E crash test: SIGKILL the web server while an expert types in the 评分 tab, then find every acknowledged save intact in a sound database.
+import { leaves } from '../../electron/core/store/reviews';
 import Database from 'better-sqlite3';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -98,16 +99,6 @@ async function typeUntil(stop: () => boolean): Promise<void> {
   } catch {
     // The page may be mid-navigation or the form disabled by a failed call; the burst is over either way.
   }
-}
-
-/** Path → JSON of every leaf, as the store's history keys them. */
-function leaves(value: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [key, child] of Object.entries(value)) leaves(child, prefix ? `${prefix}.${key}` : key, out);
-  } else if (value !== undefined) {
-    out.set(prefix, JSON.stringify(value));
-  }
-  return out;
 }
 
 /** Reads the killed app's database read-only, as it was left: integrity, stored review, and history agreeing with it. */

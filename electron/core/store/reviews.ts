@@ -43,8 +43,8 @@ export function loadRubric(db: Db, fingerprint: string): RubricInForce | null {
   return row ? rubricInForceSchema.parse(JSON.parse(row.rubric_json)) : null;
 }
 
-/** Path → value of every leaf (primitive, null or array) of a JSON value. */
-function leaves(value: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
+/** Path → value of every leaf (primitive, null or array) of a JSON value: the keys of review history rows. */
+export function leaves(value: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const [key, child] of Object.entries(value)) leaves(child, prefix ? `${prefix}.${key}` : key, out);
   } else if (value !== undefined) {

@@ -1,4 +1,5 @@
 // Owns the red-flag checks read from text (§5 of the digest): pattern rules with their exceptions and expectations, and the annual-plan rule.
+import { projectTypeNames } from '../../../../shared/manifest';
 import type { PatternFlag, Profile, RedFlag } from '../../../../shared/profile';
 import type { Evidence, Finding } from '../../../../shared/precheck';
 import { classificationFinding } from './classification';
@@ -39,20 +40,11 @@ function patternFinding(flag: PatternFlag, project: PrecheckProject, profile: Pr
   return makeFinding(profile, 'red-flag', flag, 'pass', flag.passMessage, support);
 }
 
-const typeNames: Record<PrecheckProject['type'], string> = {
-  new: '新建',
-  expansion: '扩建',
-  renovation: '改建',
-  continuation: '续建',
-  operation: '运行维护',
-  service: '购买服务',
-};
-
 function annualPlanFinding(flag: Extract<RedFlag, { check: 'annual-plan' }>, project: PrecheckProject, profile: Profile, text: TextSource[]): Finding {
   const declared: Evidence = { documentTitle: '项目申报信息', quote: project.inAnnualPlan ? '已纳入年度计划' : '未纳入年度计划' };
   if (project.inAnnualPlan) return makeFinding(profile, 'red-flag', flag, 'pass', '项目已纳入年度计划。', [declared]);
   if (flag.exemptTypes.includes(project.type)) {
-    const message = `项目未纳入年度计划；${typeNames[project.type]}项目可按规定程序补充纳入，请核实相关程序是否履行。${flag.explanation}`;
+    const message = `项目未纳入年度计划；${projectTypeNames[project.type]}项目可按规定程序补充纳入，请核实相关程序是否履行。${flag.explanation}`;
     return makeFinding(profile, 'red-flag', flag, 'judge', message, [declared]);
   }
   const exceptions = matchedExceptions(flag.exceptions, text);
