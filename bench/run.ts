@@ -2,14 +2,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchDocuments } from './documents';
 import { benchImport } from './import';
 import { benchPrecheck } from './precheck';
 import { benchScoring } from './scoring';
+import { benchSigning } from './signing';
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
+  documents: benchDocuments,
   import: benchImport,
   precheck: benchPrecheck,
   scoring: benchScoring,
+  signing: benchSigning,
 };
 
 void (async () => {

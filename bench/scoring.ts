@@ -82,7 +82,7 @@ interface Run {
 /** Imports the sample, seeds the history, then times SAVES saves of its first project, each next to one bare insert. */
 async function measure(dir: string, placement: Placement): Promise<Run> {
   const dataDir = path.join(dir, placement);
-  const open = () => openCore({ dataDir, version: 'bench', transport: 'ipc', choosePath: null, openPath: async () => false, emit: () => undefined });
+  const open = () => openCore({ dataDir, version: 'bench', transport: 'ipc', choosePath: null, openPath: async () => false, openFolder: async () => false, emit: () => undefined });
   let core = await open();
   const session = await call<{ id: string }>(core, 'package.import', { jobId: 'bench', source: { kind: 'path', path: SAMPLE } });
   const projectId = (await call<{ projects: { id: string }[] }>(core, 'session.get', { sessionId: session.id })).projects[0].id;

@@ -1,10 +1,12 @@
 // Owns the `review-desk` command line's dispatch: one module per command under electron/cli/.
 import { check } from './cli/check';
+import { demo } from './cli/demo';
 import { usageError } from './cli/usage';
+import { verify } from './cli/verify';
 
 type Command = (argv: string[], out: (line: string) => void) => Promise<number>;
 
-const commands: Record<string, Command> = { check };
+const commands: Record<string, Command> = { check, demo, verify };
 
 export async function run(argv: string[], out: (line: string) => void): Promise<number> {
   const [name, ...rest] = argv;

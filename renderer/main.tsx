@@ -22,6 +22,9 @@ import './styles/viewer.css';
 import './styles/pdf.css';
 import './styles/docx.css';
 import './styles/sheet.css';
+import './styles/documents.css';
+import './styles/signing.css';
+import './styles/bureau.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -13,7 +13,27 @@ import {
 import { expertProfileSchema, type SessionCommitment } from './expert';
 import { phraseGroups } from './phrases';
 import { findingMarks, precheckReportSchema } from './precheck';
+import { destinations, outputFormats, textEditSchema, type GeneratedDocument, type OutputResult, type TemplateDetail, type TemplateListItem, type UploadResult } from './output';
+import { passphraseSchema, signatureAlgorithms, type ExportResult, type IdentityView, type SealView, type SignedFile, type VerificationView } from './signing';
 import { reviewSchema, type PhraseLibrary, type ProjectOverview, type ReviewHistoryEntry, type ReviewView } from './scoring';
+import {
+  budgetMappingSchema,
+  chairReasonSchema,
+  conclusionSchema,
+  dissentReasonSchema,
+  draftProjectFormSchema,
+  draftSessionSchema,
+  type BudgetPreview,
+  type DraftPrecheck,
+  type DraftSummary,
+  type DraftView,
+  type PanelOpinionStatus,
+  type PanelSignatureOutcome,
+  type PanelView,
+  type ResultImportOutcome,
+  type StatusBoard,
+} from './bureau';
+import { documentKinds } from './manifest';
 
 const bytes = z.instanceof(Uint8Array);
 const jobId = z.string().min(1).max(100);
@@ -23,6 +43,10 @@ const projectId = z.string().min(1).max(200);
 const none = z.object({}).strict();
 const phraseId = z.string().min(1).max(100);
 const phraseGroup = z.enum(Object.keys(phraseGroups) as [string, ...string[]]);
+const templateId = z.string().min(1).max(100);
+const textEdits = z.array(textEditSchema).max(500);
+const draftId = z.string().uuid();
+const draftVersion = z.number().int().positive();
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -90,6 +114,167 @@ export const api = {
 
   'reading.get': method(z.object({ documentKey }).strict(), readingPositionSchema.nullable()),
   'reading.save': method(z.object({ documentKey, position: readingPositionSchema.strict() }).strict(), z.null()),
+
+  // 生成文书: templates (built-in, edited versions, the bureau's .docx) and the documents made from them (shared/output.ts).
+  'templates.list': method(none, z.custom<TemplateListItem[]>()),
+  /** A built-in template's editable texts, as in force (the newest edit, else as shipped). */
+  'templates.get': method(z.object({ templateId }).strict(), z.custom<TemplateDetail>()),
+  /** Saves text edits as a new version; refused with `stale-version` when `baseVersion` is no longer the version in force. */
+  'templates.save': method(z.object({ templateId, baseVersion: z.number().int().positive(), edits: textEdits }).strict(), z.custom<TemplateListItem>()),
+  /** Stores the bureau's own .docx (a new version when the name exists) and reports its placeholders, known and unknown. */
+  'templates.upload': method(z.object({ name: z.string().trim().min(1).max(255), bytes }).strict(), z.custom<UploadResult>()),
+  /** One template filled for one project (null: session-wide) as PDF bytes; `edits` preview an unsaved draft. */
+  'output.preview': method(z.object({ sessionId, projectId: projectId.nullable(), templateId, edits: textEdits.default([]) }).strict(), bytes),
+  'output.generate': method(
+    z.object({ sessionId, projectId: projectId.nullable(), templateId, format: z.enum(outputFormats), destination: z.enum(destinations) }).strict(),
+    z.custom<OutputResult>(),
+  ),
+  /**
+   * Every chosen template × every project (or only `projectIds`), the session-wide ones once, in every chosen format
+   * the template supports (progress: phase 'render'). Cancelled or failed, nothing is left in the folder.
+   */
+  'output.batch': method(
+    z
+      .object({
+        sessionId,
+        jobId,
+        templateIds: z.array(templateId).min(1).max(100),
+        formats: z.array(z.enum(outputFormats)).min(1),
+        projectIds: z.array(projectId).min(1).max(1000).nullable().default(null),
+        destination: z.enum(destinations),
+      })
+      .strict(),
+    z.custom<OutputResult>(),
+  ),
+  'output.list': method(z.object({ sessionId }).strict(), z.custom<GeneratedDocument[]>()),
+  /** Opens a folder this session's documents were written to in the system's file manager. */
+  'output.openFolder': method(z.object({ sessionId, folder: z.string().min(1).max(4096) }).strict(), z.object({ opened: z.boolean() })),
+
+  // 签名 (shared/signing.ts): this machine's identity and handwritten signature, sealed reviews, export and verification.
+  /** The identity, or null before one is created; with `sessionId`, `rosterWarning` compares it with that package's roster. */
+  'signing.identity.get': method(z.object({ sessionId: sessionId.nullable().default(null) }).strict(), z.custom<IdentityView>().nullable()),
+  /** Creates the key pair and certificate from the 专家信息; `replace` must be true when one exists. */
+  'signing.identity.create': method(z.object({ algorithm: z.enum(signatureAlgorithms).default('ecdsa-p256'), passphrase: passphraseSchema, replace: z.boolean().default(false) }).strict(), z.custom<IdentityView>()),
+  /** Saves the handwritten signature (PNG from the pad or an imported image), cleaned: transparent background, cropped to the ink. */
+  'signing.image.save': method(z.object({ png: bytes }).strict(), z.custom<IdentityView>()),
+  /** Signs a completed review and freezes it as its next sealed version. */
+  'review.sign': method(z.object({ sessionId, projectId, passphrase: z.string().min(1).max(200) }).strict(), z.custom<SealView>()),
+  'review.seals': method(z.object({ sessionId, projectId }).strict(), z.custom<SealView[]>()),
+  /** Writes the signed result file and each signed review's PDF and DOCX (+ .sig.json); `folder` null: the folder dialog was closed (progress: phase 'render'). */
+  'signing.export': method(
+    z.object({ sessionId, jobId, passphrase: z.string().min(1).max(200), destination: z.enum(['default', 'choose']) }).strict(),
+    z.custom<Omit<ExportResult, 'folder'> & { folder: string | null }>(),
+  ),
+  /** Verifies a signed PDF, DOCX (with its detached signature) or result file, by path or as uploaded bytes. */
+  'signing.verify': method(
+    z.object({
+      source: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
+        z.object({ kind: z.literal('upload'), name: z.string().min(1).max(255), bytes, signature: z.object({ name: z.string().min(1).max(255), bytes }).optional() }),
+      ]),
+      /** With a session, the signer is compared with its package roster (`rosterWarning`). */
+      sessionId: sessionId.nullable().default(null),
+    }).strict(),
+    z.custom<VerificationView>(),
+  ),
+  /** Opens a folder `signing.export` wrote in this run. */
+  'signing.openFolder': method(z.object({ folder: z.string().min(1).max(4096) }).strict(), z.object({ opened: z.boolean() })),
+  /** Signs any file (e.g. the panel opinion PDF the bureau sent) with this machine's identity: the .sig.json bytes, also written beside a path source. */
+  'signing.signFile': method(
+    z.object({
+      source: z.discriminatedUnion('kind', [z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }), z.object({ kind: z.literal('upload'), name: z.string().min(1).max(255), bytes })]),
+      passphrase: z.string().min(1).max(200),
+    }).strict(),
+    z.custom<SignedFile>(),
+  ),
+
+  // 组织方 (shared/bureau.ts): drafts of a review (评审会草稿), package export and copies, results, the panel, the archive.
+  // Every draft edit names the version it edited (`baseVersion`) and answers with the whole draft and what blocks export.
+  'bureau.draft.list': method(none, z.custom<DraftSummary[]>()),
+  'bureau.draft.create': method(z.object({ session: draftSessionSchema }).strict(), z.custom<DraftView>()),
+  'bureau.draft.get': method(z.object({ draftId }).strict(), z.custom<DraftView>()),
+  'bureau.draft.delete': method(z.object({ draftId }).strict(), z.null()),
+  'bureau.draft.saveSession': method(z.object({ draftId, baseVersion: draftVersion, session: draftSessionSchema }).strict(), z.custom<DraftView>()),
+  /** Adds the project, or replaces the one with its id (its documents stay). */
+  'bureau.draft.saveProject': method(z.object({ draftId, baseVersion: draftVersion, project: draftProjectFormSchema }).strict(), z.custom<DraftView>()),
+  'bureau.draft.removeProject': method(z.object({ draftId, baseVersion: draftVersion, projectId }).strict(), z.custom<DraftView>()),
+  'bureau.draft.addDocument': method(
+    z.object({ draftId, baseVersion: draftVersion, projectId, name: z.string().min(1).max(255), kind: z.enum(documentKinds), title: z.string().max(500).default(''), bytes }).strict(),
+    z.custom<DraftView>(),
+  ),
+  'bureau.draft.removeDocument': method(z.object({ draftId, baseVersion: draftVersion, projectId, documentId: z.string().min(1).max(100) }).strict(), z.custom<DraftView>()),
+  /** 预审: the pre-check of every project of the draft on its attached documents. */
+  'bureau.draft.precheck': method(z.object({ draftId }).strict(), z.custom<DraftPrecheck[]>()),
+  /** Reads an XLSX 概算表: detected (mapping null) or with the mapping given; old .xls is refused with a request to save as .xlsx. */
+  'bureau.budget.preview': method(z.object({ name: z.string().min(1).max(255), bytes, mapping: budgetMappingSchema.nullable().default(null) }).strict(), z.custom<BudgetPreview>()),
+  /** Replaces the project's budget lines with those read under the confirmed mapping. */
+  'bureau.budget.apply': method(z.object({ draftId, baseVersion: draftVersion, projectId, name: z.string().min(1).max(255), bytes, mapping: budgetMappingSchema }).strict(), z.custom<DraftView>()),
+  /** Writes the .rpkg (same draft ⇒ same bytes) and registers the session for collecting results; `file` null: the dialog was closed. */
+  'bureau.draft.export': method(
+    z.object({ draftId, jobId, destination: z.enum(['default', 'choose']) }).strict(),
+    z.object({ file: z.string().nullable(), manifestSha256: z.string().nullable(), sessionId: z.string() }),
+  ),
+  /** One identical copy of the exported package per expert (分发副本), `<title>-<expert>.rpkg`. */
+  'bureau.draft.copies': method(z.object({ draftId, destination: z.enum(['default', 'choose']) }).strict(), z.object({ folder: z.string().nullable(), files: z.array(z.string()) })),
+  /** Opens an .rpkg (or package folder) as a draft to edit. */
+  'bureau.draft.open': method(z.object({ source: packageSourceSchema }).strict(), z.custom<DraftView>()),
+  /** Imports result files (paths: files or folders of *.rdr.json; or uploads); one outcome per file, refused ones with their reason. */
+  'bureau.results.import': method(
+    z.object({
+      sessionId,
+      sources: z
+        .array(z.discriminatedUnion('kind', [z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }), z.object({ kind: z.literal('upload'), name: z.string().min(1).max(255), bytes })]))
+        .min(1)
+        .max(500),
+    }).strict(),
+    z.custom<ResultImportOutcome[]>(),
+  ),
+  'bureau.results.status': method(z.object({ sessionId }).strict(), z.custom<StatusBoard>()),
+  /** The panel: aggregation under the profile's rule, ranking, approved amounts and 核减, trace, conclusions, dissents. */
+  'bureau.panel.get': method(z.object({ sessionId }).strict(), z.custom<PanelView>()),
+  /** 组长裁定 of a line's approved amount (null clears it); a reason is required. */
+  'bureau.panel.setLine': method(
+    z
+      .object({ sessionId, projectId, lineId: z.string().min(1).max(200), approvedFen: z.number().int().nonnegative().nullable(), reason: chairReasonSchema.nullable().default(null) })
+      .strict()
+      .refine((v) => v.approvedFen === null || v.reason !== null, { message: '组长裁定须写明理由', path: ['reason'] }),
+    z.custom<PanelView>(),
+  ),
+  /** 组长改定结论 (null returns to the majority rule); a reason is required. */
+  'bureau.panel.setConclusion': method(
+    z
+      .object({ sessionId, projectId, conclusion: conclusionSchema.nullable(), reason: chairReasonSchema.nullable().default(null) })
+      .strict()
+      .refine((v) => v.conclusion === null || v.reason !== null, { message: '组长裁定须写明理由', path: ['reason'] }),
+    z.custom<PanelView>(),
+  ),
+  /** 保留意见 of a member (by roster position) on a project; null withdraws it. */
+  'bureau.panel.setDissent': method(z.object({ sessionId, projectId, expertPosition: z.number().int().nonnegative().max(1000), reason: dissentReasonSchema.nullable() }).strict(), z.custom<PanelView>()),
+  /** One ZIP with the package, every result received, generated documents and decisions, hashes in index.json. */
+  /** 专家组成员签署: every project's panel opinion — frozen or not, the members expected to sign, who has. */
+  'bureau.panel.opinions': method(z.object({ sessionId }).strict(), z.custom<PanelOpinionStatus[]>()),
+  /** 定稿: renders the project's panel opinion PDF once and fixes its bytes for signing; the project's panel is then closed to changes. */
+  'bureau.panel.freeze': method(z.object({ sessionId, projectId }).strict(), z.custom<PanelOpinionStatus>()),
+  /** 撤销定稿: reopens the project's panel; the signatures collected are dropped. */
+  'bureau.panel.unfreeze': method(z.object({ sessionId, projectId }).strict(), z.custom<PanelOpinionStatus>()),
+  /** Writes the frozen panel opinion PDF for the members to sign; `file` null: the dialog was closed. */
+  'bureau.panel.opinionFile': method(z.object({ sessionId, projectId, destination: z.enum(['default', 'choose']) }).strict(), z.object({ file: z.string().nullable() })),
+  /** Imports members' .sig.json files (paths: files or folders; or uploads); one outcome per file, refused ones with their reason. */
+  'bureau.panel.importSignatures': method(
+    z.object({
+      sessionId,
+      sources: z
+        .array(z.discriminatedUnion('kind', [z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }), z.object({ kind: z.literal('upload'), name: z.string().min(1).max(255), bytes })]))
+        .min(1)
+        .max(500),
+    }).strict(),
+    z.custom<PanelSignatureOutcome[]>(),
+  ),
+  'bureau.archive.export': method(z.object({ sessionId, destination: z.enum(['default', 'choose']) }).strict(), z.object({ file: z.string().nullable() })),
+  'bureau.archive.import': method(
+    z.object({ jobId, source: packageSourceSchema }).strict(),
+    z.custom<{ sessionId: string; results: ResultImportOutcome[]; documentsFolder: string; documents: string[] }>(),
+  ),
 } as const;
 
 export type Api = typeof api;

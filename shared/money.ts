@@ -14,6 +14,11 @@ export function yuanToFen(yuan: number): number {
   return Math.round(yuan * 100);
 }
 
+/** Integer fen (分) to yuan as the exchange files write it (spec §1: ≤ 2 decimals): 8,000,050 分 → 80000.5. */
+export function fenToYuan(fen: number): number {
+  return fen / 100;
+}
+
 /** Integer fen as the exact 万元 an expert would type back: 6,666,667 分 → "6.666667", 10,000,000 分 → "10". */
 export function fenToWanExact(fen: number): string {
   const sign = fen < 0 ? '-' : '';

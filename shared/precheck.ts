@@ -4,6 +4,8 @@ import { z } from 'zod';
 /** pass: the rule is met; fail: it is not; judge: the expert must decide (证据不足或需专业判断). */
 export const findingStatuses = ['pass', 'fail', 'judge'] as const;
 export type FindingStatus = (typeof findingStatuses)[number];
+/** How a finding's status reads on screen and in the pre-check annex of the documents. */
+export const findingStatusLabels: Record<FindingStatus, string> = { fail: '不符合', judge: '需专家判断', pass: '符合' };
 
 export const evidenceSchema = z.object({
   documentId: z.string().optional(),

@@ -249,6 +249,21 @@ const consolidationSchema = z.object({
   genericLines: z.array(text),
 });
 
+// ── Panel aggregation (专家组评分汇总规则) ─────────────────────────────────────────────────────────────────────
+
+/**
+ * How the panel's scores are combined (electron/core/bureau/types.ts AggregationRule): drop the highest and lowest
+ * score when at least `trimAtLeast` experts scored, warn when a score differs from the others' mean by more than
+ * `deviationShare` of the maximum, the panel approved amount as the experts' median or mean, decimals shown.
+ */
+export const aggregationSchema = z.object({
+  trimAtLeast: z.number().int().min(3).default(5),
+  deviationShare: z.number().gt(0).lt(1).default(0.2),
+  approved: z.enum(['median', 'mean']).default('median'),
+  decimals: z.number().int().min(0).max(4).default(2),
+  citation: citationSchema.optional(),
+});
+
 // ── Whole profile ───────────────────────────────────────────────────────────────────────────────────────────────
 
 const header = {
@@ -283,6 +298,8 @@ export const profileFileSchema = z.object({
   budgetRules: z.array(budgetRuleSchema).default([]),
   /** Fields given here replace the inherited ones (typically only the citation and explanation). */
   consolidation: consolidationSchema.partial().optional(),
+  /** Absent: inherited from the extended profile, else the defaults; given, it replaces the inherited rule whole (unset fields take the defaults). */
+  aggregation: aggregationSchema.optional(),
   letter: letterSchema,
 });
 
@@ -303,6 +320,7 @@ export const profileSchema = z
     redFlags: z.array(redFlagSchema),
     budgetRules: z.array(budgetRuleSchema).min(1),
     consolidation: consolidationSchema,
+    aggregation: aggregationSchema.prefault({}),
     letter: letterSchema,
   })
   .superRefine((p, ctx) => {
@@ -346,3 +364,4 @@ export type PatternFlag = Extract<RedFlag, { check: 'patterns' }>;
 export type BudgetRule = Profile['budgetRules'][number];
 export type Consolidation = Profile['consolidation'];
 export type ProfileLetter = Profile['letter'];
+export type ProfileAggregation = Profile['aggregation'];

@@ -4,6 +4,14 @@ const commandUsages = [
   `  review-desk check <评审包.rpkg 或文件夹> [--json]
   校验评审包（清单格式、文件名安全、每个文件的大小与 SHA-256），并按辖区规则做形式审查；不导入。
   退出码：0 评审包有效；1 无效；2 用法错误。形式审查的结论不影响退出码。`,
+  `  review-desk demo --out <文件夹> [--package <评审包.rpkg>]
+  无界面演示专家评审全过程：把样例评审包导入临时数据目录，按作答脚本完成每个项目的评审，
+  再把每个内置模板生成 Word 和 PDF、连同评分表（Excel、CSV）写入 <文件夹>，逐行列出文件路径；
+  随后用临时签名身份为每个评审签名，把评审结果文件、签名 PDF、DOCX 及其 .sig.json 写入 <文件夹>/签名文件，
+  逐个验证并标 ✓/✗。退出码：0 成功；1 失败或任一签名验证未通过；2 用法错误。`,
+  `  review-desk verify <文件> [--json]
+  验证签名文件：PDF（内嵌签名）、DOCX（同目录下的 <文件名>.sig.json 签名文件）或评审结果文件（.rdr.json）。
+  显示签名人、证书指纹、签名时间和每项检查。退出码：0 签名有效；1 无效或无法读取；2 用法错误。`,
 ];
 
 export function usageError(out: (line: string) => void): number {

@@ -1,14 +1,17 @@
 // Owns start-up and shutdown of the core: opens the store, sweeps leftovers, builds the handler table and its dispatcher.
 import { createDispatcher, type Dispatch } from './api/dispatch';
+import { bureauHandlers } from './bureau/handlers';
 import { combineHandlers, type Handlers, type Host } from './api/handlers';
 import { documentHandlers } from './documents/handlers';
 import { expertHandlers } from './expert/handlers';
 import { JobRegistry } from './jobs/registry';
+import { outputHandlers } from './output/handlers';
 import { packageHandlers } from './package/handlers';
 import { precheckHandlers } from './precheck/handlers';
 import { sweepLeftovers } from './package/importer';
 import { phraseHandlers } from './scoring/phraseHandlers';
 import { scoringHandlers } from './scoring/handlers';
+import { signingHandlers } from './signing/handlers';
 import { openStore } from './store/db';
 import { storeHandlers } from './store/handlers';
 
@@ -32,6 +35,9 @@ export async function openCore(host: Host, now: () => Date = () => new Date()): 
     scoringHandlers(store.db, now),
     phraseHandlers(store.db, now),
     expertHandlers(store.db, now),
+    outputHandlers(store.db, host, jobs, now),
+    signingHandlers(store.db, host, now),
+    bureauHandlers(store.db, host, jobs, now),
   );
   return {
     dispatch: createDispatcher(handlers),

@@ -2,7 +2,7 @@
 import { app, dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import type { Host } from '../core/api/handlers';
 import { sendEvent } from './ipc';
-import { openableDocumentPath } from './security';
+import { existingFolderPath, openableDocumentPath } from './security';
 
 const packageDialog: OpenDialogOptions = {
   title: '选择评审包',
@@ -17,8 +17,8 @@ export function createHost(getWindow: () => BrowserWindow | null): Host {
     dataDir,
     version: app.getVersion(),
     transport: 'ipc',
-    async choosePath({ folder }) {
-      const options = folder ? folderDialog : packageDialog;
+    async choosePath({ folder, title }) {
+      const options = folder ? { ...folderDialog, title: title ?? folderDialog.title } : packageDialog;
       const window = getWindow();
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
@@ -28,6 +28,10 @@ export function createHost(getWindow: () => BrowserWindow | null): Host {
       if (real === null) return false;
       // shell.openPath resolves to '' on success and to the OS's error message otherwise.
       return (await shell.openPath(real)) === '';
+    },
+    async openFolder(absPath) {
+      const real = await existingFolderPath(absPath);
+      return real !== null && (await shell.openPath(real)) === '';
     },
     emit: (event, payload) => sendEvent(getWindow()?.webContents, event, payload),
   };

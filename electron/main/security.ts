@@ -132,6 +132,20 @@ const openableExtensions = new Set([
 ]);
 
 /**
+ * The shell's check before showing a folder in the file manager: the real path (symlinks followed) when it is an
+ * existing directory, else null. Which folders may be shown at all is the core's decision (the ones it wrote to).
+ */
+export async function existingFolderPath(absPath: string): Promise<string | null> {
+  if (!path.isAbsolute(absPath)) return null;
+  try {
+    const real = await realpath(absPath);
+    return (await stat(real)).isDirectory() ? real : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The shell's check before `shell.openPath` (reliability item 9): returns the real path (symlinks followed) when it
  * is a regular file inside the app's data folder, where the core keeps what it imported, with a document extension;
  * otherwise null. The caller opens the returned real path, so a link swapped in afterwards is not followed.

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCore } from '../core/app';
-import { openableDocumentPath } from '../main/security';
+import { existingFolderPath, openableDocumentPath } from '../main/security';
 import { startWebServer, type WebServer } from './server';
 
 const usage = `用法：npm run web -- [--data-dir 目录] [--port 端口]
@@ -29,6 +29,10 @@ async function main(): Promise<void> {
     choosePath: null,
     openPath: async (file) => {
       const real = await openableDocumentPath(file, dataDir);
+      return real ? openWithSystem(real) : false;
+    },
+    openFolder: async (folder) => {
+      const real = await existingFolderPath(folder);
       return real ? openWithSystem(real) : false;
     },
     emit: (name, payload) => server?.broadcast(name, payload),

@@ -1,6 +1,8 @@
 // Owns the app shell: start-up (app.info, restoring the last place), the screen switch, and the overlays every screen shares.
 import { useEffect } from 'react';
 import { client } from '../api';
+import { BureauScreen } from '../features/bureau/BureauScreen';
+import { useBureau } from '../features/bureau/store';
 import { reportError } from '../features/errors/store';
 import { Toasts } from '../features/errors/Toasts';
 import { ExpertSetup } from '../features/expert/ExpertSetup';
@@ -21,6 +23,7 @@ export function App() {
   const restored = useSession((s) => s.restored);
   const sessionId = useSession((s) => s.sessionId);
   const profile = useExpert((s) => s.profile);
+  const bureau = useBureau((s) => s.open);
   usePlacePersistence();
   useGlobalShortcuts();
 
@@ -43,13 +46,16 @@ export function App() {
         </div>
       ) : profile === null ? (
         <ExpertSetup />
+      ) : bureau ? (
+        <BureauScreen />
       ) : sessionId ? (
         <SessionScreen sessionId={sessionId} />
       ) : (
         <StartScreen />
       )}
       <PackageInput />
-      <DropTarget />
+      {/* The bureau's screens take their own drops (documents, result files). */}
+      {!bureau && <DropTarget />}
       <ImportDialog />
       <HelpOverlay />
       <Toasts />

@@ -16,7 +16,7 @@ afterEach(() => {
 });
 
 function host(dataDir: string, opened: string[] = []): Host {
-  return { dataDir, version: 't', transport: 'ipc', choosePath: async () => '/chosen/pkg.rpkg', openPath: async (p) => (opened.push(p), true), emit: () => undefined };
+  return { dataDir, version: 't', transport: 'ipc', choosePath: async () => '/chosen/pkg.rpkg', openPath: async (p) => (opened.push(p), true), openFolder: async () => false, emit: () => undefined };
 }
 
 async function start(h: Host): Promise<Core> {

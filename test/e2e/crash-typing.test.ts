@@ -6,12 +6,11 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_FILE } from '../../electron/core/store/db';
-import { TOKEN_HEADER } from '../../electron/web/server';
 import type { Envelope } from '../../shared/api';
 import type { Review, ReviewView } from '../../shared/scoring';
-import { decodeWire, encodeWire } from '../../shared/wire';
+import { decodeWire } from '../../shared/wire';
 import { tempDir } from '../helpers/core';
-import { openScoreTab, chromiumPath, ensureBuiltWithSamples, launchChromium, root, saveExpertProfile, startWebApp, type WebApp } from './harness';
+import { callApi, openScoreTab, chromiumPath, ensureBuiltWithSamples, launchChromium, root, saveExpertProfile, startWebApp, type WebApp } from './harness';
 
 /** Milliseconds of typing before each kill: early, mid and late in a burst, jittered so the kill lands anywhere in a save. */
 const KILL_AFTER_MS = [900, 2200, 3800].map((ms) => ms + Math.floor(Math.random() * 400));
@@ -117,14 +116,6 @@ function inspectAfterKill(): { version: number; review: Review } {
   } finally {
     db.close();
   }
-}
-
-async function callApi<T>(url: string, name: string, input: unknown): Promise<T> {
-  const { origin, searchParams } = new URL(url);
-  const res = await fetch(`${origin}/api/call/${name}`, { method: 'POST', headers: { [TOKEN_HEADER]: searchParams.get('token')! }, body: encodeWire(input) });
-  const envelope = decodeWire(new Uint8Array(await res.arrayBuffer())) as Envelope<T>;
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
-  return envelope.value;
 }
 
 /** What the form shows after a reload equals the stored review. */

@@ -3,6 +3,9 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Envelope } from '../../shared/api';
+import { decodeWire, encodeWire } from '../../shared/wire';
+import { TOKEN_HEADER } from '../../electron/web/server';
 
 export const root = path.resolve(__dirname, '../..');
 export const artifacts = path.join(root, 'test/artifacts');
@@ -97,4 +100,13 @@ export async function openScoreTab(page: Page): Promise<void> {
   await page.getByTestId('project-item').first().click();
   await page.getByTestId('panel-tab-score').click();
   await acceptCommitment(page);
+}
+
+/** Calls the running web app's API directly (setting up data the test is not about), with the URL's token. */
+export async function callApi<T>(url: string, name: string, input: unknown): Promise<T> {
+  const { origin, searchParams } = new URL(url);
+  const res = await fetch(`${origin}/api/call/${name}`, { method: 'POST', headers: { [TOKEN_HEADER]: searchParams.get('token')! }, body: encodeWire(input) as Uint8Array<ArrayBuffer> });
+  const envelope = decodeWire(new Uint8Array(await res.arrayBuffer())) as Envelope<T>;
+  if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
+  return envelope.value;
 }

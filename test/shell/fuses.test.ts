@@ -1,9 +1,18 @@
 // Proves the build configuration (reliability item 8): electron-builder.yml, loaded and schema-checked by electron-builder's
-// own code, turns the dangerous fuses off and the ASAR checks on, and targets the machines reviewers actually have.
+// own code, turns the dangerous fuses off and the ASAR checks on, targets the machines reviewers actually have, and ships
+// every font the PDF renderer reads.
 import { DebugLogger } from 'builder-util';
 import type { Configuration, TargetConfiguration } from 'app-builder-lib';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bundledFonts } from '../../electron/core/output/pdf/fonts';
+
+// The matcher electron-builder itself applies to `files` patterns.
+const requireFromBuilder = createRequire(require.resolve('app-builder-lib'));
+const { minimatch } = requireFromBuilder('minimatch') as { minimatch: (file: string, pattern: string, opts: { dot: boolean }) => boolean };
+const root = process.cwd();
 
 let config: Configuration;
 beforeAll(async () => {
@@ -49,7 +58,19 @@ describe('electron-builder.yml', () => {
 
   it('ships the built app and its profiles and templates, not the generated samples or sources', () => {
     // getConfig normalises the list into one FileSet.
-    expect(config.files).toEqual([{ filter: ['dist/**', 'package.json', 'resources/profiles/**', 'resources/templates/**'] }]);
+    const [set] = config.files as { filter: string[] }[];
+    expect(set.filter.filter((f) => !f.startsWith('!'))).toEqual(['dist/**', 'package.json', 'resources/profiles/**', 'resources/templates/**']);
+  });
+
+  it('leaves out unused font weights but never a font the PDF renderer reads', () => {
+    const [set] = config.files as { filter: string[] }[];
+    const excluded = set.filter.filter((f) => f.startsWith('!')).map((f) => f.slice(1));
+    const isExcluded = (file: string) => excluded.some((pattern) => minimatch(file, pattern, { dot: true }));
+    const used = bundledFonts().flatMap((f) => f.files.map((file) => path.relative(root, file).split(path.sep).join('/')));
+    expect(used.length).toBeGreaterThan(5);
+    expect(used.filter(isExcluded)).toEqual([]);
+    expect(isExcluded('node_modules/@expo-google-fonts/noto-serif-sc/900Black/NotoSerifSC_900Black.ttf')).toBe(true);
+    expect(isExcluded('node_modules/lxgw-wenkai-webfont/files/lxgwwenkaimono-regular-subset-1.woff2')).toBe(true);
   });
 
   it('names the app', () => {

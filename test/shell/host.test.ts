@@ -53,6 +53,26 @@ describe('the desktop Host', () => {
     expect(electron.showOpenDialog).toHaveBeenLastCalledWith(window, { title: '选择评审包文件夹', properties: ['openDirectory'] });
   });
 
+  it('titles a folder picker with what it is for', async () => {
+    electron.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: ['/media/usb'] });
+    await host.choosePath!({ folder: true, title: '选择文书保存位置' });
+    expect(electron.showOpenDialog).toHaveBeenLastCalledWith(window, { title: '选择文书保存位置', properties: ['openDirectory'] });
+  });
+
+  it('shows an existing folder in the file manager, by its real path', async () => {
+    await expect(host.openFolder(path.join(dataDir, 'packages', '..', 'packages'))).resolves.toBe(true);
+    expect(electron.openPath).toHaveBeenCalledWith(path.join(dataDir, 'packages'));
+  });
+
+  it.each([
+    ['a file', path.join(dataDir, 'packages', 'setup.exe')],
+    ['a missing folder', path.join(base, 'nowhere')],
+    ['a relative path', 'packages'],
+  ])('never shows %s as a folder', async (_label, target) => {
+    await expect(host.openFolder(target)).resolves.toBe(false);
+    expect(electron.openPath).not.toHaveBeenCalled();
+  });
+
   it('answers null when the picker is cancelled', async () => {
     electron.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
     await expect(host.choosePath!({ folder: false })).resolves.toBeNull();

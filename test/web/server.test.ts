@@ -19,7 +19,7 @@ beforeAll(async () => {
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>评审工作台</title>');
   mkdirSync(path.join(rendererDir, '..', 'outside'), { recursive: true });
   writeFileSync(path.join(rendererDir, '..', 'outside', 'secret.txt'), 'SECRET');
-  core = await openCore({ dataDir: tempDir(), version: 'test', transport: 'http', choosePath: null, openPath: async () => false, emit: (n, p) => server.broadcast(n, p) });
+  core = await openCore({ dataDir: tempDir(), version: 'test', transport: 'http', choosePath: null, openPath: async () => false, openFolder: async () => false, emit: (n, p) => server.broadcast(n, p) });
   server = await startWebServer({ dispatch: core.dispatch, rendererDir, token });
 });
 afterAll(async () => {

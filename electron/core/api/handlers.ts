@@ -7,10 +7,12 @@ export interface Host {
   dataDir: string;
   version: string;
   transport: 'ipc' | 'http';
-  /** Native file/folder picker; null when the shell has none (web mode). */
-  choosePath: ((opts: { folder: boolean }) => Promise<string | null>) | null;
+  /** Native file/folder picker with the dialog's title; null when the shell has none (web mode). */
+  choosePath: ((opts: { folder: boolean; title?: string }) => Promise<string | null>) | null;
   /** Opens a file the app imported in the system's default application. */
   openPath(absPath: string): Promise<boolean>;
+  /** Shows a folder the app wrote documents into in the system's file manager; the core checks which folders first. */
+  openFolder(absPath: string): Promise<boolean>;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
 

@@ -31,7 +31,7 @@ export async function extractSessionText(ctx: ExtractionContext, sessionId: stri
     // which is then recorded as failed so the next pass moves past it.
     while (!cancelled) {
       const pending = documentsWithoutText(ctx.db, sessionId).map((key) => ({ key, doc: findDocument(ctx.db, key)! }));
-      for (const { key, doc } of pending.filter(({ doc }) => !isExtractable(doc.path))) saveDocumentText(ctx.db, key, null, 'unsupported', null, at());
+      for (const { key } of pending.filter(({ doc }) => !isExtractable(doc.path))) saveDocumentText(ctx.db, key, null, 'unsupported', null, at());
       const batch = pending.filter(({ doc }) => isExtractable(doc.path));
       if (!batch.length) break;
       let current = 0;

@@ -77,6 +77,7 @@ function merge(base: ProfileFile, own: ProfileFile): unknown {
     redFlags: mergeById(base.redFlags, own.redFlags, removedIn(own, 'red-flag')),
     budgetRules: mergeById(base.budgetRules, own.budgetRules, removedIn(own, 'budget')),
     consolidation: { ...base.consolidation, ...own.consolidation },
+    aggregation: own.aggregation ?? base.aggregation,
     letter: own.letter,
   };
 }

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { JobProgress } from '../../../shared/domain';
 import { ApiError, client } from '../../api';
 import { t } from '../../locale/zh-CN';
+import { requestCancel } from '../../lib/jobs';
 import { reportError, reportInfo } from '../errors/store';
 
 interface ExtractState {
@@ -56,13 +57,6 @@ export const useExtract = create<ExtractState>((set, get) => ({
     }
   },
   cancel() {
-    const { jobId, cancelling } = get();
-    if (!jobId || cancelling) return;
-    set({ cancelling: true });
-    // The pending text.extract call then settles with code 'cancelled'.
-    client.call('job.cancel', { jobId }).catch((err: unknown) => {
-      set({ cancelling: false });
-      reportError(err);
-    });
+    requestCancel(get, set);
   },
 }));

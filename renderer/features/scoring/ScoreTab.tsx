@@ -6,6 +6,7 @@ import { isMod } from '../../lib/keys';
 import { userMessage } from '../../lib/errors';
 import { t } from '../../locale/zh-CN';
 import { usePrecheck } from '../precheck/store';
+import { SignBar } from '../signing/SignBar';
 import { CompletionBar } from './CompletionBar';
 import { ConclusionSection } from './ConclusionSection';
 import { DeclarationSection } from './DeclarationSection';
@@ -81,6 +82,7 @@ export function ScoreTab({ sessionId, project }: { sessionId: string; project: P
         </>
       )}
       {draft.conflict !== null && <CompletionBar sessionId={sessionId} view={view} />}
+      <SignBar sessionId={sessionId} view={view} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // Owns the session header bar: title, date, issuer, location, 全文检索, the expert panel (chair marked 组长), the text-extraction
-// progress and the header buttons (专家信息, 评审概览, open package, help, home).
+// progress and the header buttons (专家信息, 评审概览, 文书, open package, help, home).
 import type { SessionDetail } from '../../../shared/domain';
 import { formatDate } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
@@ -9,6 +9,7 @@ import { ExtractProgress } from '../extract/ExtractProgress';
 import { useHelp } from '../help/store';
 import { openPackage } from '../import/openPackage';
 import { SessionSearch } from '../search/SessionSearch';
+import { SigningButtons } from '../signing/SigningScreens';
 import { useSession } from './store';
 
 export function SessionHeader({ detail }: { detail: SessionDetail }) {
@@ -16,6 +17,8 @@ export function SessionHeader({ detail }: { detail: SessionDetail }) {
   const toggleHelp = useHelp((s) => s.toggle);
   const overviewOpen = useSession((s) => s.overviewOpen);
   const setOverviewOpen = useSession((s) => s.setOverviewOpen);
+  const documentsOpen = useSession((s) => s.documentsOpen);
+  const setDocumentsOpen = useSession((s) => s.setDocumentsOpen);
   return (
     <header className="session-header">
       <div className="session-header-main">
@@ -44,6 +47,7 @@ export function SessionHeader({ detail }: { detail: SessionDetail }) {
         <SessionSearch detail={detail} />
         <div className="header-actions">
           <ExpertButton className="btn btn-header" />
+          <SigningButtons className="btn btn-header" sessionId={detail.id} />
           <button
             type="button"
             className={`btn btn-header${overviewOpen ? ' active' : ''}`}
@@ -53,6 +57,16 @@ export function SessionHeader({ detail }: { detail: SessionDetail }) {
             data-testid="overview-open"
           >
             {t.overview.open}
+          </button>
+          <button
+            type="button"
+            className={`btn btn-header${documentsOpen ? ' active' : ''}`}
+            onClick={() => setDocumentsOpen(!documentsOpen)}
+            aria-pressed={documentsOpen}
+            title={t.documents.openTitle}
+            data-testid="documents-open"
+          >
+            {t.documents.open}
           </button>
           <button type="button" className="btn btn-header" onClick={() => void openPackage(false)} data-testid="header-open-package">
             <Icon name="package" />

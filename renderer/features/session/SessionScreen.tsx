@@ -7,6 +7,7 @@ import { userMessage } from '../../lib/errors';
 import { useRemote } from '../../lib/useRemote';
 import { t } from '../../locale/zh-CN';
 import { ErrorBoundary } from '../errors/ErrorBoundary';
+import { DocumentsScreen } from '../documents/DocumentsScreen';
 import { OverviewScreen } from '../overview/OverviewScreen';
 import { showError } from '../errors/store';
 import { useExtract } from '../extract/store';
@@ -16,6 +17,7 @@ import { EmptyViewer } from './EmptyViewer';
 import { ProjectSidebar } from './ProjectSidebar';
 import { SessionHeader } from './SessionHeader';
 import { SidePanel } from './SidePanel';
+import { SigningScreens } from '../signing/SigningScreens';
 import { useSession } from './store';
 
 export function SessionScreen({ sessionId }: { sessionId: string }) {
@@ -48,6 +50,7 @@ function SessionLayout({ detail }: { detail: SessionDetail }) {
   const documentKey = useSession((s) => s.documentKey);
   const panelCollapsed = useSession((s) => s.panelCollapsed);
   const overviewOpen = useSession((s) => s.overviewOpen);
+  const documentsOpen = useSession((s) => s.documentsOpen);
   const project = detail.projects.find((p) => p.id === projectId) ?? null;
   const document = project?.documents.find((d) => d.key === documentKey) ?? null;
 
@@ -71,7 +74,9 @@ function SessionLayout({ detail }: { detail: SessionDetail }) {
       <div className={`session-body${panelCollapsed ? ' panel-collapsed' : ''}`}>
         <ProjectSidebar projects={detail.projects} project={project} documentKey={documentKey} />
         <main className="viewer-area">
-          {overviewOpen ? (
+          {documentsOpen ? (
+            <DocumentsScreen detail={detail} project={project} />
+          ) : overviewOpen ? (
             <OverviewScreen sessionId={detail.id} projects={detail.projects} />
           ) : document ? (
             // A viewer that crashes on one odd file takes down only the centre pane.
@@ -84,6 +89,7 @@ function SessionLayout({ detail }: { detail: SessionDetail }) {
         </main>
         <SidePanel sessionId={detail.id} projects={detail.projects} project={project} />
       </div>
+      <SigningScreens />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-// Owns which session, project and document are open (or the session overview instead of a document), and the side panel's state: collapsed, and which tab shows
+// Owns which session, project and document are open (or the session overview or the 文书 screen instead of a document), and the side panel's state: collapsed, and which tab shows
 // (UI state only; data comes from the client).
 import { create } from 'zustand';
 
@@ -17,6 +17,8 @@ interface SessionState {
   panelTab: PanelTab;
   /** The session overview (评审概览) shows in place of the document area. */
   overviewOpen: boolean;
+  /** The 文书 screen (generated documents) shows in place of the document area. */
+  documentsOpen: boolean;
   restore(place: { sessionId: string | null; projectId: string | null; documentKey: number | null }): void;
   openSession(sessionId: string): void;
   closeSession(): void;
@@ -27,6 +29,7 @@ interface SessionState {
   togglePanel(): void;
   setPanelTab(tab: PanelTab): void;
   setOverviewOpen(open: boolean): void;
+  setDocumentsOpen(open: boolean): void;
   /** Leaves the overview for a project's 评分 tab. */
   openReview(projectId: string): void;
 }
@@ -40,24 +43,25 @@ export const useSession = create<SessionState>((set, get) => ({
   panelCollapsed: false,
   panelTab: 'info',
   overviewOpen: false,
+  documentsOpen: false,
   restore(place) {
     set({ ...place, restored: true });
   },
   openSession(sessionId) {
-    set((s) => ({ sessionId, projectId: null, documentKey: null, overviewOpen: false, generation: s.generation + 1 }));
+    set((s) => ({ sessionId, projectId: null, documentKey: null, overviewOpen: false, documentsOpen: false, generation: s.generation + 1 }));
   },
   closeSession() {
-    set({ sessionId: null, projectId: null, documentKey: null, overviewOpen: false });
+    set({ sessionId: null, projectId: null, documentKey: null, overviewOpen: false, documentsOpen: false });
   },
   selectProject(projectId) {
     if (get().projectId === projectId) return;
     set({ projectId, documentKey: null });
   },
   selectDocument(documentKey) {
-    set({ documentKey, overviewOpen: false });
+    set({ documentKey, overviewOpen: false, documentsOpen: false });
   },
   openDocument(projectId, documentKey) {
-    set({ projectId, documentKey, overviewOpen: false });
+    set({ projectId, documentKey, overviewOpen: false, documentsOpen: false });
   },
   togglePanel() {
     set((s) => ({ panelCollapsed: !s.panelCollapsed }));
@@ -66,10 +70,13 @@ export const useSession = create<SessionState>((set, get) => ({
     set({ panelTab });
   },
   setOverviewOpen(overviewOpen) {
-    set({ overviewOpen });
+    set(overviewOpen ? { overviewOpen, documentsOpen: false } : { overviewOpen });
+  },
+  setDocumentsOpen(documentsOpen) {
+    set(documentsOpen ? { documentsOpen, overviewOpen: false } : { documentsOpen });
   },
   openReview(projectId) {
     if (get().projectId !== projectId) set({ projectId, documentKey: null });
-    set({ panelTab: 'score', panelCollapsed: false, overviewOpen: false });
+    set({ panelTab: 'score', panelCollapsed: false, overviewOpen: false, documentsOpen: false });
   },
 }));

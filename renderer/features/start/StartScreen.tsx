@@ -3,9 +3,11 @@ import { client } from '../../api';
 import { useRemote } from '../../lib/useRemote';
 import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
+import { useBureau } from '../bureau/store';
 import { ExpertButton } from '../expert/ExpertButton';
 import { openPackage } from '../import/openPackage';
 import { useImport } from '../import/store';
+import { SigningButtons, SigningScreens } from '../signing/SigningScreens';
 import { RecentPackages } from './RecentPackages';
 import { SessionList } from './SessionList';
 
@@ -45,6 +47,13 @@ export function StartScreen() {
               </span>
             </button>
           )}
+          <button type="button" className="btn btn-xl btn-secondary" onClick={() => useBureau.getState().enter()} data-testid="bureau-enter">
+            <Icon name="document" size={30} />
+            <span className="btn-xl-text">
+              {t.bureau.enter}
+              <small>{t.bureau.enterHint}</small>
+            </span>
+          </button>
         </div>
         <div className="drop-zone" data-testid="drop-zone">
           <Icon name="upload" size={28} />
@@ -61,8 +70,10 @@ export function StartScreen() {
       </section>
       <footer className="start-footer muted">
         <ExpertButton className="btn" />
+        <SigningButtons className="btn" sessionId={null} />
         {info.state === 'ready' && <span data-testid="app-version">{t.start.version(info.value.version, info.value.transport)}</span>}
       </footer>
+      <SigningScreens />
     </main>
   );
 }

@@ -11,7 +11,7 @@ afterEach(() => {
 });
 
 async function start(dataDir = tempDir()): Promise<Core> {
-  const core = await openCore({ dataDir, version: 't', transport: 'ipc', choosePath: null, openPath: async () => false, emit: () => undefined }, () => new Date('2027-03-05T09:00:00Z'));
+  const core = await openCore({ dataDir, version: 't', transport: 'ipc', choosePath: null, openPath: async () => false, openFolder: async () => false, emit: () => undefined }, () => new Date('2027-03-05T09:00:00Z'));
   cores.push(core);
   return core;
 }

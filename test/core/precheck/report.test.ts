@@ -21,7 +21,7 @@ async function ok<T>(name: string, input: unknown): Promise<T> {
 beforeAll(async () => {
   const samples = tempDir();
   await makeSamples(samples);
-  core = await openCore({ dataDir: tempDir(), version: 't', transport: 'ipc', choosePath: null, openPath: async () => false, emit: (_n, p) => progress.push(p) });
+  core = await openCore({ dataDir: tempDir(), version: 't', transport: 'ipc', choosePath: null, openPath: async () => false, openFolder: async () => false, emit: (_n, p) => progress.push(p) });
   const summary = await ok<{ id: string }>('package.import', { jobId: 'i', source: { kind: 'path', path: path.join(samples, 'donghe-2027-defects.rpkg') } });
   session = await ok<SessionDetail>('session.get', { sessionId: summary.id });
 }, 120_000);

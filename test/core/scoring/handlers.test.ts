@@ -12,7 +12,7 @@ afterEach(() => {
 
 let clock = Date.parse('2027-03-05T09:00:00Z');
 async function start(dataDir = tempDir()): Promise<{ core: Core; dataDir: string; sessionId: string }> {
-  const core = await openCore({ dataDir, version: 't', transport: 'ipc', choosePath: null, openPath: async () => false, emit: () => undefined }, () => new Date((clock += 1000)));
+  const core = await openCore({ dataDir, version: 't', transport: 'ipc', choosePath: null, openPath: async () => false, openFolder: async () => false, emit: () => undefined }, () => new Date((clock += 1000)));
   cores.push(core);
   const listed = await ok<{ id: string }[]>(core, 'session.list', {});
   if (listed.length) return { core, dataDir, sessionId: listed[0].id };

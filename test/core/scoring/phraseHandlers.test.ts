@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 async function start(dataDir: string): Promise<Core> {
-  const core = await openCore({ dataDir, version: 't', transport: 'ipc', choosePath: null, openPath: async () => false, emit: () => undefined });
+  const core = await openCore({ dataDir, version: 't', transport: 'ipc', choosePath: null, openPath: async () => false, openFolder: async () => false, emit: () => undefined });
   cores.push(core);
   return core;
 }

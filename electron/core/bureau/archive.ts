@@ -1,0 +1,199 @@
+// Owns the session archive (评审归档): one ZIP with the package, every result file received (history included), the generated documents on record and the panel's decisions, listed with their SHA-256 in index.json; and importing it on another machine, every file verified.
+//
+// Layout: index.json · package.rpkg · results/<n>.rdr.json · documents/<name> · decisions.json. The package is
+// re-exported from the draft (deterministic, so its manifest hash must equal the session's); each result is verified
+// again on import exactly as when it was first received, in the order it was signed, so the history is rebuilt.
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { ZipFile } from 'yazl';
+import { z } from 'zod';
+import type { ResultImportOutcome } from '../../../shared/bureau';
+import type { SessionDetail } from '../../../shared/domain';
+import { conclusions } from '../../../shared/profile';
+import { AppError } from '../api/errors';
+import { findSessionVersion, getSession } from '../store/sessions';
+import { importPackage, stagingRoot, type ImportContext } from '../package/importer';
+import { openSource, type PackageSource, type SourceEntry } from '../package/source';
+import { verifyPackage } from '../package/verify';
+import { reproducibleEntry } from '../package/write';
+import { safeFileStem } from '../output/files';
+import { insertDraft, loadDraft } from '../store/bureauDrafts';
+import { listConclusionOverrides, listDissents, listLineOverrides, listResults, resultBytes, setConclusionOverride, setDissent, setLineOverride } from '../store/bureauResults';
+import type { Db } from '../store/db';
+import { generatedDocuments } from '../store/templates';
+import { bureauDir, draftFromPackage, publishedPackage } from './draft';
+import { importResult, maxResultBytes } from './results';
+
+const archiveKind = 'review-desk-session-archive';
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+const indexSchema = z.strictObject({
+  formatVersion: z.literal(1),
+  kind: z.literal(archiveKind),
+  sessionId: z.string().uuid(),
+  title: z.string(),
+  manifestSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  createdAt: z.string(),
+  files: z.array(z.strictObject({ path: z.string().min(1).max(300), role: z.enum(['package', 'result', 'document', 'decisions']), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().nonnegative() })).max(20_000),
+});
+
+const decisionsSchema = z.strictObject({
+  lines: z.array(z.strictObject({ projectId: z.string(), lineId: z.string(), approvedFen: z.number().int().nonnegative(), reason: z.string().min(1), setAt: z.string() })),
+  conclusions: z.array(z.strictObject({ projectId: z.string(), conclusion: z.enum(conclusions), reason: z.string().min(1), setAt: z.string() })),
+  dissents: z.array(z.strictObject({ projectId: z.string(), expertPosition: z.number().int().nonnegative(), reason: z.string().min(1), recordedAt: z.string() })),
+});
+
+/** Writes `<folder>/<title>-归档.zip`; returns its path. */
+export async function exportArchive(db: Db, dataDir: string, session: SessionDetail, folder: string, now: Date): Promise<string> {
+  const pkg = await fs.readFile(publishedPackage(dataDir, session.id)).catch(() => null);
+  if (!pkg) throw new AppError('invalid-input', '本机没有该评审会分发的评审包（可能是在其他电脑上制作的），不能归档。');
+  const { manifestSha256 } = await verifyPackage(publishedPackage(dataDir, session.id));
+  if (manifestSha256 !== session.manifestSha256) throw new AppError('invalid-input', '本机保存的评审包与专家评审的评审包不一致，不能归档。');
+  const entries: { path: string; role: 'package' | 'result' | 'document' | 'decisions'; bytes: Uint8Array }[] = [{ path: 'package.rpkg', role: 'package', bytes: pkg }];
+  listResults(db, session.id).forEach((r, i) => entries.push({ path: `results/${String(i + 1).padStart(3, '0')}-${safeFileStem(r.expertName)}.rdr.json`, role: 'result', bytes: resultBytes(db, r.id) }));
+  const names = new Set<string>();
+  for (const doc of [...generatedDocuments(db, session.id)].reverse()) {
+    const bytes = await fs.readFile(doc.path).catch(() => null);
+    if (!bytes || sha256(bytes) !== doc.sha256) continue; // moved or changed since it was generated: not the document on record
+    let name = path.basename(doc.path);
+    for (let n = 2; names.has(name); n++) name = `${n}-${path.basename(doc.path)}`;
+    names.add(name);
+    entries.push({ path: `documents/${name}`, role: 'document', bytes });
+  }
+  const decisions = { lines: listLineOverrides(db, session.id), conclusions: listConclusionOverrides(db, session.id), dissents: listDissents(db, session.id) };
+  entries.push({ path: 'decisions.json', role: 'decisions', bytes: Buffer.from(`${JSON.stringify(decisions, null, 2)}\n`) });
+  const index = {
+    formatVersion: 1,
+    kind: archiveKind,
+    sessionId: session.id,
+    title: session.title,
+    manifestSha256: session.manifestSha256,
+    createdAt: now.toISOString(),
+    files: entries.map((e) => ({ path: e.path, role: e.role, sha256: sha256(e.bytes), bytes: e.bytes.length })),
+  };
+  const zip = new ZipFile();
+  zip.addBuffer(Buffer.from(`${JSON.stringify(index, null, 2)}\n`), 'index.json', reproducibleEntry);
+  for (const e of entries) zip.addBuffer(Buffer.from(e.bytes), e.path, { ...reproducibleEntry, compress: !/\.(rpkg|pdf|docx|xlsx)$/i.test(e.path) });
+  zip.end();
+  await fs.mkdir(folder, { recursive: true });
+  const out = path.join(folder, `${safeFileStem(`${session.title}-归档`)}.zip`);
+  const part = `${out}.${process.pid}.tmp`;
+  try {
+    await pipeline(zip.outputStream, createWriteStream(part));
+    await fs.rename(part, out);
+  } catch (err) {
+    await fs.rm(part, { force: true });
+    throw err;
+  }
+  return out;
+}
+
+async function readEntry(source: PackageSource, entry: SourceEntry, max: number): Promise<Buffer> {
+  if (entry.declaredBytes > max) throw new AppError('invalid-input', `归档中的“${entry.name}”过大，归档可能已损坏。`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of await source.open(entry)) {
+    size += (chunk as Buffer).length;
+    if (size > max) throw new AppError('invalid-input', `归档中的“${entry.name}”过大，归档可能已损坏。`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export interface ArchiveImport {
+  sessionId: string;
+  results: ResultImportOutcome[];
+  /** Where the archived documents were put. */
+  documentsFolder: string;
+  documents: string[];
+}
+
+/** Imports an archive: checks every listed file's hash, the package, each result's signature; then restores the decisions. */
+export async function importArchive(ctx: ImportContext, jobId: string, file: string): Promise<ArchiveImport> {
+  const bad = (why: string) => new AppError('invalid-input', `“${path.basename(file)}”不是完好的评审归档：${why}`);
+  let source: PackageSource;
+  try {
+    source = await openSource(file);
+  } catch {
+    throw bad('无法作为 ZIP 读取');
+  }
+  const contents = new Map<string, Buffer>();
+  let index: z.infer<typeof indexSchema>;
+  try {
+    const entries = new Map(source.entries.filter((e) => !e.isDirectory).map((e) => [e.name, e]));
+    const indexEntry = entries.get('index.json');
+    if (!indexEntry) throw bad('缺少 index.json');
+    const indexBytes = await readEntry(source, indexEntry, 16 * 2 ** 20);
+    let indexJson: unknown;
+    try {
+      indexJson = JSON.parse(indexBytes.toString('utf8'));
+    } catch {
+      throw bad('index.json 不是有效的 JSON');
+    }
+    const parsed = indexSchema.safeParse(indexJson);
+    if (!parsed.success) throw bad('index.json 格式不对');
+    index = parsed.data;
+    const listed = new Set(index.files.map((f) => f.path));
+    for (const name of entries.keys()) if (name !== 'index.json' && !listed.has(name)) throw bad(`含有清单之外的文件“${name}”`);
+    for (const f of index.files) {
+      const entry = entries.get(f.path);
+      if (!entry) throw bad(`缺少文件“${f.path}”`);
+      const bytes = await readEntry(source, entry, f.role === 'result' ? maxResultBytes : 4 * 2 ** 30);
+      if (bytes.length !== f.bytes || sha256(bytes) !== f.sha256) throw bad(`文件“${f.path}”与清单记录的哈希不符，已被改动`);
+      contents.set(f.path, bytes);
+    }
+  } finally {
+    source.close();
+  }
+  const pkg = index.files.find((f) => f.role === 'package');
+  if (!pkg) throw bad('缺少评审包');
+  const held = findSessionVersion(ctx.db, index.sessionId);
+  if (held !== null && held !== index.manifestSha256) throw bad('本机已有同一编号但内容不同的评审包');
+
+  const decisionsFile = index.files.find((f) => f.role === 'decisions');
+  let decisions: z.infer<typeof decisionsSchema> | null = null;
+  if (decisionsFile) {
+    let json: unknown;
+    try {
+      json = JSON.parse(contents.get(decisionsFile.path)!.toString('utf8'));
+    } catch {
+      throw bad('decisions.json 不是有效的 JSON');
+    }
+    const parsed = decisionsSchema.safeParse(json);
+    if (!parsed.success) throw bad('decisions.json 格式不对');
+    decisions = parsed.data;
+  }
+
+  const work = path.join(stagingRoot(ctx.dataDir), randomUUID());
+  await fs.mkdir(work, { recursive: true });
+  try {
+    const rpkg = path.join(work, 'package.rpkg');
+    await fs.writeFile(rpkg, contents.get(pkg.path)!);
+    const summary = await importPackage(ctx, jobId, rpkg);
+    const session = getSession(ctx.db, summary.id)!;
+    if (summary.id !== index.sessionId || session.manifestSha256 !== index.manifestSha256) throw bad('评审包与归档清单记录的编号或清单哈希不符');
+    await fs.mkdir(path.dirname(publishedPackage(ctx.dataDir, session.id)), { recursive: true });
+    await fs.copyFile(rpkg, publishedPackage(ctx.dataDir, session.id));
+    if (!loadDraft(ctx.db, session.id)) insertDraft(ctx.db, await draftFromPackage(ctx.dataDir, rpkg), ctx.now().toISOString());
+    const results = index.files.filter((f) => f.role === 'result').map((f) => importResult(ctx.db, session, { name: f.path, bytes: contents.get(f.path)! }, ctx.now()));
+    if (decisions) {
+      const known = new Set(session.projects.map((p) => p.id));
+      const all = [...decisions.lines, ...decisions.conclusions, ...decisions.dissents];
+      if (all.some((d) => !known.has(d.projectId)) || decisions.dissents.some((d) => !session.experts[d.expertPosition])) throw bad('decisions.json 引用了评审包中没有的项目或专家');
+      ctx.db.transaction(() => {
+        decisions.lines.forEach((l) => setLineOverride(ctx.db, session.id, l));
+        decisions.conclusions.forEach((c) => setConclusionOverride(ctx.db, session.id, c));
+        decisions.dissents.forEach((d) => setDissent(ctx.db, session.id, d));
+      })();
+    }
+    const documentsFolder = path.join(bureauDir(ctx.dataDir), 'archives', session.id, 'documents');
+    const documents = index.files.filter((f) => f.role === 'document');
+    await fs.mkdir(documentsFolder, { recursive: true });
+    for (const d of documents) await fs.writeFile(path.join(documentsFolder, path.basename(d.path)), contents.get(d.path)!);
+    return { sessionId: session.id, results, documentsFolder, documents: documents.map((d) => path.basename(d.path)) };
+  } finally {
+    await fs.rm(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,98 @@
+// Owns making one document in memory (生成一份文书): the template's data context, filling, rendering to DOCX or PDF,
+// the bureau's .docx filled in place, or the score sheets; and the file name it gets.
+import type { SessionDetail } from '../../../shared/domain';
+import type { OutputFormat } from '../../../shared/output';
+import { AppError } from '../api/errors';
+import { bureauPanelContext } from '../bureau/panel';
+import { countResults } from '../store/bureauResults';
+import type { Db } from '../store/db';
+import { loadExpertProfile } from '../store/expert';
+import type { ResolvedTemplate } from './catalog';
+import { buildExpertContext, buildPanelContext, buildSessionContext } from './context';
+import { fillDocxTemplate } from './docx/template';
+import { renderDocx } from './docx/render';
+import { documentFileName } from './files';
+import type { RenderDoc } from './model';
+import { renderPdf } from './pdf/render';
+import { sessionScoreSheetInput } from './sheetInput';
+import { scoreSheetCsv } from './sheets/csv';
+import { scoreSheetXlsx } from './sheets/xlsx';
+import { flattenContext, knownPlaceholders } from './template/placeholders';
+import { fillTemplate, TemplateFillError } from './template/fill';
+import type { Template, TemplateKind } from './template/schema';
+import type { TemplateContext } from './template/contextShape';
+
+export interface GenerateDeps {
+  db: Db;
+  now: () => Date;
+}
+
+/** One file to make: a template for a project (null: the session) in one format. */
+export interface DocumentJob {
+  resolved: ResolvedTemplate;
+  projectId: string | null;
+  format: OutputFormat;
+}
+
+export interface MadeDocument {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** The data a template needs is not there yet (a review not filled in): that document cannot be made now. */
+export class MissingDataError extends AppError {
+  constructor(message: string) {
+    super('invalid-input', message);
+  }
+}
+
+const FALLBACK_AUTHOR = '评审工作台';
+const authorOf = (db: Db) => loadExpertProfile(db)?.name ?? FALLBACK_AUTHOR;
+
+function contextFor(deps: GenerateDeps, kind: TemplateKind, sessionId: string, projectId: string | null): TemplateContext {
+  const now = deps.now();
+  if (kind === 'session') return buildSessionContext(deps.db, sessionId, now);
+  if (projectId === null) throw new AppError('invalid-input', '请先选择一个项目：该文书按项目生成。');
+  if (kind === 'expert') return buildExpertContext(deps.db, sessionId, projectId, now);
+  // On the bureau's machine, once experts' results have arrived, the panel is those experts; on an expert's, it is this expert.
+  return countResults(deps.db, sessionId) > 0 ? bureauPanelContext(deps.db, sessionId, projectId, now) : buildPanelContext(deps.db, sessionId, projectId, now);
+}
+
+/** The filled document model of a built-in (or edited) template, e.g. for a preview of an unsaved draft. */
+export function fillFor(deps: GenerateDeps, template: Template, sessionId: string, projectId: string | null): RenderDoc {
+  const context = contextFor(deps, template.kind, sessionId, projectId);
+  try {
+    return fillTemplate(template, context, { createdAt: deps.now().toISOString(), author: authorOf(deps.db) });
+  } catch (err) {
+    if (err instanceof TemplateFillError) throw new MissingDataError(err.message);
+    throw err;
+  }
+}
+
+/** The name a file gets: the template's name and the project's (or, session-wide, the session's) title. */
+export function fileNameFor(session: SessionDetail, job: DocumentJob): string {
+  const subject = job.projectId === null ? session.title : (session.projects.find((p) => p.id === job.projectId)?.name ?? job.projectId);
+  return documentFileName(job.resolved.kind === 'sheet' ? '评分表' : job.resolved.item.name, subject, job.format);
+}
+
+export async function makeDocument(deps: GenerateDeps, session: SessionDetail, job: DocumentJob): Promise<MadeDocument> {
+  const { resolved, projectId, format } = job;
+  if (!resolved.item.formats.includes(format)) {
+    throw new AppError('invalid-input', `「${resolved.item.name}」不能生成 ${format.toUpperCase()} 格式，可选：${resolved.item.formats.map((f) => f.toUpperCase()).join('、')}。`);
+  }
+  const name = fileNameFor(session, job);
+  switch (resolved.kind) {
+    case 'builtin': {
+      const doc = fillFor(deps, resolved.template, session.id, projectId);
+      return { name, bytes: format === 'pdf' ? await renderPdf(doc) : await renderDocx(doc) };
+    }
+    case 'docx': {
+      const values = flattenContext(contextFor(deps, 'expert', session.id, projectId));
+      return { name, bytes: (await fillDocxTemplate(resolved.docx.bytes, values, knownPlaceholders(), `${resolved.docx.name}.docx`)).bytes };
+    }
+    case 'sheet': {
+      const input = sessionScoreSheetInput(deps.db, session.id, deps.now(), authorOf(deps.db));
+      return { name, bytes: format === 'csv' ? scoreSheetCsv(input) : await scoreSheetXlsx(input) };
+    }
+  }
+}

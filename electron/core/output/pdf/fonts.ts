@@ -1,0 +1,201 @@
+// Owns the open CJK fonts the PDF renderer embeds and which font file draws each character.
+//
+// No open 方正小标宋, 仿宋_GB2312, 黑体 or 楷体_GB2312 is published on npm, so each font role of GB/T 9704 gets a stand-in:
+//   xiaobiaosong (小标宋, titles) → Noto Serif SC Bold;
+//   fangsong (仿宋, body)          → Noto Serif SC Regular — no open 仿宋 exists on npm, a Song-style serif is the nearest;
+//   hei (黑体)                     → Noto Sans SC Regular / Bold;
+//   kai (楷体)                     → LXGW WenKai (霞鹜文楷), which the package ships only as unicode-range WOFF2 chunks listed
+//                                    in its CSS: the CSS is parsed once into a code point → chunk table, a Kai run is drawn
+//                                    chunk by chunk, and each chunk is converted to TrueType once (see woff2.ts).
+// A character missing from its font falls back to Noto Serif SC of the same weight; one missing there too is an error,
+// never a silently dropped character. pdfkit embeds only the glyphs used (subsets), so a letter stays small.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { create, type Font } from 'fontkit';
+import type { FontRole } from '../model';
+import { woff2ToTtf } from './woff2';
+
+/** One face the renderer can draw with: a key for pdfkit's font registry, the bytes to embed and fontkit for measuring. */
+export interface Face {
+  key: string;
+  bytes: Buffer;
+  font: Font;
+}
+
+/** A font package the PDFs embed, for the README and for packaging (electron-builder must ship these files). */
+export interface BundledFont {
+  role: FontRole;
+  family: string;
+  packageName: string;
+  license: string;
+  /** Absolute paths of every file of the family the renderer may read. */
+  files: string[];
+}
+
+const serifPackage = '@expo-google-fonts/noto-serif-sc';
+const sansPackage = '@expo-google-fonts/noto-sans-sc';
+const kaiPackage = 'lxgw-wenkai-webfont';
+
+const staticFiles: Record<string, string> = {
+  serif400: `${serifPackage}/400Regular/NotoSerifSC_400Regular.ttf`,
+  serif700: `${serifPackage}/700Bold/NotoSerifSC_700Bold.ttf`,
+  sans400: `${sansPackage}/400Regular/NotoSansSC_400Regular.ttf`,
+  sans700: `${sansPackage}/700Bold/NotoSansSC_700Bold.ttf`,
+};
+
+const kaiCss = { 400: `${kaiPackage}/lxgwwenkai-regular.css`, 700: `${kaiPackage}/lxgwwenkai-bold.css` } as const;
+
+function resolvePackageFile(spec: string): string {
+  try {
+    return require.resolve(spec);
+  } catch {
+    throw new Error(`找不到字体文件 ${spec}：请确认已安装 npm 依赖（npm ci）。`);
+  }
+}
+
+interface ChunkRange {
+  from: number;
+  to: number;
+  file: string;
+}
+
+const chunkTables = new Map<400 | 700, ChunkRange[]>();
+
+/** Parses the WenKai CSS once: each @font-face names a WOFF2 chunk and the unicode-range it covers. */
+function kaiChunks(weight: 400 | 700): ChunkRange[] {
+  let table = chunkTables.get(weight);
+  if (table) return table;
+  const cssFile = resolvePackageFile(kaiCss[weight]);
+  const css = readFileSync(cssFile, 'utf8');
+  table = [];
+  for (const face of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
+    const src = /url\(['"]?([^'")]+)['"]?\)/.exec(face[1]);
+    const ranges = /unicode-range:\s*([^;}]+)/.exec(face[1]);
+    if (!src || !ranges) continue;
+    const file = path.resolve(path.dirname(cssFile), src[1]);
+    for (const range of ranges[1].split(',')) {
+      const m = /U\+([0-9a-f]+)(?:-([0-9a-f]+))?/i.exec(range.trim());
+      if (m) table.push({ from: parseInt(m[1], 16), to: parseInt(m[2] ?? m[1], 16), file });
+    }
+  }
+  if (table.length === 0) throw new Error(`字体样式表 ${cssFile} 中没有可用的 unicode-range：请检查 ${kaiPackage} 安装是否完整。`);
+  table.sort((a, b) => a.from - b.from);
+  chunkTables.set(weight, table);
+  return table;
+}
+
+function kaiChunkFor(weight: 400 | 700, codePoint: number): string | null {
+  const table = kaiChunks(weight);
+  let lo = 0;
+  let hi = table.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = table[mid];
+    if (codePoint < r.from) hi = mid - 1;
+    else if (codePoint > r.to) lo = mid + 1;
+    else return r.file;
+  }
+  return null;
+}
+
+const faces = new Map<string, Face>();
+
+/** Loads (once per process) the face with this key: a static key above or `kai400:<chunk file>`. */
+export function face(key: string): Face {
+  let loaded = faces.get(key);
+  if (loaded) return loaded;
+  let bytes: Buffer;
+  const kai = /^kai(400|700):(.+)$/.exec(key);
+  if (kai) {
+    bytes = woff2ToTtf(readFileSync(kai[2]), kai[2]);
+  } else {
+    const spec = staticFiles[key];
+    if (!spec) throw new Error(`未知的字体 ${key}`);
+    bytes = readFileSync(resolvePackageFile(spec));
+  }
+  loaded = { key, bytes, font: create(bytes) };
+  faces.set(key, loaded);
+  return loaded;
+}
+
+/** The face that draws `codePoint` in `role` (bold or not), with the Serif fallback; throws if no bundled font has it. */
+export function faceFor(role: FontRole, bold: boolean, codePoint: number): string {
+  const heavy = bold || role === 'xiaobiaosong';
+  let key: string | null;
+  switch (role) {
+    case 'xiaobiaosong':
+      key = 'serif700';
+      break;
+    case 'fangsong':
+      key = bold ? 'serif700' : 'serif400';
+      break;
+    case 'hei':
+      key = bold ? 'sans700' : 'sans400';
+      break;
+    case 'kai': {
+      const chunk = kaiChunkFor(bold ? 700 : 400, codePoint);
+      key = chunk ? `kai${bold ? 700 : 400}:${chunk}` : null;
+      break;
+    }
+  }
+  if (key && face(key).font.hasGlyphForCodePoint(codePoint)) return key;
+  const fallback = heavy ? 'serif700' : 'serif400';
+  if (face(fallback).font.hasGlyphForCodePoint(codePoint)) return fallback;
+  const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
+  throw new Error(`字符“${String.fromCodePoint(codePoint)}”（U+${hex}）不在内置字体中，无法写入 PDF：请在文稿中改用常用字或删除该字符。`);
+}
+
+const widthCache = new Map<string, number>();
+
+/** Natural advance of `text` in `faceKey` at 1 pt (multiply by the size), with the font's kerning and ligatures. */
+export function advance(faceKey: string, text: string): number {
+  const cacheKey = `${faceKey}\u0000${text}`;
+  let width = widthCache.get(cacheKey);
+  if (width === undefined) {
+    const { font } = face(faceKey);
+    width = font.layout(text).advanceWidth / font.unitsPerEm;
+    widthCache.set(cacheKey, width);
+  }
+  return width;
+}
+
+/** Height of the ideographic em box above the baseline, as a fraction of the size (OS/2 typo ascender 880/1000 in all three families). */
+export const emAscent = 0.88;
+
+function kaiFiles(weight: 400 | 700): string[] {
+  return [resolvePackageFile(kaiCss[weight]), ...new Set(kaiChunks(weight).map((r) => r.file))];
+}
+
+/** Every font file the PDF renderer may read, grouped by family. */
+export function bundledFonts(): BundledFont[] {
+  return [
+    {
+      role: 'xiaobiaosong',
+      family: 'Noto Serif SC Bold（小标宋替代）',
+      packageName: serifPackage,
+      license: 'OFL-1.1',
+      files: [resolvePackageFile(staticFiles.serif700)],
+    },
+    {
+      role: 'fangsong',
+      family: 'Noto Serif SC Regular（仿宋替代）',
+      packageName: serifPackage,
+      license: 'OFL-1.1',
+      files: [resolvePackageFile(staticFiles.serif400)],
+    },
+    {
+      role: 'hei',
+      family: 'Noto Sans SC Regular/Bold（黑体替代）',
+      packageName: sansPackage,
+      license: 'OFL-1.1',
+      files: [resolvePackageFile(staticFiles.sans400), resolvePackageFile(staticFiles.sans700)],
+    },
+    {
+      role: 'kai',
+      family: 'LXGW WenKai 霞鹜文楷 Regular/Bold（楷体替代）',
+      packageName: kaiPackage,
+      license: 'OFL-1.1',
+      files: [...kaiFiles(400), ...kaiFiles(700)],
+    },
+  ];
+}

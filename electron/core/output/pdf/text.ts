@@ -1,0 +1,151 @@
+// Owns styled text for the PDF renderer: measuring runs into breakable units (on the 版心 character grid or at natural
+// widths), and drawing laid-out lines with pdfkit, each character in the font that has it.
+import type { Font } from 'fontkit';
+import type { FontRole } from '../model';
+import { advance, face, faceFor } from './fonts';
+import { splitUnits, type Unit } from './linebreak';
+
+export interface Style {
+  role: FontRole;
+  bold: boolean;
+  size: number;
+  underline: boolean;
+}
+
+/** A piece of a unit drawn with one face; `width` is its natural advance in points. */
+interface Segment {
+  face: string;
+  text: string;
+  width: number;
+}
+
+export interface TextUnit extends Unit {
+  style: Style;
+  segments: Segment[];
+}
+
+export interface StyledText {
+  text: string;
+  style: Style;
+}
+
+function segmentsOf(text: string, style: Style): Segment[] {
+  const out: Segment[] = [];
+  for (const ch of text) {
+    const key = faceFor(style.role, style.bold, ch.codePointAt(0) as number);
+    const prev = out[out.length - 1];
+    if (prev?.face === key) prev.text += ch;
+    else out.push({ face: key, text: ch, width: 0 });
+  }
+  for (const s of out) s.width = advance(s.face, s.text) * style.size;
+  return out;
+}
+
+/**
+ * Measures runs into units. `pitch` (the grid's character pitch) fixes the width of every CJK unit; null keeps
+ * natural widths. A word longer than `maxWidth` is split into characters so it can wrap.
+ */
+export function measure(runs: StyledText[], pitch: number | null, maxWidth: number): TextUnit[] {
+  const units: TextUnit[] = [];
+  for (const run of runs) {
+    // Windows line ends become one line break and a tab one space: the fonts have no glyph for either control code.
+    splitUnits(run.text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ')).forEach((u, i) => {
+      const prev = units[units.length - 1];
+      const glued = i === 0 && u.kind === 'word' && prev?.kind === 'word';
+      const segments = u.kind === 'newline' ? [] : segmentsOf(u.text, run.style);
+      const natural = segments.reduce((w, s) => w + s.width, 0);
+      const width = u.kind === 'cjk' && pitch !== null ? pitch : natural;
+      if (u.kind === 'word' && width > maxWidth && [...u.text].length > 1) {
+        for (const ch of u.text) {
+          const parts = segmentsOf(ch, run.style);
+          units.push({ text: ch, kind: 'word', glued: false, style: run.style, width: parts.reduce((w, s) => w + s.width, 0), segments: parts });
+        }
+        return;
+      }
+      units.push({ ...u, glued, style: run.style, width, segments });
+    });
+  }
+  return units;
+}
+
+/** Per document: the faces already registered with pdfkit. */
+const registered = new WeakMap<PDFKit.PDFDocument, Set<string>>();
+
+type EmbeddedFontClass = new (doc: PDFKit.PDFDocument, font: Font, id: string) => object;
+/** pdfkit internals used to hand it an already parsed font (pdfkit takes only bytes and would parse them per PDF). */
+interface PdfkitFonts {
+  _font: { constructor: EmbeddedFontClass };
+  _fontFamilies: Record<string, object>;
+  _fontCount: number;
+}
+let EmbeddedFont: EmbeddedFontClass | undefined;
+
+/**
+ * Selects a face in pdfkit. Parsing a 10–15 MB CJK font (cmap, GSUB/GPOS) costs ~100 ms per face, so the fontkit
+ * font parsed once per process is given to pdfkit's EmbeddedFont directly; each PDF still gets its own subset. The
+ * EmbeddedFont class is not exported, so it is taken from the first face pdfkit opens the ordinary way.
+ */
+function useFace(doc: PDFKit.PDFDocument, key: string, size: number): void {
+  let set = registered.get(doc);
+  if (!set) registered.set(doc, (set = new Set()));
+  if (!set.has(key)) {
+    const fonts = doc as unknown as PdfkitFonts;
+    if (EmbeddedFont) fonts._fontFamilies[key] = new EmbeddedFont(doc, face(key).font, `F${++fonts._fontCount}`);
+    else {
+      doc.registerFont(key, face(key).bytes);
+      doc.font(key);
+      EmbeddedFont = fonts._font.constructor;
+    }
+    set.add(key);
+  }
+  doc.font(key).fontSize(size);
+}
+
+interface Atom {
+  face: string;
+  size: number;
+  text: string;
+  x: number;
+  width: number;
+  single: boolean;
+}
+
+/**
+ * Draws units[from, to) with their x offsets (`xs[k - from]`) from `left`, on `baseline`. Consecutive single characters
+ * of one face at an even step become one text operation with character spacing, which keeps the content stream small.
+ */
+export function drawUnits(doc: PDFKit.PDFDocument, units: readonly TextUnit[], from: number, to: number, xs: number[], left: number, baseline: number): void {
+  const atoms: Atom[] = [];
+  for (let k = from; k < to; k++) {
+    const u = units[k];
+    let x = left + xs[k - from];
+    for (const s of u.segments) {
+      atoms.push({ face: s.face, size: u.style.size, text: s.text, x, width: s.width, single: [...s.text].length === 1 });
+      x += s.width;
+    }
+    if (u.style.underline && u.kind !== 'newline') {
+      const y = baseline + u.style.size * 0.15;
+      const end = k + 1 < to && units[k + 1].style.underline ? left + xs[k + 1 - from] : left + xs[k - from] + u.width;
+      doc.save().lineWidth(0.6).moveTo(left + xs[k - from], y).lineTo(end, y).stroke().restore();
+    }
+  }
+  let i = 0;
+  while (i < atoms.length) {
+    const a = atoms[i];
+    let text = a.text;
+    let spacing = 0;
+    let j = i + 1;
+    if (a.single) {
+      while (j < atoms.length && atoms[j].single && atoms[j].face === a.face && atoms[j].size === a.size) {
+        const step = atoms[j].x - atoms[j - 1].x - atoms[j - 1].width;
+        if (j === i + 1) spacing = step;
+        else if (Math.abs(step - spacing) > 1e-6) break;
+        text += atoms[j].text;
+        j++;
+      }
+    }
+    useFace(doc, a.face, a.size);
+    doc.text(text, a.x, baseline, { lineBreak: false, baseline: 'alphabetic', characterSpacing: spacing });
+    i = j;
+  }
+}

@@ -1,0 +1,160 @@
+// Owns the shape of a template's data context (模板数据): every path a `{{placeholder}}` may name, as a zod schema, so templates are checked against it at load time and the TypeScript type follows from it.
+//
+// Every leaf is a final string (dates, 万元 amounts, scores and labels already formatted, typography.ts); `null`
+// means the value is missing (an empty opinion, a project without a supervisor), which a template must mark optional
+// (`{{path?}}`) or guard (`{{#if path}}`, `when`). Lists are repeated with `each`. Signature images are the only bytes.
+import { z } from 'zod';
+
+const text = z.string();
+const missing = z.string().nullable();
+
+/** 签字: role (专家/组长/组员), name, formatted date or null (blank to date by hand), PNG or null (blank to sign by hand). */
+export const signatureEntryShape = z.object({ role: text, name: text, date: missing, image: z.custom<Uint8Array>((v) => v instanceof Uint8Array).nullable() });
+
+/** 评分表 source: a dimension with its sub-criteria (评审维度 / 评分项 / 分值 / 得分). */
+export const scoredDimensionShape = z.object({
+  name: text,
+  max: text,
+  /** Subtotal (小计); "" while nothing is scored. */
+  score: text,
+  opinion: missing,
+  lowScoreReason: missing,
+  subCriteria: z.array(z.object({ name: text, max: text, score: missing })),
+});
+
+/** 投资审核 source: budget lines with 申报/核定/核减 in 万元 and 核减率, and the project's totals. */
+export const investmentShape = z.object({
+  lines: z.array(
+    z.object({ index: text, name: text, requested: text, approved: text, reduction: text, rate: text, reason: missing }),
+  ),
+  requested: text,
+  approved: text,
+  reduction: text,
+  rate: text,
+  /** Lines with a reduction, for a sentence listing them; empty when nothing was reduced. */
+  reduced: z.array(z.object({ name: text, reduction: text, reason: missing })),
+});
+
+/** 形式审查 annex source. */
+export const findingShape = z.object({ index: text, rule: text, status: text, message: text, citation: text });
+
+const opinionOf = z.object({ expert: text, text });
+
+export const contextShape = z.object({
+  /** 评审会 */
+  session: z.object({
+    id: text,
+    title: text,
+    /** 2027年3月18日 */
+    date: text,
+    year: text,
+    location: text,
+    /** The body that issued the package and organised the meeting (发文机关). */
+    issuer: text,
+    /** 组织评审的机关 named by the regulation (the profile's organiser body). */
+    organiser: text,
+    /** 发文字号, e.g. 武数据评〔2027〕1号. */
+    docNumber: text,
+    /** The jurisdiction's name (武隆区) and the regulation cited (武隆区政务信息化项目管理办法). */
+    jurisdiction: text,
+    regulation: text,
+    chair: missing,
+    experts: z.array(z.object({ index: text, name: text, title: text, employer: text, role: text })),
+  }),
+  /** 项目; null in a session context. */
+  project: z.object({
+    id: text,
+    /** 1-based position in the session. */
+    position: text,
+    name: text,
+    applicant: text,
+    supervisor: missing,
+    type: text,
+    /** 总投资 in 万元, e.g. 720.00 */
+    totalInvestment: text,
+    fundingSource: missing,
+    /** 建设周期, e.g. 12个月 */
+    period: missing,
+    summary: missing,
+    inAnnualPlan: text,
+  }).nullable(),
+  /** 专家信息 of this machine's expert; null in a panel context. */
+  expert: z.object({ name: text, title: missing, employer: missing, phone: missing }).nullable(),
+  /** One expert's review (评审记录); null in a panel context. */
+  review: z
+    .object({
+      expertName: text,
+      state: text,
+      /** 回避声明, as a sentence. */
+      conflict: missing,
+      conflictNote: missing,
+      familiarity: missing,
+      dimensions: z.array(scoredDimensionShape),
+      total: text,
+      totalPoints: text,
+      chapters: z.array(z.object({ title: text, opinion: missing })),
+      overallOpinion: missing,
+      /** The conclusion in force: the expert's choice, else the suggested one (结论). */
+      conclusion: missing,
+      conclusionSource: missing,
+      conclusionReason: missing,
+      suggestion: missing,
+      suggestionReasons: missing,
+      investment: investmentShape,
+      vetoes: z.array(z.object({ title: text, state: text, citation: text })),
+      vetoHits: z.array(z.object({ title: text, citation: text })),
+      completedAt: missing,
+    })
+    .nullable(),
+  /** 形式审查 of the project; null in a session context. */
+  precheck: z.object({ findings: z.array(findingShape), failures: text, judgements: text }).nullable(),
+  /** 评审意见函 wording from the profile, with {project} {date} {applicant} {organiser} {session} filled. */
+  letter: z.object({ title: text, salutation: text, opening: text, closing: text }).nullable(),
+  /** 专家组: every member's result and the aggregates (评分汇总); null in a session context. */
+  panel: z.object({
+    size: text,
+    experts: z.array(
+      z.object({
+        index: text,
+        name: text,
+        title: text,
+        employer: text,
+        role: text,
+        recused: text,
+        total: text,
+        conclusion: missing,
+        familiarity: missing,
+        scores: z.array(z.object({ name: text, score: text })),
+      }),
+    ),
+    dimensions: z.array(
+      z.object({ name: text, max: text, mean: missing, trimmedMean: missing, inForce: missing, opinions: z.array(opinionOf) }),
+    ),
+    total: z.object({ max: text, mean: missing, trimmedMean: missing, inForce: missing, rule: text }),
+    rank: missing,
+    conclusion: missing,
+    /** Why the panel's conclusion is what it is when the chair decided it (平票裁决, 组长改定); null by majority. */
+    conclusionReason: missing,
+    conclusionCounts: text,
+    chapters: z.array(z.object({ title: text, opinions: z.array(opinionOf) })),
+    overallOpinions: z.array(opinionOf),
+    investment: investmentShape,
+    vetoHits: z.array(z.object({ title: text, citation: text })),
+    /** 保留意见: members who disagree with the panel's opinion, and why (政府采购法实施条例 第四十一条). */
+    dissents: z.array(z.object({ expert: text, reason: text })),
+  }).nullable(),
+  signatures: z.object({ expert: z.array(signatureEntryShape), members: z.array(signatureEntryShape), chair: z.array(signatureEntryShape) }),
+  /** 评审纪律 and 专家承诺书 (shared/expert.ts commitmentText), and the expert's acceptance. */
+  commitment: z.object({ lines: z.array(z.object({ text })), acceptedAt: missing, expertName: missing }),
+  /** The date of generation, formatted. */
+  today: text,
+});
+
+export type TemplateContext = z.infer<typeof contextShape>;
+
+/** The parts of the context a session document (签到表, 回避承诺书) has; project documents have every part. */
+export const sessionRoots = ['session', 'expert', 'signatures', 'commitment', 'today'] as const;
+export type SignatureEntryValue = z.infer<typeof signatureEntryShape>;
+export type InvestmentValue = z.infer<typeof investmentShape>;
+export type ScoredDimensionValue = z.infer<typeof scoredDimensionShape>;
+export type FindingShapeValue = z.infer<typeof findingShape>;

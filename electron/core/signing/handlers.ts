@@ -1,0 +1,188 @@
+// Owns the signing calls: the identity (签名身份) and handwritten signature, signing a review (签名封存), its sealed versions, export of signed files, and verification.
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { SessionDetail } from '../../../shared/domain';
+import type { ParsedInput } from '../../../shared/api';
+import type { IdentityView, SignedFile, VerificationView } from '../../../shared/signing';
+import { AppError } from '../api/errors';
+import type { HandlerMap, Host } from '../api/handlers';
+import { sessionOrThrow } from '../scoring/view';
+import type { Db } from '../store/db';
+import { loadExpertProfile } from '../store/expert';
+import { loadIdentity, saveIdentity, saveSignatureImage, type IdentityRow } from '../store/identity';
+import { detachedSignatureSuffix, signDetached } from './detached';
+import { SigningError } from './errors';
+import { exportSigned, exportFolder } from './export';
+import { createIdentity, readStoredIdentity, unlockIdentity } from './identity';
+import { rosterWarning } from './roster';
+import { projectSeals, sealReview, sealView } from './seal';
+import { cleanSignatureImage } from './signatureImage';
+import type { Signer, VerificationReport } from './types';
+import { verifyFile } from './verify';
+
+type SigningMethod =
+  | 'signing.identity.get'
+  | 'signing.identity.create'
+  | 'signing.image.save'
+  | 'review.sign'
+  | 'review.seals'
+  | 'signing.export'
+  | 'signing.verify'
+  | 'signing.openFolder'
+  | 'signing.signFile';
+
+/** The shared view type must stay the signing module's report type. */
+const asView = (report: VerificationReport): VerificationView => report;
+
+/**
+ * An uploaded file keeps its base name (a detached signature names the file it signs) but only as one plain name:
+ * never a path, `.`/`..`, or control characters.
+ */
+function uploadName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const lower = base.toLowerCase();
+  if (!['.json', '.pdf', '.docx'].some((ext) => lower.endsWith(ext))) {
+    throw new AppError('invalid-input', `无法验证“${name}”：只能验证 PDF、DOCX（连同其 .sig.json 签名文件）或评审结果文件（.rdr.json）。`);
+  }
+  if (/^\.+$/.test(base) || /[\u0000-\u001f\u007f:*?"<>|]/.test(base)) throw new AppError('invalid-input', `文件名“${name}”含有不允许的字符，请改名后再验证。`);
+  return base;
+}
+
+/** SigningError (wrong passphrase, expired certificate …) is the user's to fix: it travels as invalid-input with its Chinese message. */
+async function signingStep<T>(run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof SigningError) throw new AppError('invalid-input', err.message);
+    throw err;
+  }
+}
+
+type VerifySource = ParsedInput<'signing.verify'>['source'];
+
+/** A path is verified where it is; uploaded bytes in a private temporary folder under their plain names, the detached signature beside its DOCX. */
+async function verifySource(source: VerifySource, tmpRoot: string): Promise<VerificationReport> {
+  if (source.kind === 'path') return verifyFile(source.path);
+  const dir = await mkdtemp(path.join(tmpRoot, 'verify-'));
+  try {
+    const main = path.join(dir, uploadName(source.name));
+    await writeFile(main, source.bytes);
+    if (source.signature) await writeFile(`${main}${detachedSignatureSuffix}`, source.signature.bytes);
+    return await verifyFile(main);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A file given to `signing.signFile` is a document of a few megabytes; anything past this is refused. */
+const maxSignFileBytes = 200 * 2 ** 20;
+
+/** The file to sign as a plain base name and its bytes; a path is read where it is and its signature goes beside it. */
+async function fileToSign(source: ParsedInput<'signing.signFile'>['source']): Promise<{ name: string; bytes: Uint8Array; file: string | null }> {
+  if (source.kind === 'upload') {
+    const name = source.name.split(/[\\/]/).pop() ?? '';
+    if (!name || /^\.+$/.test(name) || /[\u0000-\u001f\u007f:*?"<>|]/.test(name)) throw new AppError('invalid-input', `文件名“${source.name}”含有不允许的字符，请改名后再签署。`);
+    if (source.bytes.length > maxSignFileBytes) throw new AppError('invalid-input', `“${name}”超过 200 MB，不像是要签署的文书，请确认选择的文件。`);
+    return { name, bytes: source.bytes, file: null };
+  }
+  const file = path.resolve(source.path);
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) throw new AppError('not-found', `找不到文件“${file}”，请确认路径。`);
+  if (info.size > maxSignFileBytes) throw new AppError('invalid-input', `“${path.basename(file)}”超过 200 MB，不像是要签署的文书，请确认选择的文件。`);
+  return { name: path.basename(file), bytes: new Uint8Array(await readFile(file)), file };
+}
+
+function requireIdentity(db: Db): IdentityRow {
+  const row = loadIdentity(db);
+  if (!row) throw new AppError('invalid-input', '尚未创建签名身份。请先在“签名身份”中创建，再签名或导出。');
+  return row;
+}
+
+export function identityView(row: IdentityRow, session: SessionDetail | null): IdentityView {
+  const { subject } = readStoredIdentity(JSON.parse(row.storedJson)).certificate;
+  return {
+    ...subject,
+    algorithm: row.algorithm,
+    fingerprint: row.fingerprint,
+    createdAt: row.createdAt,
+    signatureImage: row.signaturePng,
+    rosterWarning: session ? rosterWarning(session, subject.name, row.fingerprint) : null,
+  };
+}
+
+export function signingHandlers(db: Db, host: Host, now: () => Date): HandlerMap<SigningMethod> {
+  /** Folders this run exported to: the only folders `signing.openFolder` opens. */
+  const exported = new Set<string>();
+  const unlock = (row: IdentityRow, passphrase: string): Promise<Signer> => signingStep(() => unlockIdentity(JSON.parse(row.storedJson), passphrase, now()));
+
+  return {
+    'signing.identity.get'({ sessionId }) {
+      const row = loadIdentity(db);
+      // A damaged stored identity answers with SigningError's Chinese message (re-create it), not an internal error.
+      return row ? signingStep(() => identityView(row, sessionId ? sessionOrThrow(db, sessionId) : null)) : null;
+    },
+    async 'signing.identity.create'({ algorithm, passphrase, replace }) {
+      const profile = loadExpertProfile(db);
+      if (!profile) throw new AppError('invalid-input', '请先填写专家信息（姓名、职称、工作单位），证书上将写明这些信息。');
+      if (loadIdentity(db) && !replace) throw new AppError('invalid-input', '本机已有签名身份。重新创建会换用新的密钥和指纹，如确需重新创建，请确认后再试。');
+      const at = now();
+      const stored = await signingStep(() => createIdentity({ algorithm, name: profile.name, title: profile.title, employer: profile.employer, passphrase, now: at }));
+      saveIdentity(db, JSON.stringify(stored), stored.fingerprint, stored.algorithm, stored.createdAt);
+      return identityView(loadIdentity(db)!, null);
+    },
+    'signing.image.save'({ png }) {
+      requireIdentity(db);
+      const cleaned = cleanSignatureImage(png);
+      saveSignatureImage(db, cleaned.png, now().toISOString());
+      return identityView(loadIdentity(db)!, null);
+    },
+    async 'review.sign'({ sessionId, projectId, passphrase }) {
+      sessionOrThrow(db, sessionId);
+      const signer = await unlock(requireIdentity(db), passphrase);
+      const at = now();
+      const seal = sealReview(db, sessionId, projectId, signer, at.toISOString());
+      return sealView(seal, seal.reviewVersion);
+    },
+    'review.seals'({ sessionId, projectId }) {
+      sessionOrThrow(db, sessionId);
+      return projectSeals(db, sessionId, projectId);
+    },
+    async 'signing.export'({ sessionId, passphrase, jobId, destination }) {
+      const session = sessionOrThrow(db, sessionId);
+      const row = requireIdentity(db);
+      let folder = exportFolder(host.dataDir, session);
+      if (destination === 'choose') {
+        if (!host.choosePath) throw new AppError('invalid-input', '网页模式无法选择文件夹，请导出到本机数据目录。');
+        const chosen = await host.choosePath({ folder: true, title: '选择签名文件导出位置（可选U盘）' });
+        if (!chosen) return { folder: null, files: [], rosterWarning: null };
+        folder = chosen;
+      }
+      const signer = await unlock(row, passphrase);
+      const result = await signingStep(() =>
+        exportSigned(db, { session, signer, signatureImage: row.signaturePng, folder, now: now(), progress: (done, total, current) => host.emit('job.progress', { jobId, phase: 'render', done, total, current }) }),
+      );
+      exported.add(path.resolve(folder));
+      return { ...result, rosterWarning: identityView(row, session).rosterWarning };
+    },
+    async 'signing.verify'({ source, sessionId }) {
+      const report = await verifySource(source, host.dataDir);
+      const session = sessionId ? sessionOrThrow(db, sessionId) : null;
+      return { ...asView(report), rosterWarning: session && report.signer ? rosterWarning(session, report.signer.name, report.signer.fingerprint) : null };
+    },
+    async 'signing.signFile'({ source, passphrase }): Promise<SignedFile> {
+      const row = requireIdentity(db);
+      const target = await fileToSign(source);
+      const signer = await unlock(row, passphrase);
+      const at = now();
+      const { bytes } = await signingStep(() => signDetached(target.bytes, target.name, signer, at));
+      const file = target.file ? `${target.file}${detachedSignatureSuffix}` : null;
+      if (file) await writeFile(file, bytes);
+      return { name: `${target.name}${detachedSignatureSuffix}`, bytes, file, fileSha256: createHash('sha256').update(target.bytes).digest('hex'), signedAt: at.toISOString(), fingerprint: signer.fingerprint };
+    },
+    async 'signing.openFolder'({ folder }) {
+      if (!exported.has(path.resolve(folder))) throw new AppError('invalid-input', '只能打开本次导出的文件夹。');
+      return { opened: await host.openFolder(folder) };
+    },
+  };
+}

@@ -1,0 +1,124 @@
+// Owns the bureau's received results and the panel's decisions in SQLite: every accepted result file (history kept), the chair's line overrides and conclusion, and members' dissents (保留意见).
+import type { Conclusion } from '../../../shared/profile';
+import type { Db } from './db';
+
+export interface StoredResult {
+  id: number;
+  sessionId: string;
+  expertPosition: number;
+  expertName: string;
+  fingerprint: string;
+  signedAt: string;
+  fileSha256: string;
+  fileName: string;
+  receivedAt: string;
+}
+
+const resultColumns = `id, session_id AS sessionId, expert_position AS expertPosition, expert_name AS expertName, fingerprint,
+  signed_at AS signedAt, file_sha256 AS fileSha256, file_name AS fileName, received_at AS receivedAt`;
+
+export function insertResult(db: Db, r: Omit<StoredResult, 'id'>, bytes: Uint8Array): void {
+  db.prepare(
+    `INSERT INTO bureau_results (session_id, expert_position, expert_name, fingerprint, signed_at, file_sha256, file_name, bytes, received_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(r.sessionId, r.expertPosition, r.expertName, r.fingerprint, r.signedAt, r.fileSha256, r.fileName, Buffer.from(bytes), r.receivedAt);
+}
+
+export function findResultByHash(db: Db, sessionId: string, sha256: string): StoredResult | null {
+  return (db.prepare(`SELECT ${resultColumns} FROM bureau_results WHERE session_id = ? AND file_sha256 = ?`).get(sessionId, sha256) as StoredResult | undefined) ?? null;
+}
+
+/** Every submission of the session, oldest signing first per expert (the history of submissions). */
+export function listResults(db: Db, sessionId: string): StoredResult[] {
+  return db.prepare(`SELECT ${resultColumns} FROM bureau_results WHERE session_id = ? ORDER BY expert_position, signed_at, id`).all(sessionId) as StoredResult[];
+}
+
+/** The result in force for each expert: the latest signed. */
+export function currentResults(db: Db, sessionId: string): StoredResult[] {
+  const latest = new Map<number, StoredResult>();
+  for (const r of listResults(db, sessionId)) latest.set(r.expertPosition, r);
+  return [...latest.values()];
+}
+
+export function resultBytes(db: Db, id: number): Uint8Array {
+  const row = db.prepare(`SELECT bytes FROM bureau_results WHERE id = ?`).get(id) as { bytes: Buffer } | undefined;
+  if (!row) throw new Error(`no result ${id}`);
+  return new Uint8Array(row.bytes);
+}
+
+export function countResults(db: Db, sessionId: string): number {
+  return (db.prepare(`SELECT COUNT(*) AS n FROM bureau_results WHERE session_id = ?`).get(sessionId) as { n: number }).n;
+}
+
+// ── 组长裁定 and 保留意见 ─────────────────────────────────────────────────────────────────────────────────────────
+
+export interface LineOverrideRow {
+  projectId: string;
+  lineId: string;
+  approvedFen: number;
+  reason: string;
+  setAt: string;
+}
+
+export function setLineOverride(db: Db, sessionId: string, o: LineOverrideRow): void {
+  db.prepare(
+    `INSERT INTO bureau_line_overrides (session_id, project_id, line_id, approved_fen, reason, set_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (session_id, project_id, line_id) DO UPDATE SET approved_fen = excluded.approved_fen, reason = excluded.reason, set_at = excluded.set_at`,
+  ).run(sessionId, o.projectId, o.lineId, o.approvedFen, o.reason, o.setAt);
+}
+
+export function clearLineOverride(db: Db, sessionId: string, projectId: string, lineId: string): void {
+  db.prepare(`DELETE FROM bureau_line_overrides WHERE session_id = ? AND project_id = ? AND line_id = ?`).run(sessionId, projectId, lineId);
+}
+
+export function listLineOverrides(db: Db, sessionId: string): LineOverrideRow[] {
+  return db
+    .prepare(`SELECT project_id AS projectId, line_id AS lineId, approved_fen AS approvedFen, reason, set_at AS setAt FROM bureau_line_overrides WHERE session_id = ? ORDER BY project_id, line_id`)
+    .all(sessionId) as LineOverrideRow[];
+}
+
+export interface ConclusionRow {
+  projectId: string;
+  conclusion: Conclusion;
+  reason: string;
+  setAt: string;
+}
+
+export function setConclusionOverride(db: Db, sessionId: string, c: ConclusionRow): void {
+  db.prepare(
+    `INSERT INTO bureau_conclusions (session_id, project_id, conclusion, reason, set_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (session_id, project_id) DO UPDATE SET conclusion = excluded.conclusion, reason = excluded.reason, set_at = excluded.set_at`,
+  ).run(sessionId, c.projectId, c.conclusion, c.reason, c.setAt);
+}
+
+export function clearConclusionOverride(db: Db, sessionId: string, projectId: string): void {
+  db.prepare(`DELETE FROM bureau_conclusions WHERE session_id = ? AND project_id = ?`).run(sessionId, projectId);
+}
+
+export function listConclusionOverrides(db: Db, sessionId: string): ConclusionRow[] {
+  return db.prepare(`SELECT project_id AS projectId, conclusion, reason, set_at AS setAt FROM bureau_conclusions WHERE session_id = ? ORDER BY project_id`).all(sessionId) as ConclusionRow[];
+}
+
+export interface DissentRow {
+  projectId: string;
+  expertPosition: number;
+  reason: string;
+  recordedAt: string;
+}
+
+export function setDissent(db: Db, sessionId: string, d: DissentRow): void {
+  db.prepare(
+    `INSERT INTO bureau_dissents (session_id, project_id, expert_position, reason, recorded_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (session_id, project_id, expert_position) DO UPDATE SET reason = excluded.reason, recorded_at = excluded.recorded_at`,
+  ).run(sessionId, d.projectId, d.expertPosition, d.reason, d.recordedAt);
+}
+
+export function clearDissent(db: Db, sessionId: string, projectId: string, expertPosition: number): void {
+  db.prepare(`DELETE FROM bureau_dissents WHERE session_id = ? AND project_id = ? AND expert_position = ?`).run(sessionId, projectId, expertPosition);
+}
+
+export function listDissents(db: Db, sessionId: string): DissentRow[] {
+  return db
+    .prepare(`SELECT project_id AS projectId, expert_position AS expertPosition, reason, recorded_at AS recordedAt FROM bureau_dissents WHERE session_id = ? ORDER BY project_id, expert_position`)
+    .all(sessionId) as DissentRow[];
+}

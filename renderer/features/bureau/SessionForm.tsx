@@ -1,0 +1,154 @@
+// Owns the session form of 新建评审会 / 基本信息: profile (评审规则), organiser, title, date, place, the roster (姓名、职称、单位、证书指纹) and the chair (评审组长).
+import { useState } from 'react';
+import { draftSessionSchema, type DraftSession, type DraftView } from '../../../shared/bureau';
+import { jurisdictions } from '../../../shared/manifest';
+import { client } from '../../api';
+import { t } from '../../locale/zh-CN';
+import { Icon } from '../../ui/Icon';
+import { reportError } from '../errors/store';
+import { Field } from './Field';
+import { fieldErrors, type FieldErrors } from './formErrors';
+import { useBureau } from './store';
+
+type Expert = DraftSession['experts'][number];
+const blankExpert = (): Expert => ({ name: '', title: '', employer: '', fingerprint: '' });
+const FORM = 'session';
+
+export function SessionForm({ view, onDone }: { view: DraftView | null; onDone?: () => void }) {
+  const initial = view?.draft.session;
+  const [s, setS] = useState<DraftSession>(
+    initial ?? { jurisdiction: 'national', issuer: '', title: '', date: '', location: '', experts: [blankExpert(), blankExpert(), blankExpert()], chair: '' },
+  );
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const patch = (p: Partial<DraftSession>) => setS((x) => ({ ...x, ...p }));
+  const patchExpert = (i: number, p: Partial<Expert>) => setS((x) => ({ ...x, experts: x.experts.map((e, j) => (j === i ? { ...e, ...p } : e)) }));
+
+  const submit = async () => {
+    // Rows left wholly empty are not experts.
+    const candidate = { ...s, experts: s.experts.filter((e) => e.name.trim() || e.title.trim() || e.employer.trim() || e.fingerprint.trim()) };
+    const parsed = draftSessionSchema.safeParse(candidate);
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error));
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      if (view) {
+        const saved = await useBureau.getState().edit((draftId, baseVersion) => client.call('bureau.draft.saveSession', { draftId, baseVersion, session: parsed.data }));
+        if (saved) onDone?.();
+      } else {
+        useBureau.getState().show(await client.call('bureau.draft.create', { session: parsed.data }));
+        onDone?.();
+      }
+    } catch (err) {
+      reportError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const named = s.experts.map((e) => e.name.trim()).filter(Boolean);
+  return (
+    <form
+      className="bureau-form"
+      data-testid="session-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <div className="bureau-grid">
+        <Field form={FORM} path="jurisdiction" label={t.bureau.session.jurisdiction} errors={errors}>
+          {(p) => (
+            <select {...p} value={s.jurisdiction} onChange={(e) => patch({ jurisdiction: e.target.value as DraftSession['jurisdiction'] })} data-testid="session-jurisdiction">
+              {jurisdictions.map((j) => (
+                <option key={j} value={j}>{t.bureau.jurisdictions[j]}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field form={FORM} path="issuer" label={t.bureau.session.issuer} errors={errors}>
+          {(p) => <input {...p} value={s.issuer} onChange={(e) => patch({ issuer: e.target.value })} placeholder={t.bureau.session.issuerHint} data-testid="session-issuer" />}
+        </Field>
+        <Field form={FORM} path="title" label={t.bureau.session.title} errors={errors} wide>
+          {(p) => <input {...p} value={s.title} onChange={(e) => patch({ title: e.target.value })} data-testid="session-title-input" />}
+        </Field>
+        <Field form={FORM} path="date" label={t.bureau.session.date} errors={errors}>
+          {(p) => <input {...p} type="date" value={s.date} onChange={(e) => patch({ date: e.target.value })} data-testid="session-date" />}
+        </Field>
+        <Field form={FORM} path="location" label={t.bureau.session.location} errors={errors}>
+          {(p) => <input {...p} value={s.location} onChange={(e) => patch({ location: e.target.value })} data-testid="session-location" />}
+        </Field>
+      </div>
+      <fieldset className="bureau-group">
+        <legend>{t.bureau.session.roster}</legend>
+        {errors.experts && <p className="bureau-error" role="alert">{errors.experts}</p>}
+        <table className="bureau-table bureau-roster">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>{t.bureau.session.expertName}</th>
+              <th>{t.bureau.session.expertTitle}</th>
+              <th>{t.bureau.session.expertEmployer}</th>
+              <th>{t.bureau.session.fingerprint}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {s.experts.map((e, i) => (
+              <tr key={i} data-testid="roster-row">
+                <td className="num">{i + 1}</td>
+                {(['name', 'title', 'employer', 'fingerprint'] as const).map((k) => (
+                  <td key={k}>
+                    <input
+                      value={e[k]}
+                      onChange={(ev) => patchExpert(i, { [k]: ev.target.value })}
+                      aria-label={t.bureau.session.rosterCell(i + 1, t.bureau.session.rosterFields[k])}
+                      aria-invalid={Boolean(errors[`experts.${i}.${k}`])}
+                      className={k === 'fingerprint' ? 'mono' : undefined}
+                      placeholder={k === 'fingerprint' ? t.bureau.session.fingerprintHint : undefined}
+                      data-testid={`roster-${k}`}
+                    />
+                    {errors[`experts.${i}.${k}`] && <span className="bureau-error" role="alert">{errors[`experts.${i}.${k}`]}</span>}
+                  </td>
+                ))}
+                <td>
+                  <button type="button" className="btn btn-small" onClick={() => patch({ experts: s.experts.filter((_, j) => j !== i) })} aria-label={t.bureau.session.removeExpert(i + 1)}>
+                    <Icon name="close" />
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" className="btn btn-small" onClick={() => patch({ experts: [...s.experts, blankExpert()] })} data-testid="roster-add">
+          <Icon name="plus" />
+          {t.bureau.session.addExpert}
+        </button>
+        <Field form={FORM} path="chair" label={t.bureau.session.chair} errors={errors}>
+          {(p) => (
+            <select {...p} value={s.chair} onChange={(e) => patch({ chair: e.target.value })} data-testid="session-chair">
+              <option value="">{t.bureau.session.chairNone}</option>
+              {named.map((n) => (
+                <option key={n} value={n}>{n}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </fieldset>
+      <div className="bureau-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="session-save">
+          {view ? t.bureau.session.save : t.bureau.session.create}
+        </button>
+        {onDone && (
+          <button type="button" className="btn" onClick={onDone}>
+            {t.common.cancel}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+// Owns what a generation shows while and after it runs: the progress bar with the file being made and 取消, then the
+// folder written to with 打开文件夹 and the files made.
+import { useState } from 'react';
+import { client } from '../../api';
+import { fileName } from '../../lib/format';
+import { t } from '../../locale/zh-CN';
+import { reportError } from '../errors/store';
+import { useDocuments } from './store';
+
+export function GenerateStatus({ sessionId }: { sessionId: string }) {
+  const running = useDocuments((s) => s.jobId !== null);
+  const progress = useDocuments((s) => s.progress);
+  const cancelling = useDocuments((s) => s.cancelling);
+  const result = useDocuments((s) => s.result);
+  const [notOpened, setNotOpened] = useState(false);
+
+  if (running) {
+    const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
+    return (
+      <div className="documents-progress" role="status" data-testid="generate-progress">
+        <span className="documents-progress-label">{cancelling ? t.documents.cancelling : progress ? t.documents.running(progress.done, progress.total, progress.current) : t.documents.preparing}</span>
+        <span className="documents-track" role="progressbar" aria-label={t.documents.progress} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+          <span className="documents-bar" style={{ width: `${percent}%` }} />
+        </span>
+        <button type="button" className="btn btn-small" onClick={() => useDocuments.getState().cancel()} disabled={cancelling} data-testid="generate-cancel">
+          {t.documents.cancel}
+        </button>
+      </div>
+    );
+  }
+  if (!result || result.folder === null) return null;
+  const folder = result.folder;
+  const open = async () => {
+    try {
+      const { opened } = await client.call('output.openFolder', { sessionId, folder });
+      setNotOpened(!opened);
+    } catch (err) {
+      reportError(err);
+    }
+  };
+  return (
+    <div className="documents-result" role="status" data-testid="generate-result" data-count={result.files.length}>
+      <p>
+        {t.documents.done(result.files.length)}
+        <code className="documents-folder" data-testid="generate-folder">
+          {folder}
+        </code>
+      </p>
+      <button type="button" className="btn btn-small" onClick={() => void open()} data-testid="open-folder">
+        {t.documents.openFolder}
+      </button>
+      {notOpened && <p className="muted">{t.documents.folderNotOpened}</p>}
+      <ul className="documents-files" data-testid="generated-files">
+        {result.files.map((f) => (
+          <li key={f.id} data-testid="generated-file">
+            {fileName(f.path)}
+          </li>
+        ))}
+      </ul>
+      {result.skipped.length > 0 && (
+        <>
+          <p className="documents-skipped-title">{t.documents.skipped(result.skipped.length)}</p>
+          <ul className="documents-files documents-skipped" data-testid="skipped-files">
+            {result.skipped.map((s) => (
+              <li key={s.name} title={s.reason} data-testid="skipped-file">
+                {s.name}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

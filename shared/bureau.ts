@@ -1,0 +1,284 @@
+// Owns the bureau's contract (组织方): the draft of a review being prepared (评审会草稿), budget-table import mapping (概算表导入), result import outcomes, the status board, and the panel's view — schemas and types shared by core and renderer.
+//
+// Amounts are integer fen (分) here, as everywhere in code; the package file gets yuan only when it is written.
+import { z } from 'zod';
+import { documentKinds, jurisdictions, projectTypes } from './manifest';
+import type { SessionAggregate } from './panelAggregate';
+import { conclusions, type Conclusion } from './profile';
+
+const text = z.string().trim().min(1, { message: '不能为空' }).max(500);
+const longText = z.string().max(20_000);
+const fen = z.number().int({ message: '金额应为整数分' }).nonnegative({ message: '金额不能为负' }).max(Number.MAX_SAFE_INTEGER);
+/** Ids become package paths (documents/<project id>/…): letters, digits, - and _ only. */
+const itemId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { message: '编号只能由字母、数字、- 和 _ 组成（最多 64 个字符）' });
+/** A certificate fingerprint as read aloud or pasted: 64 hex digits, spaces and colons allowed; empty when unknown. */
+const fingerprint = z
+  .string()
+  .transform((s) => s.replace(/[\s:]/g, '').toLowerCase())
+  .refine((s) => s === '' || /^[0-9a-f]{64}$/.test(s), { message: '证书指纹应为 64 位十六进制数字（可含空格或冒号）' });
+
+/** 评审专家名单 entry; `fingerprint` '' when the expert's certificate is not known yet. */
+export const draftExpertSchema = z.object({ name: text, title: z.string().trim().max(200).default(''), employer: z.string().trim().max(200).default(''), fingerprint: fingerprint.default('') });
+
+/** The session part of a draft: everything the manifest's `session` and header hold except the projects. */
+export const draftSessionSchema = z
+  .object({
+    jurisdiction: z.enum(jurisdictions),
+    issuer: text,
+    title: text,
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期应为 YYYY-MM-DD' }),
+    location: z.string().trim().max(500).default(''),
+    experts: z.array(draftExpertSchema).max(100).default([]),
+    /** The chair's name (评审组长); '' until chosen. */
+    chair: z.string().trim().max(200).default(''),
+  })
+  .superRefine((s, ctx) => {
+    const names = new Set<string>();
+    s.experts.forEach((e, i) => {
+      if (names.has(e.name)) ctx.addIssue({ code: 'custom', path: ['experts', i, 'name'], message: `专家姓名重复：${e.name}（同名专家请在姓名后注明单位以示区别）` });
+      names.add(e.name);
+    });
+    const prints = s.experts.map((e) => e.fingerprint).filter(Boolean);
+    if (new Set(prints).size !== prints.length) ctx.addIssue({ code: 'custom', path: ['experts'], message: '两位专家登记了相同的证书指纹，请核对' });
+    if (s.chair && !names.has(s.chair)) ctx.addIssue({ code: 'custom', path: ['chair'], message: '评审组长应为名单中的专家' });
+  });
+export type DraftSession = z.infer<typeof draftSessionSchema>;
+
+/** A document attached to a draft project: stored under documents/<project id>/<fileName>. */
+export const draftDocumentSchema = z.object({
+  id: itemId,
+  kind: z.enum(documentKinds),
+  title: text,
+  fileName: z.string().min(1).max(255),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().nonnegative(),
+});
+export type DraftDocument = z.infer<typeof draftDocumentSchema>;
+
+/** 概算表 line in fen. */
+export const draftBudgetLineSchema = z.object({
+  id: itemId,
+  name: text,
+  category: z.string().trim().max(200).default(''),
+  quantity: z.number().finite().nonnegative().default(1),
+  unit: z.string().trim().max(50).default(''),
+  unitPriceFen: fen.default(0),
+  amountFen: fen,
+  note: z.string().max(2000).default(''),
+});
+export type DraftBudgetLine = z.infer<typeof draftBudgetLineSchema>;
+
+/** The project form (项目信息): what the bureau types in; documents are attached separately. */
+export const draftProjectFormSchema = z.object({
+  id: itemId,
+  name: text,
+  /** 申报单位 */
+  applicant: text,
+  /** 主管部门 */
+  supervisor: z.string().trim().max(200).default(''),
+  type: z.enum(projectTypes),
+  /** 申报总投资 in fen. */
+  investmentFen: fen.refine((v) => v > 0, { message: '总投资应大于 0' }),
+  fundingSource: z.string().trim().max(200).default(''),
+  /** 建设周期（月） */
+  periodMonths: z.number().int().positive({ message: '建设周期应为正整数（月）' }).max(600).nullable().default(null),
+  /** 是否纳入年度计划 */
+  inAnnualPlan: z.boolean(),
+  summary: longText.default(''),
+  budgetLines: z
+    .array(draftBudgetLineSchema)
+    .max(2000)
+    .default([])
+    .superRefine((lines, ctx) => {
+      const seen = new Set<string>();
+      lines.forEach((l, i) => {
+        if (seen.has(l.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `概算明细编号重复：${l.id}` });
+        seen.add(l.id);
+      });
+    }),
+});
+export type DraftProjectForm = z.infer<typeof draftProjectFormSchema>;
+export type DraftProject = DraftProjectForm & { documents: DraftDocument[] };
+
+export interface Draft {
+  /** Becomes the package's packageId (UUID). */
+  id: string;
+  /** The package's createdAt: fixed when the draft is made, so exporting twice gives the same bytes. */
+  createdAt: string;
+  session: DraftSession;
+  projects: DraftProject[];
+}
+
+/** A problem that keeps the draft from being exported, with the field to go to. */
+export interface DraftProblem {
+  code: string;
+  message: string;
+  /** e.g. `projects.p1.documents`, `session.chair`. */
+  path: string;
+}
+
+export interface DraftView {
+  draft: Draft;
+  version: number;
+  updatedAt: string;
+  /** Empty when the draft can be exported. */
+  problems: DraftProblem[];
+  /** Set once a package was exported from the draft: its manifest hash, and whether results arrived for it. */
+  exported: { manifestSha256: string; results: number } | null;
+}
+
+export interface DraftSummary {
+  id: string;
+  title: string;
+  date: string;
+  projectCount: number;
+  updatedAt: string;
+}
+
+/** 预审 of a draft's project: the pre-check findings on the attached documents. */
+export interface DraftPrecheck {
+  projectId: string;
+  name: string;
+  findings: { ruleId: string; status: 'pass' | 'fail' | 'judge'; message: string; citation: string }[];
+}
+
+// ── 概算表导入 ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+export const budgetFields = ['name', 'category', 'quantity', 'unit', 'unitPrice', 'amount', 'note'] as const;
+export type BudgetField = (typeof budgetFields)[number];
+export const budgetFieldLabels: Record<BudgetField, string> = { name: '名称', category: '类别', quantity: '数量', unit: '单位', unitPrice: '单价', amount: '金额', note: '备注' };
+export const amountUnits = ['yuan', 'wan'] as const;
+export type AmountUnit = (typeof amountUnits)[number];
+
+/** How the sheet's columns map to budget-line fields (1-based column numbers), and the unit of money columns. */
+export const budgetMappingSchema = z.strictObject({
+  sheet: z.string().min(1).max(100),
+  /** 1-based rows that form the header (表头); data starts after the last. */
+  headerRows: z.array(z.number().int().positive()).min(1).max(3),
+  columns: z.strictObject({
+    name: z.number().int().positive(),
+    category: z.number().int().positive().nullable().default(null),
+    quantity: z.number().int().positive().nullable().default(null),
+    unit: z.number().int().positive().nullable().default(null),
+    unitPrice: z.number().int().positive().nullable().default(null),
+    amount: z.number().int().positive().nullable().default(null),
+    note: z.number().int().positive().nullable().default(null),
+  }),
+  units: z.strictObject({ unitPrice: z.enum(amountUnits), amount: z.enum(amountUnits) }),
+});
+export type BudgetMapping = z.infer<typeof budgetMappingSchema>;
+
+export interface BudgetPreview {
+  sheets: string[];
+  /** The mapping proposed (or the one given), to confirm or correct. */
+  mapping: BudgetMapping;
+  /** Every column of the chosen sheet with its header text (merged header cells joined, e.g. 金额（万元）/单价). */
+  columns: { index: number; letter: string; header: string }[];
+  lines: DraftBudgetLine[];
+  /** Rows not taken, with why (合计行, 空行, 分类行 …). */
+  skipped: { row: number; reason: string }[];
+  warnings: string[];
+  totalFen: number;
+}
+
+// ── Results (评审结果) ──────────────────────────────────────────────────────────────────────────────────────────
+
+export const resultRefusals = ['unreadable', 'too-large', 'tampered', 'foreign', 'duplicate', 'superseded', 'not-on-roster', 'roster-mismatch', 'rubric-mismatch'] as const;
+export type ResultRefusal = (typeof resultRefusals)[number];
+
+export interface ResultImportOutcome {
+  /** The file's name as given. */
+  file: string;
+  status: 'accepted' | 'replaced' | 'refused';
+  /** Refused: why (Chinese, says what to do). Accepted or replaced: which expert and when signed. */
+  message: string;
+  refusal: ResultRefusal | null;
+  expert: string | null;
+  signedAt: string | null;
+}
+
+export interface ExpertStatus {
+  position: number;
+  name: string;
+  isChair: boolean;
+  fingerprint: string | null;
+  /** 已提交 / 未提交 */
+  submitted: { signedAt: string; receivedAt: string; version: number; fileSha256: string } | null;
+  /** Per project: complete, recused (回避), or not done in the result held. */
+  projects: { projectId: string; state: 'complete' | 'recused' | 'incomplete' | 'missing' }[];
+  /** 提交记录: every accepted file of this expert, oldest signing first; the last is in force. */
+  history: { signedAt: string; receivedAt: string; fileName: string; fileSha256: string }[];
+  submissions: number;
+}
+
+export interface StatusBoard {
+  sessionId: string;
+  experts: ExpertStatus[];
+  /** 缺少: experts with no result, by name. */
+  missing: string[];
+  /** 回避 declared, by project. */
+  conflicts: { projectId: string; name: string; experts: string[] }[];
+}
+
+// ── The panel (专家组) ────────────────────────────────────────────────────────────────────────────────────────
+
+/** The panel's conclusion for one project and how it was reached. */
+export interface PanelConclusion {
+  conclusion: Conclusion | null;
+  label: string | null;
+  /** 多数意见 / 组长裁决平票 / 组长改定 / 无法形成（平票且组长未参与，需组长裁定）. */
+  source: 'majority' | 'chair-tie' | 'chair-override' | 'undecided';
+  votes: Record<Conclusion, number>;
+  reason: string | null;
+}
+
+export interface PanelDissent {
+  position: number;
+  expert: string;
+  reason: string;
+  recordedAt: string;
+}
+
+export const conclusionSchema = z.enum(conclusions);
+export const dissentReasonSchema = z.string().trim().min(1).max(5000);
+export const chairReasonSchema = z.string().trim().min(1, { message: '组长裁定须写明理由' }).max(5000);
+
+/** What the panel screen shows: the aggregation (H4's SessionAggregate, rule from the profile) with each project's conclusion and dissents. */
+export interface PanelView {
+  sessionId: string;
+  aggregate: SessionAggregate;
+  /** `members`: experts whose result covers the project (完成 or 回避); `missing`: no result, or the project unfinished in it. */
+  projects: { projectId: string; conclusion: PanelConclusion; dissents: PanelDissent[]; members: string[]; missing: string[] }[];
+}
+
+// ── The panel opinion signed by every member (专家组成员签署) ───────────────────────────────────────────────────────
+
+export const panelSignatureRefusals = ['unreadable', 'tampered', 'other-version', 'foreign', 'signer-mismatch', 'not-member', 'recused', 'duplicate'] as const;
+export type PanelSignatureRefusal = (typeof panelSignatureRefusals)[number];
+
+/** One member's `.sig.json` over a frozen panel opinion, as imported. */
+export interface PanelSignatureOutcome {
+  /** The file's name as given. */
+  file: string;
+  status: 'accepted' | 'refused';
+  /** Refused: why (Chinese, says what to do). Accepted: who signed which project's opinion, and when. */
+  message: string;
+  refusal: PanelSignatureRefusal | null;
+  projectId: string | null;
+  expert: string | null;
+  signedAt: string | null;
+}
+
+/**
+ * A project's panel opinion for signing: null `frozen` until the bureau fixes it (定稿). While frozen, the panel's
+ * decisions on the project and result imports for the session are refused; unfreezing (撤销定稿) drops the signatures.
+ */
+export interface PanelOpinionStatus {
+  projectId: string;
+  name: string;
+  frozen: { fileName: string; sha256: string; createdAt: string; frozenAt: string } | null;
+  /** The members expected to sign (those who reviewed the project and did not recuse), each with their signature once received. */
+  signers: { position: number; name: string; signature: { signedAt: string; fingerprint: string; receivedAt: string; fileName: string } | null }[];
+  /** Frozen and signed by every expected member. */
+  complete: boolean;
+}

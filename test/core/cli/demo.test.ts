@@ -1,0 +1,136 @@
+// `review-desk demo --out DIR`: the whole expert path without a window writes every built-in template as DOCX and PDF plus the score sheets, and each file parses and names its project; then it signs every review with a throwaway identity and exports the signed files into DIR/签名文件, each of which verifies (our verifier, and pdfsig for the PDFs).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import mammoth from 'mammoth';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../../electron/cli';
+import { demoAnswersFile, demoPackage, signedFolderName, type DemoAnswers } from '../../../electron/cli/demo';
+import { extractText } from '../../../electron/core/documents/text';
+import { builtinTemplateIds, loadBuiltinTemplates } from '../../../electron/core/output/template/builtins';
+import { verifyFile } from '../../../electron/core/signing/verify';
+import { tempDir } from '../../helpers/core';
+
+async function demo(args: string[]): Promise<{ code: number; lines: string[] }> {
+  const lines: string[] = [];
+  const code = await run(['demo', ...args], (l) => lines.push(l));
+  return { code, lines };
+}
+
+let samplePackage = demoPackage;
+/** One demo run shared by the tests (it takes a while on two cores): its folder, exit code and printed lines. */
+let out: string;
+let code: number;
+let lines: string[];
+beforeAll(async () => {
+  if (!existsSync(samplePackage)) {
+    const { makeSamples } = await import('../../../scripts/make-samples');
+    const dir = tempDir();
+    await makeSamples(dir);
+    samplePackage = path.join(dir, 'wulong-2027.rpkg');
+  }
+  out = path.join(tempDir(), '输出 文件夹');
+  ({ code, lines } = await demo(['--out', out, '--package', samplePackage]));
+}, 240_000);
+
+/** The file names printed as written into `folder` (lines that are a path directly inside it). */
+const printedIn = (folder: string) => lines.filter((l) => path.dirname(l) === folder).map((l) => path.basename(l)).sort();
+
+describe('review-desk demo', () => {
+  it('writes every built-in template as DOCX and PDF and the score sheets, printing each path', () => {
+    expect(code, lines.join('\n')).toBe(0);
+
+    const written = readdirSync(out).filter((f) => f !== signedFolderName).sort();
+    expect(printedIn(out)).toEqual(written); // every file printed, and nothing else written (no staging leftovers)
+
+    const answers = JSON.parse(readFileSync(demoAnswersFile, 'utf8')) as DemoAnswers;
+    const projectCount = Object.keys(answers.projects).length;
+    const templates = loadBuiltinTemplates();
+    expect(templates.map((t) => t.id).sort()).toEqual([...builtinTemplateIds].sort());
+    for (const t of templates) {
+      const copies = t.kind === 'session' ? 1 : projectCount;
+      for (const ext of ['docx', 'pdf']) expect(written.filter((f) => f.startsWith(`${t.name}-`) && f.endsWith(`.${ext}`)), `${t.name}.${ext}`).toHaveLength(copies);
+    }
+    expect(written.filter((f) => /\.(xlsx|csv)$/.test(f))).toHaveLength(2);
+  });
+
+  it('fills the documents from the scripted answers: the project name and the expert opinion are in the PDF and the DOCX', async () => {
+    expect(code, lines.join('\n')).toBe(0);
+    const answers = JSON.parse(readFileSync(demoAnswersFile, 'utf8')) as DemoAnswers;
+    const expert = loadBuiltinTemplates().find((t) => t.id === 'expert-opinion')!;
+    const files = readdirSync(out);
+    const opinions = Object.values(answers.projects).map((p) => p.overallOpinion);
+    const found = new Set<string>();
+    const pdfs = files.filter((f) => f.startsWith(`${expert.name}-`) && f.endsWith('.pdf'));
+    expect(pdfs).toHaveLength(opinions.length);
+    for (const pdfName of pdfs) {
+      const name = pdfName.slice(expert.name.length + 1, -'.pdf'.length);
+      // Page furniture (第 n 页 共 m 页, the running header from page 2) is not content: a long opinion may run across a page break.
+      const pages = (await extractText(path.join(out, pdfName), 'pdf', name)).pages.map((p) => p.text.replace(/\s/g, '').replace(/第\d+页共\d+页/g, ''));
+      const pdfText = pages.map((text, i) => (i === 0 ? text : text.replace(expert.name, ''))).join('');
+      const docx = (await mammoth.extractRawText({ path: path.join(out, pdfName.replace(/\.pdf$/, '.docx')) })).value;
+      expect(pdfText).toContain(name.replace(/\s/g, ''));
+      expect(docx).toContain(name);
+      // Each project's form carries that project's scripted opinion, in both formats.
+      const own = opinions.filter((o) => pdfText.includes(o.replace(/\s/g, '')));
+      expect(own, pdfName).toHaveLength(1);
+      expect(docx).toContain(own[0]);
+      found.add(own[0]);
+    }
+    expect(found.size).toBe(opinions.length);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(out, files.find((f) => f.endsWith('.xlsx'))!));
+    expect(workbook.worksheets.length).toBeGreaterThan(0);
+    const csv = readFileSync(path.join(out, files.find((f) => f.endsWith('.csv'))!));
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM for Excel and WPS
+  }, 60_000);
+
+  it('signs every review and exports the signed files into DIR/签名文件, each verified and marked ✓', async () => {
+    expect(code, lines.join('\n')).toBe(0);
+    const answers = JSON.parse(readFileSync(demoAnswersFile, 'utf8')) as DemoAnswers;
+    const projectCount = Object.keys(answers.projects).length;
+    const signed = path.join(out, signedFolderName);
+    const files = readdirSync(signed).sort();
+    expect(printedIn(signed)).toEqual(files); // every signed file printed, no staging leftovers
+    const results = files.filter((f) => f.endsWith('.rdr.json'));
+    const pdfs = files.filter((f) => f.endsWith('.pdf'));
+    const docxs = files.filter((f) => f.endsWith('.docx'));
+    expect(results).toHaveLength(1);
+    expect(pdfs).toHaveLength(projectCount);
+    expect(docxs).toHaveLength(projectCount);
+    expect(files.filter((f) => f.endsWith('.docx.sig.json')).sort()).toEqual(docxs.map((d) => `${d}.sig.json`).sort());
+    expect(files).toHaveLength(1 + 3 * projectCount);
+
+    // Every file verifies with our verifier, signed by the scripted expert, and the demo said so.
+    for (const name of files) {
+      const report = await verifyFile(path.join(signed, name));
+      expect(report.valid, `${name}: ${JSON.stringify(report.checks.filter((c) => !c.ok))}`).toBe(true);
+      expect(report.signer?.name).toBe(answers.expert.name);
+      expect(lines).toContain(`✓ 签名有效：${name}`);
+    }
+    expect(lines.filter((l) => l.startsWith('✗'))).toEqual([]);
+    // The PDFs verify in poppler too, and carry the signing date on the signature line.
+    for (const name of pdfs) {
+      const file = path.join(signed, name);
+      expect(execFileSync('/usr/bin/pdfsig', [file], { encoding: 'utf8' }), name).toMatch(/Signature is Valid/);
+      expect(execFileSync('/usr/bin/pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s/g, '')).toMatch(/日期：\d{4}年\d{1,2}月\d{1,2}日/);
+    }
+    // The signed DOCX names its signing date too, as the PDF does.
+    for (const name of docxs) expect((await mammoth.extractRawText({ path: path.join(signed, name) })).value.replace(/\s/g, '')).toMatch(/日期：\d{4}年\d{1,2}月\d{1,2}日/);
+
+    // The check is real: the result file with one byte changed no longer verifies.
+    const changed = readFileSync(path.join(signed, results[0]));
+    changed[changed.indexOf(answers.expert.name)] ^= 0x01;
+    const tampered = path.join(tempDir(), results[0]);
+    writeFileSync(tampered, changed);
+    expect((await verifyFile(tampered)).valid).toBe(false);
+  }, 60_000);
+
+  it('refuses a missing --out with the usage (exit 2), and names the package when it cannot be read (exit 1)', async () => {
+    expect((await demo([])).code).toBe(2);
+    const missing = await demo(['--out', tempDir(), '--package', path.join(tempDir(), '没有.rpkg')]);
+    expect(missing.code).toBe(1);
+    expect(missing.lines.join('\n')).toMatch(/没有\.rpkg/);
+  }, 60_000);
+});
