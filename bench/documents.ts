@@ -3,9 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Envelope } from '../shared/api';
-import type { Review, ReviewView } from '../shared/scoring';
-import { demoAnswersFile, demoPackage, type DemoAnswers } from '../electron/cli/demo';
+import { demoAnswersFile, demoPackage } from '../electron/cli/demo';
+import { completeReviews, type DemoAnswers } from '../electron/cli/demoScript';
 import { openCore, type Core } from '../electron/core/app';
 import { resolveTemplate } from '../electron/core/output/catalog';
 import { renderDocx } from '../electron/core/output/docx/render';
@@ -15,6 +14,7 @@ import { renderPdf } from '../electron/core/output/pdf/render';
 import type { Template } from '../electron/core/output/template/schema';
 import { openStore } from '../electron/core/store/db';
 import { getSession } from '../electron/core/store/sessions';
+import { callCore } from '../electron/core/api/call';
 
 const WARMUP = 5;
 const RUNS = 30;
@@ -32,11 +32,7 @@ const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const met = (ok: boolean) => (ok ? '达标 met' : '未达标 NOT met');
 
-async function call<T>(core: Core, name: string, input: unknown): Promise<T> {
-  const res = (await core.dispatch(name, input)) as Envelope<T>;
-  if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`);
-  return res.value;
-}
+const call = <T>(core: Core, name: string, input: unknown): Promise<T> => callCore<T>(core.dispatch, name, input);
 
 /**
  * The product's path to finished reviews, as `review-desk demo` walks it with the same answers file: import the sample
@@ -49,24 +45,7 @@ async function completedSession(dataDir: string): Promise<{ sessionId: string; p
     const session = await call<{ id: string }>(core, 'package.import', { jobId: 'bench', source: { kind: 'path', path: demoPackage } });
     await call(core, 'expert.save', answers.expert);
     await call(core, 'session.commitment.accept', { sessionId: session.id });
-    const { projects } = await call<{ projects: { id: string }[] }>(core, 'session.get', { sessionId: session.id });
-    for (const { id } of projects) {
-      const a = answers.projects[id];
-      if (!a) throw new Error(`${demoAnswersFile} 中没有项目 ${id} 的作答`);
-      const view = await call<ReviewView>(core, 'review.get', { sessionId: session.id, projectId: id });
-      const review: Review = {
-        ...view.review,
-        conflict: { hasConflict: false, note: '' },
-        familiarity: a.familiarity,
-        dimensions: Object.fromEntries(view.rubric.rubric.dimensions.map((d) => [d.id, { scores: Object.fromEntries(d.subCriteria.map((c) => [c.id, a.scores[d.id]?.[c.id] ?? null])), opinion: a.opinions[d.id] ?? '', lowScoreReason: '' }])),
-        chapterOpinions: Object.fromEntries(view.chapters.map((c) => [c.id, a.chapterOpinions[c.id] ?? ''])),
-        vetoRulings: Object.fromEntries(view.vetoes.filter((v) => v.state === 'pending').map((v) => [v.veto.id, false])),
-        investment: a.investment,
-        overallOpinion: a.overallOpinion,
-      };
-      await call(core, 'review.save', { sessionId: session.id, projectId: id, review, baseVersion: view.version });
-      await call(core, 'review.complete', { sessionId: session.id, projectId: id });
-    }
+    const projects = await completeReviews(core, session.id, answers, demoAnswersFile, () => undefined);
     return { sessionId: session.id, projectIds: projects.map((p) => p.id) };
   } finally {
     core.close();

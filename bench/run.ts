@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchBureau } from './bureau';
 import { benchDocuments } from './documents';
 import { benchImport } from './import';
 import { benchPrecheck } from './precheck';
@@ -9,6 +10,7 @@ import { benchScoring } from './scoring';
 import { benchSigning } from './signing';
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
+  bureau: benchBureau,
   documents: benchDocuments,
   import: benchImport,
   precheck: benchPrecheck,

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openCore, type Core } from '../electron/core/app';
-import type { Envelope } from '../shared/api';
 import type { Review, ReviewView } from '../shared/scoring';
+import { callCore } from '../electron/core/api/call';
 
 const PROJECTS = 200;
 const EXPERTS = 12;
@@ -17,11 +17,7 @@ const SAMPLE = path.join(__dirname, '../resources/samples/wulong-2027.rpkg');
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
-async function call<T>(core: Core, name: string, input: unknown): Promise<T> {
-  const res = (await core.dispatch(name, input)) as Envelope<T>;
-  if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`);
-  return res.value;
-}
+const call = <T>(core: Core, name: string, input: unknown): Promise<T> => callCore<T>(core.dispatch, name, input);
 
 /** A fully scored review of the rubric in force, as a finished expert leaves it. */
 function filledReview(view: ReviewView, projectId: string): Review {

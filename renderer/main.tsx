@@ -25,6 +25,7 @@ import './styles/sheet.css';
 import './styles/documents.css';
 import './styles/signing.css';
 import './styles/bureau.css';
+import './styles/bureau-panel.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -6,9 +6,9 @@ import { Document, Packer, Paragraph, HeadingLevel } from 'docx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/app';
 import type { Host } from '../../electron/core/api/handlers';
-import type { Envelope } from '../../shared/api';
 import type { SessionDetail } from '../../shared/domain';
 import { tempDir, writeMinimalPackage } from '../helpers/core';
+import { callCore } from '../../electron/core/api/call';
 
 const cores: Core[] = [];
 afterEach(() => {
@@ -25,11 +25,7 @@ async function start(h: Host): Promise<Core> {
   return core;
 }
 
-async function ok<T>(core: Core, name: string, input: unknown): Promise<T> {
-  const res = (await core.dispatch(name, input)) as Envelope<T>;
-  if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`);
-  return res.value;
-}
+const ok = <T>(core: Core, name: string, input: unknown): Promise<T> => callCore<T>(core.dispatch, name, input);
 
 /** Adds a DOCX and a corrupt DOCX to the minimal package (manifest updated). */
 async function packageWithDocx(): Promise<string> {

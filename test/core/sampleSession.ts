@@ -2,17 +2,13 @@
 import path from 'node:path';
 import { openCore, type Core } from '../../electron/core/app';
 import { openStore, type Store } from '../../electron/core/store/db';
-import type { Envelope } from '../../shared/api';
 import type { Review, ReviewView } from '../../shared/scoring';
 import { tempDir } from '../helpers/core';
+import { callCore } from '../../electron/core/api/call';
 
 export const wulongSample = path.resolve(__dirname, '../../resources/samples/wulong-2027.rpkg');
 
-export async function ok<T>(core: Core, name: string, input: unknown): Promise<T> {
-  const res = (await core.dispatch(name, input)) as Envelope<T>;
-  if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`);
-  return res.value;
-}
+export const ok = <T>(core: Core, name: string, input: unknown): Promise<T> => callCore<T>(core.dispatch, name, input);
 
 /**
  * A complete review: every sub-criterion at its maximum minus `deduct(i)` half-points, an opinion per dimension and

@@ -10,8 +10,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import type { Review, ReviewView } from '../../shared/scoring';
+import type { SignedFile } from '../../shared/signing';
 import { tempDir } from '../helpers/core';
-import { expertMachine, exportResult, ok, reviewOf, samplesDir, scoreAndSign, type TestExpert } from '../core/bureau/cycle';
+import { expertMachine, exportResult, ok, passphrase, reviewOf, samplesDir, scoreAndSign, type TestExpert } from '../core/bureau/cycle';
 import { readPdf } from '../core/output/pdf/pdfText';
 import { chromiumPath, ensureBuiltWithSamples, launchChromium, newPage, saveExpertProfile, shot, startWebApp, type WebApp } from './harness';
 
@@ -67,6 +68,8 @@ describe.skipIf(!existsSync(chromiumPath))('the bureau in the browser', () => {
   });
 
   it('prepares a review: session form, a project with its document and an XLSX 概算表, pre-check, package and copies', async () => {
+    await page.getByTestId('bureau-enter').waitFor();
+    await shot(page, '57-bureau-entry');
     await page.getByTestId('bureau-enter').click();
     await page.getByTestId('bureau-no-drafts').waitFor();
     await shot(page, '58-bureau-drafts');
@@ -235,6 +238,36 @@ describe.skipIf(!existsSync(chromiumPath))('the bureau in the browser', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it('fixes the panel opinion, and each member signs the same bytes on their own machine', async () => {
+    await page.getByTestId('signing-freeze').click();
+    // Once fixed, the project's decisions are closed until 撤销定稿.
+    await page.getByText('专家组评审意见已定稿').waitFor();
+    expect(await page.getByTestId('conclusion-override').isVisible()).toBe(false);
+    expect(await page.getByTestId('line-override-open').count()).toBe(0);
+    expect(await page.getByTestId('dissent-open').count()).toBe(0);
+    await page.getByTestId('signing-write').click();
+    await page.getByTestId('signing-file').waitFor({ timeout: 30_000 });
+    const opinion = (await page.getByTestId('signing-file').locator('code').textContent())!;
+    const bytes = new Uint8Array(await fs.readFile(opinion));
+    const folder = tempDir('rd-e2e-sigs-');
+    const sigs: string[] = [];
+    for (const e of experts) {
+      const signed = await ok<SignedFile>(e.core, 'signing.signFile', { source: { kind: 'upload', name: path.basename(opinion), bytes }, passphrase });
+      const file = path.join(folder, `${e.name}-${signed.name}`);
+      await fs.writeFile(file, signed.bytes);
+      sigs.push(file);
+    }
+    expect(await page.getByTestId('signer').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-signed')))).toEqual(['no', 'no', 'no']);
+    await page.getByTestId('signing-input').setInputFiles(sigs);
+    await page.getByTestId('signing-outcome').nth(2).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('signing-outcome').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).toEqual(['accepted', 'accepted', 'accepted']);
+    await page.locator('[data-testid="panel-signing"][data-complete="yes"]').waitFor();
+    expect(await page.getByTestId('signing-state').textContent()).toBe('全部成员均已签署。');
+    await page.getByTestId('panel-signing').scrollIntoViewIfNeeded();
+    await shot(page, '67-bureau-signing');
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it('generates the letters and the score sheet; the letter holds the panel figures and the dissent', async () => {
     await page.getByTestId('bureau-tab-letters').click();
     await page.getByTestId('letters-template-opinion-letter').waitFor();
@@ -256,7 +289,7 @@ describe.skipIf(!existsSync(chromiumPath))('the bureau in the browser', () => {
 
     await page.getByTestId('letters-preview-template').selectOption('opinion-letter');
     await page.getByTestId('letters-preview').locator('canvas').first().waitFor({ timeout: 30_000 });
-    await shot(page, '67-bureau-letters');
+    await shot(page, '68-bureau-letters');
     expect(errors).toEqual([]);
   }, 120_000);
 
@@ -267,7 +300,13 @@ describe.skipIf(!existsSync(chromiumPath))('the bureau in the browser', () => {
     const file = (await page.getByTestId('archive-file').locator('code').textContent())!;
     expect(file).toMatch(/归档\.zip$/);
     expect((await fs.stat(file)).size).toBeGreaterThan(1000);
-    await shot(page, '68-bureau-archive');
+    await shot(page, '69-bureau-archive');
+    // Back to the list: the review is there and opens where it was left.
+    await page.getByTestId('bureau-back-list').click();
+    expect(await page.getByTestId('bureau-draft').count()).toBe(1);
+    await page.getByTestId('bureau-draft-open').click();
+    await page.getByTestId('session-summary').waitFor();
+    expect(await page.getByTestId('exported-state').textContent()).toContain('已收到 3 份评审结果');
     expect(errors).toEqual([]);
   }, 60_000);
 });

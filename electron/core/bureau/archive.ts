@@ -1,6 +1,7 @@
 // Owns the session archive (评审归档): one ZIP with the package, every result file received (history included), the generated documents on record and the panel's decisions, listed with their SHA-256 in index.json; and importing it on another machine, every file verified.
 //
-// Layout: index.json · package.rpkg · results/<n>.rdr.json · documents/<name> · decisions.json. The package is
+// Layout: index.json · package.rpkg · results/<n>.rdr.json · documents/<name> · panel/<project>/<opinion>.pdf and
+// <n>-<member>.sig.json (the frozen panel opinions and the members' signatures over them) · decisions.json. The package is
 // re-exported from the draft (deterministic, so its manifest hash must equal the session's); each result is verified
 // again on import exactly as when it was first received, in the order it was signed, so the history is rebuilt.
 import { createHash, randomUUID } from 'node:crypto';
@@ -9,7 +10,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import { z } from 'zod';
-import type { ResultImportOutcome } from '../../../shared/bureau';
+import type { PanelSignatureOutcome, ResultImportOutcome } from '../../../shared/bureau';
 import type { SessionDetail } from '../../../shared/domain';
 import { conclusions } from '../../../shared/profile';
 import { AppError } from '../api/errors';
@@ -22,7 +23,10 @@ import { safeFileStem } from '../output/files';
 import { insertDraft, loadDraft } from '../store/bureauDrafts';
 import { listConclusionOverrides, listDissents, listLineOverrides, listResults, resultBytes, setConclusionOverride, setDissent, setLineOverride } from '../store/bureauResults';
 import type { Db } from '../store/db';
+import { frozenOpinionBytes, insertFrozenOpinion, listFrozenOpinions, listPanelSignatures, panelSignatureBytes } from '../store/panelOpinions';
 import { generatedDocuments } from '../store/templates';
+import { detachedSignatureSuffix } from '../signing/detached';
+import { importPanelSignatures } from './panelSigning';
 import { bureauDir, draftFromPackage, publishedPackage } from './draft';
 import { importResult, maxResultBytes } from './results';
 
@@ -36,14 +40,18 @@ const indexSchema = z.strictObject({
   title: z.string(),
   manifestSha256: z.string().regex(/^[0-9a-f]{64}$/),
   createdAt: z.string(),
-  files: z.array(z.strictObject({ path: z.string().min(1).max(300), role: z.enum(['package', 'result', 'document', 'decisions']), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().nonnegative() })).max(20_000),
+  files: z.array(z.strictObject({ path: z.string().min(1).max(300), role: z.enum(['package', 'result', 'document', 'decisions', 'panel-opinion', 'panel-signature']), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().nonnegative() })).max(20_000),
 });
 
 const decisionsSchema = z.strictObject({
   lines: z.array(z.strictObject({ projectId: z.string(), lineId: z.string(), approvedFen: z.number().int().nonnegative(), reason: z.string().min(1), setAt: z.string() })),
   conclusions: z.array(z.strictObject({ projectId: z.string(), conclusion: z.enum(conclusions), reason: z.string().min(1), setAt: z.string() })),
   dissents: z.array(z.strictObject({ projectId: z.string(), expertPosition: z.number().int().nonnegative(), reason: z.string().min(1), recordedAt: z.string() })),
+  /** 定稿: which panel opinion file of the archive is each project's frozen opinion, and when it was made and frozen. */
+  frozen: z.array(z.strictObject({ projectId: z.string(), path: z.string(), fileName: z.string().min(1), createdAt: z.string(), frozenAt: z.string() })).default([]),
 });
+
+type ArchiveRole = z.infer<typeof indexSchema>['files'][number]['role'];
 
 /** Writes `<folder>/<title>-归档.zip`; returns its path. */
 export async function exportArchive(db: Db, dataDir: string, session: SessionDetail, folder: string, now: Date): Promise<string> {
@@ -51,7 +59,7 @@ export async function exportArchive(db: Db, dataDir: string, session: SessionDet
   if (!pkg) throw new AppError('invalid-input', '本机没有该评审会分发的评审包（可能是在其他电脑上制作的），不能归档。');
   const { manifestSha256 } = await verifyPackage(publishedPackage(dataDir, session.id));
   if (manifestSha256 !== session.manifestSha256) throw new AppError('invalid-input', '本机保存的评审包与专家评审的评审包不一致，不能归档。');
-  const entries: { path: string; role: 'package' | 'result' | 'document' | 'decisions'; bytes: Uint8Array }[] = [{ path: 'package.rpkg', role: 'package', bytes: pkg }];
+  const entries: { path: string; role: ArchiveRole; bytes: Uint8Array }[] = [{ path: 'package.rpkg', role: 'package', bytes: pkg }];
   listResults(db, session.id).forEach((r, i) => entries.push({ path: `results/${String(i + 1).padStart(3, '0')}-${safeFileStem(r.expertName)}.rdr.json`, role: 'result', bytes: resultBytes(db, r.id) }));
   const names = new Set<string>();
   for (const doc of [...generatedDocuments(db, session.id)].reverse()) {
@@ -62,7 +70,19 @@ export async function exportArchive(db: Db, dataDir: string, session: SessionDet
     names.add(name);
     entries.push({ path: `documents/${name}`, role: 'document', bytes });
   }
-  const decisions = { lines: listLineOverrides(db, session.id), conclusions: listConclusionOverrides(db, session.id), dissents: listDissents(db, session.id) };
+  const frozen = listFrozenOpinions(db, session.id).map((o) => {
+    const at = `panel/${safeFileStem(o.projectId)}/${o.fileName}`;
+    entries.push({ path: at, role: 'panel-opinion', bytes: frozenOpinionBytes(db, session.id, o.projectId) });
+    return { projectId: o.projectId, path: at, fileName: o.fileName, createdAt: o.createdAt, frozenAt: o.frozenAt };
+  });
+  listPanelSignatures(db, session.id).forEach((s, i) =>
+    entries.push({
+      path: `panel/${safeFileStem(s.projectId)}/${String(i + 1).padStart(3, '0')}-${safeFileStem(s.expertName)}${detachedSignatureSuffix}`,
+      role: 'panel-signature',
+      bytes: panelSignatureBytes(db, session.id, s.projectId, s.expertPosition),
+    }),
+  );
+  const decisions = { lines: listLineOverrides(db, session.id), conclusions: listConclusionOverrides(db, session.id), dissents: listDissents(db, session.id), frozen };
   entries.push({ path: 'decisions.json', role: 'decisions', bytes: Buffer.from(`${JSON.stringify(decisions, null, 2)}\n`) });
   const index = {
     formatVersion: 1,
@@ -105,6 +125,8 @@ async function readEntry(source: PackageSource, entry: SourceEntry, max: number)
 export interface ArchiveImport {
   sessionId: string;
   results: ResultImportOutcome[];
+  /** The members' signatures over the frozen panel opinions, each verified again. */
+  panelSignatures: PanelSignatureOutcome[];
   /** Where the archived documents were put. */
   documentsFolder: string;
   documents: string[];
@@ -186,13 +208,25 @@ export async function importArchive(ctx: ImportContext, jobId: string, file: str
         decisions.lines.forEach((l) => setLineOverride(ctx.db, session.id, l));
         decisions.conclusions.forEach((c) => setConclusionOverride(ctx.db, session.id, c));
         decisions.dissents.forEach((d) => setDissent(ctx.db, session.id, d));
+        for (const f of decisions.frozen) {
+          const bytes = contents.get(f.path);
+          if (!bytes || index.files.find((x) => x.path === f.path)?.role !== 'panel-opinion') throw bad(`缺少专家组意见定稿“${f.path}”`);
+          insertFrozenOpinion(ctx.db, { sessionId: session.id, projectId: f.projectId, fileName: f.fileName, sha256: sha256(bytes), createdAt: f.createdAt, frozenAt: f.frozenAt }, bytes);
+        }
       })();
     }
+    // Members' signatures are verified again against the restored opinions, as when they were first received.
+    const panelSignatures = importPanelSignatures(
+      ctx.db,
+      session.id,
+      index.files.filter((f) => f.role === 'panel-signature').map((f) => ({ name: path.basename(f.path), bytes: contents.get(f.path)! })),
+      ctx.now(),
+    );
     const documentsFolder = path.join(bureauDir(ctx.dataDir), 'archives', session.id, 'documents');
     const documents = index.files.filter((f) => f.role === 'document');
     await fs.mkdir(documentsFolder, { recursive: true });
     for (const d of documents) await fs.writeFile(path.join(documentsFolder, path.basename(d.path)), contents.get(d.path)!);
-    return { sessionId: session.id, results, documentsFolder, documents: documents.map((d) => path.basename(d.path)) };
+    return { sessionId: session.id, results, panelSignatures, documentsFolder, documents: documents.map((d) => path.basename(d.path)) };
   } finally {
     await fs.rm(work, { recursive: true, force: true });
   }

@@ -5,6 +5,7 @@ import type { OutputFormat } from '../../../shared/output';
 import { AppError } from '../api/errors';
 import { bureauPanelContext } from '../bureau/panel';
 import { countResults } from '../store/bureauResults';
+import { findFrozenOpinion, frozenOpinionBytes } from '../store/panelOpinions';
 import type { Db } from '../store/db';
 import { loadExpertProfile } from '../store/expert';
 import type { ResolvedTemplate } from './catalog';
@@ -83,6 +84,10 @@ export async function makeDocument(deps: GenerateDeps, session: SessionDetail, j
   const name = fileNameFor(session, job);
   switch (resolved.kind) {
     case 'builtin': {
+      // A panel opinion fixed for the members' signatures (定稿) is handed out as the very bytes they sign.
+      if (resolved.template.id === 'panel-opinion' && format === 'pdf' && projectId !== null && findFrozenOpinion(deps.db, session.id, projectId)) {
+        return { name, bytes: frozenOpinionBytes(deps.db, session.id, projectId) };
+      }
       const doc = fillFor(deps, resolved.template, session.id, projectId);
       return { name, bytes: format === 'pdf' ? await renderPdf(doc) : await renderDocx(doc) };
     }

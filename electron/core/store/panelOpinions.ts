@@ -71,8 +71,11 @@ export function listPanelSignatures(db: Db, sessionId: string): StoredPanelSigna
   return db.prepare(`SELECT ${signatureColumns} FROM bureau_panel_signatures WHERE session_id = ? ORDER BY project_id, expert_position`).all(sessionId) as StoredPanelSignature[];
 }
 
+/** The `.sig.json` bytes of a member's accepted signature, as received. */
 export function panelSignatureBytes(db: Db, sessionId: string, projectId: string, expertPosition: number): Uint8Array {
-  const row = db.prepare(`SELECT bytes FROM bureau_panel_signatures WHERE session_id = ? AND project_id = ? AND expert_position = ?`).get(sessionId, projectId, expertPosition) as { bytes: Buffer } | undefined;
+  const row = db
+    .prepare(`SELECT bytes FROM bureau_panel_signatures WHERE session_id = ? AND project_id = ? AND expert_position = ?`)
+    .get(sessionId, projectId, expertPosition) as { bytes: Buffer } | undefined;
   if (!row) throw new Error(`no panel signature ${sessionId}/${projectId}/${expertPosition}`);
   return new Uint8Array(row.bytes);
 }

@@ -6,6 +6,7 @@ import { useRemote } from '../../lib/useRemote';
 import { t } from '../../locale/zh-CN';
 import { reportError, reportInfo } from '../errors/store';
 import { useBureau } from './store';
+import { FileButton } from '../../ui/FileButton';
 
 export function ArchiveScreen({ sessionId }: { sessionId: string }) {
   const info = useRemote(() => client.call('app.info', {}), []);
@@ -87,20 +88,9 @@ export function ArchiveImport() {
   return (
     <div className="bureau-archive-import" data-testid="archive-import">
       <h3 className="bureau-h3">{t.bureau.archive.importTitle}</h3>
-      <label className="btn">
+      <FileButton accept=".zip,.rarc" onFiles={([f]) => void importArchive(f)} testId="archive-input">
         {t.bureau.archive.choose}
-        <input
-          type="file"
-          accept=".zip,.rarc"
-          className="visually-hidden"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void importArchive(f);
-          }}
-          data-testid="archive-input"
-        />
-      </label>
+      </FileButton>
       {progress !== 'idle' && (
         <div className="bureau-progress" role="status">
           <span>{progress ? `${t.importJob.phases[progress.phase]} ${t.importJob.count(progress.done, progress.total)}` : t.bureau.archive.importing}</span>

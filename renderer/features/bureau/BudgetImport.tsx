@@ -8,6 +8,7 @@ import { t } from '../../locale/zh-CN';
 import { userMessage } from '../../lib/errors';
 import { reportError } from '../errors/store';
 import { useBureau } from './store';
+import { FileButton } from '../../ui/FileButton';
 
 export function BudgetImport({ project, onClose }: { project: DraftProject; onClose(): void }) {
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array<ArrayBuffer> } | null>(null);
@@ -39,23 +40,17 @@ export function BudgetImport({ project, onClose }: { project: DraftProject; onCl
   return (
     <div className="bureau-import" data-testid="budget-import">
       <div className="bureau-row">
-        <label className="btn">
+        <FileButton
+          accept=".xlsx,.xls"
+          onFiles={async ([f]) => {
+            const source = { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
+            setFile(source);
+            void read(source, null).catch(reportError);
+          }}
+          testId="budget-file"
+        >
           {t.bureau.budget.chooseXlsx}
-          <input
-            type="file"
-            accept=".xlsx,.xls"
-            className="visually-hidden"
-            onChange={async (e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (!f) return;
-              const source = { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
-              setFile(source);
-              void read(source, null).catch(reportError);
-            }}
-            data-testid="budget-file"
-          />
-        </label>
+        </FileButton>
         {file && <span className="muted">{file.name}</span>}
         <button type="button" className="btn" onClick={onClose}>{t.common.cancel}</button>
       </div>

@@ -4,7 +4,7 @@ import type { ProjectAggregate } from '../../../shared/panelAggregate';
 import type { PanelView } from '../../../shared/bureau';
 import { conclusions, type Conclusion } from '../../../shared/profile';
 import { t } from '../../locale/zh-CN';
-import { usePanel } from './panelStore';
+import { useFrozen, usePanel } from './panelStore';
 
 type Decided = PanelView['projects'][number];
 
@@ -13,6 +13,7 @@ export function ConclusionPanel({ projectId, decided, roster, roll }: { projectI
   const [choice, setChoice] = useState<Conclusion>(c.conclusion ?? 'approve');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const frozen = useFrozen(projectId);
   const override = async () => {
     if (!reason.trim()) return setError(t.bureau.chairReasonMissing);
     setError(null);
@@ -29,7 +30,9 @@ export function ConclusionPanel({ projectId, decided, roster, roll }: { projectI
         {t.bureau.conclusion.votes(conclusions.map((x) => `${t.overview.conclusions[x]} ${c.votes[x]} 票`).join('，'))}
         {c.reason && `；${c.reason}`}
       </p>
+      {frozen && <p className="bureau-warning">{t.bureau.signing.decisionsLocked}</p>}
       <form
+        hidden={frozen}
         className="bureau-override"
         onSubmit={(e) => {
           e.preventDefault();
@@ -59,14 +62,14 @@ export function ConclusionPanel({ projectId, decided, roster, roll }: { projectI
         {roll
           .filter((m) => !m.recused && decided.members.includes(m.name))
           .map((m) => (
-            <Dissent key={m.expertId} projectId={projectId} name={m.name} position={roster.indexOf(m.name)} recorded={decided.dissents.find((d) => d.expert === m.name)?.reason ?? null} />
+            <Dissent key={m.expertId} frozen={frozen} projectId={projectId} name={m.name} position={roster.indexOf(m.name)} recorded={decided.dissents.find((d) => d.expert === m.name)?.reason ?? null} />
           ))}
       </ul>
     </section>
   );
 }
 
-function Dissent({ projectId, name, position, recorded }: { projectId: string; name: string; position: number; recorded: string | null }) {
+function Dissent({ frozen, projectId, name, position, recorded }: { frozen: boolean; projectId: string; name: string; position: number; recorded: string | null }) {
   const [text, setText] = useState(recorded ?? '');
   const [open, setOpen] = useState(false);
   if (position < 0) return null;
@@ -74,7 +77,7 @@ function Dissent({ projectId, name, position, recorded }: { projectId: string; n
     <li data-testid="dissent" data-expert={name}>
       <strong>{name}</strong>
       {recorded && !open && <span className="bureau-dissent-text">{t.bureau.dissent.recorded(recorded)}</span>}
-      {open ? (
+      {frozen ? null : open ? (
         <form
           className="bureau-override"
           onSubmit={async (e) => {

@@ -1,10 +1,12 @@
 // Owns a draft project's documents (申报材料): dropping files or choosing them, each with its kind (guessed from the name, changeable before adding), the attached list and removing one.
-import { useState, type DragEvent } from 'react';
+import { useState } from 'react';
 import type { DraftProject } from '../../../shared/bureau';
 import { documentKinds, type DocumentKind } from '../../../shared/manifest';
 import { client } from '../../api';
 import { formatFileSize } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
+import { DropZone } from '../../ui/DropZone';
+import { FileButton } from '../../ui/FileButton';
 import { Icon } from '../../ui/Icon';
 import { useBureau } from './store';
 
@@ -27,7 +29,6 @@ export function guessKind(name: string): DocumentKind | null {
 
 export function DocumentsEditor({ project }: { project: DraftProject }) {
   const [kind, setKind] = useState<DocumentKind | 'auto'>('auto');
-  const [over, setOver] = useState(false);
   const [adding, setAdding] = useState<{ done: number; total: number; name: string } | null>(null);
 
   const add = async (files: File[]) => {
@@ -40,12 +41,6 @@ export function DocumentsEditor({ project }: { project: DraftProject }) {
       if (!saved) break;
     }
     setAdding(null);
-  };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    e.stopPropagation();
-    setOver(false);
-    void add(Array.from(e.dataTransfer.files));
   };
   const remove = (documentId: string) =>
     void useBureau.getState().edit((draftId, baseVersion) => client.call('bureau.draft.removeDocument', { draftId, baseVersion, projectId: project.id, documentId }));
@@ -64,38 +59,13 @@ export function DocumentsEditor({ project }: { project: DraftProject }) {
           </select>
         </label>
       </div>
-      <div
-        className={`bureau-drop${over ? ' over' : ''}`}
-        onDragEnter={(e) => {
-          e.preventDefault();
-          e.stopPropagation();
-          setOver(true);
-        }}
-        onDragOver={(e) => {
-          e.preventDefault();
-          e.stopPropagation();
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-        data-testid="doc-drop"
-      >
+      <DropZone className="bureau-drop" onFiles={(files) => void add(files)} testId="doc-drop">
         <Icon name="upload" size={22} />
         <span>{t.bureau.docs.drop}</span>
-        <label className="btn btn-small">
+        <FileButton className="btn btn-small" multiple onFiles={(files) => void add(files)} testId="doc-input">
           {t.bureau.docs.choose}
-          <input
-            type="file"
-            multiple
-            className="visually-hidden"
-            onChange={(e) => {
-              const files = Array.from(e.target.files ?? []);
-              e.target.value = '';
-              void add(files);
-            }}
-            data-testid="doc-input"
-          />
-        </label>
-      </div>
+        </FileButton>
+      </DropZone>
       {adding && (
         <div className="bureau-progress" role="status">
           <span>{t.bureau.docs.adding(adding.done + 1, adding.total, adding.name)}</span>

@@ -6,10 +6,11 @@ import { parseAmountFen } from '../../../shared/scoreInput';
 import { formatBasisPoints } from '../../../shared/scoring';
 import { fenToWan } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
-import { usePanel } from './panelStore';
+import { useFrozen, usePanel } from './panelStore';
 
 export function LinesTable({ project }: { project: ProjectAggregate }) {
   const [editing, setEditing] = useState<string | null>(null);
+  const frozen = useFrozen(project.projectId);
   const r = project.reduction;
   return (
     <section className="bureau-card" aria-labelledby="lines-h" data-testid="panel-lines">
@@ -43,7 +44,7 @@ export function LinesTable({ project }: { project: ProjectAggregate }) {
                   {l.chairReason && <small className="muted">：{l.chairReason}</small>}
                 </td>
                 <td>
-                  {editing === l.lineId ? (
+                  {frozen ? null : editing === l.lineId ? (
                     <LineOverride projectId={project.projectId} line={l} onDone={() => setEditing(null)} />
                   ) : (
                     <button type="button" className="btn btn-small" onClick={() => setEditing(l.lineId)} data-testid="line-override-open">

@@ -9,6 +9,7 @@ import { formatBasisPoints } from '../../../shared/scoring';
 import { RadarChart } from '../overview/RadarChart';
 import { ConclusionPanel } from './ConclusionPanel';
 import { LinesTable } from './LinesTable';
+import { PanelSigning } from './PanelSigning';
 import { usePanel } from './panelStore';
 import { ScoreTable } from './ScoreTable';
 import { StripPlot } from './StripPlot';
@@ -111,6 +112,7 @@ export function PanelScreen({ sessionId }: { sessionId: string }) {
           </section>
           <LinesTable project={project} />
           <ConclusionPanel projectId={project.projectId} decided={decided} roster={roster} roll={project.roster} />
+          <PanelSigning sessionId={sessionId} projectId={project.projectId} />
         </>
       )}
     </div>

@@ -1,9 +1,13 @@
 // Owns 收集结果: importing the experts' *.rdr.json (several at once, chosen or dropped) with each file's outcome — accepted, replaced or refused with its reason — and the status board (提交情况): who submitted, when, which version, conflicts declared and what is missing.
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect, useState } from 'react';
+import type { Input } from '../../../shared/api';
 import type { ResultImportOutcome, StatusBoard } from '../../../shared/bureau';
 import { client } from '../../api';
 import { formatDateTime } from '../../lib/format';
+import { useRemote } from '../../lib/useRemote';
 import { t } from '../../locale/zh-CN';
+import { DropZone } from '../../ui/DropZone';
+import { FileButton } from '../../ui/FileButton';
 import { Icon } from '../../ui/Icon';
 import { reportError } from '../errors/store';
 
@@ -11,18 +15,17 @@ export function ResultsScreen({ sessionId }: { sessionId: string }) {
   const [board, setBoard] = useState<StatusBoard | null>(null);
   const [outcomes, setOutcomes] = useState<ResultImportOutcome[]>([]);
   const [importing, setImporting] = useState<number | null>(null);
-  const [over, setOver] = useState(false);
+  const info = useRemote(() => client.call('app.info', {}), []);
   const load = () => client.call('bureau.results.status', { sessionId }).then(setBoard, reportError);
   useEffect(() => {
     void load();
   }, [sessionId]);
 
-  const importFiles = async (files: File[]) => {
-    if (!files.length || importing !== null) return;
-    setImporting(files.length);
+  const importSources = async (count: number, read: () => Promise<Input<'bureau.results.import'>['sources']>) => {
+    if (importing !== null) return;
+    setImporting(count);
     try {
-      const sources = await Promise.all(files.map(async (f) => ({ kind: 'upload' as const, name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-      setOutcomes(await client.call('bureau.results.import', { sessionId, sources }));
+      setOutcomes(await client.call('bureau.results.import', { sessionId, sources: await read() }));
       await load();
     } catch (err) {
       reportError(err);
@@ -30,11 +33,17 @@ export function ResultsScreen({ sessionId }: { sessionId: string }) {
       setImporting(null);
     }
   };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    e.stopPropagation();
-    setOver(false);
-    void importFiles(Array.from(e.dataTransfer.files));
+  const importFiles = (files: File[]) =>
+    files.length > 0 &&
+    importSources(files.length, () => Promise.all(files.map(async (f) => ({ kind: 'upload' as const, name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+  /** 选择文件夹 (desktop only): every *.rdr.json in it, read by the core. */
+  const importFolder = async () => {
+    try {
+      const { path } = await client.call('package.choose', { folder: true });
+      if (path) await importSources(0, async () => [{ kind: 'path', path }]);
+    } catch (err) {
+      reportError(err);
+    }
   };
   const projects = board?.experts[0]?.projects.map((p) => p.projectId) ?? [];
 
@@ -42,39 +51,18 @@ export function ResultsScreen({ sessionId }: { sessionId: string }) {
     <div className="bureau-stack">
       <section className="bureau-card" aria-labelledby="results-import-h">
         <h2 id="results-import-h" className="bureau-h2">{t.bureau.results.importTitle}</h2>
-        <div
-          className={`bureau-drop${over ? ' over' : ''}`}
-          onDragEnter={(e) => {
-            e.preventDefault();
-            e.stopPropagation();
-            setOver(true);
-          }}
-          onDragOver={(e) => {
-            e.preventDefault();
-            e.stopPropagation();
-          }}
-          onDragLeave={() => setOver(false)}
-          onDrop={onDrop}
-          data-testid="results-drop"
-        >
+        <DropZone className="bureau-drop" onFiles={(files) => void importFiles(files)} testId="results-drop">
           <Icon name="upload" size={22} />
           <span>{t.bureau.results.drop}</span>
-          <label className="btn btn-primary">
+          <FileButton className="btn btn-primary" multiple accept=".json" onFiles={(files) => void importFiles(files)} testId="results-input">
             {t.bureau.results.choose}
-            <input
-              type="file"
-              multiple
-              accept=".json"
-              className="visually-hidden"
-              onChange={(e) => {
-                const files = Array.from(e.target.files ?? []);
-                e.target.value = '';
-                void importFiles(files);
-              }}
-              data-testid="results-input"
-            />
-          </label>
-        </div>
+          </FileButton>
+          {info.state === 'ready' && info.value.nativeDialogs && (
+            <button type="button" className="btn" onClick={() => void importFolder()} data-testid="results-folder">
+              {t.bureau.results.chooseFolder}
+            </button>
+          )}
+        </DropZone>
         {importing !== null && (
           <div className="bureau-progress" role="status" data-testid="results-progress">
             <span>{t.bureau.results.importing(importing)}</span>

@@ -1,6 +1,6 @@
 // Owns the panel screen's state (专家组汇总): the PanelView of the session as last answered, the project shown, and the chair's decisions sent to the core (each answers with the whole view).
 import { create } from 'zustand';
-import type { PanelView } from '../../../shared/bureau';
+import type { PanelOpinionStatus, PanelView } from '../../../shared/bureau';
 import type { Conclusion } from '../../../shared/profile';
 import { client } from '../../api';
 import { reportError } from '../errors/store';
@@ -9,7 +9,11 @@ interface PanelState {
   sessionId: string | null;
   view: PanelView | null;
   projectId: string | null;
+  /** 专家组评审意见 per project: frozen (定稿) ones take no decisions until unfrozen. */
+  opinions: PanelOpinionStatus[];
   load(sessionId: string): Promise<void>;
+  loadOpinions(): Promise<void>;
+  showOpinion(status: PanelOpinionStatus): void;
   choose(projectId: string): void;
   /** Each resolves true when the core took it. */
   setLine(projectId: string, lineId: string, approvedFen: number | null, reason: string | null): Promise<boolean>;
@@ -33,8 +37,10 @@ export const usePanel = create<PanelState>((set, get) => {
     sessionId: null,
     view: null,
     projectId: null,
+    opinions: [],
     async load(sessionId) {
-      if (get().sessionId !== sessionId) set({ sessionId, view: null, projectId: null });
+      if (get().sessionId !== sessionId) set({ sessionId, view: null, projectId: null, opinions: [] });
+      void get().loadOpinions();
       try {
         const view = await client.call('bureau.panel.get', { sessionId });
         const current = get().projectId;
@@ -42,6 +48,19 @@ export const usePanel = create<PanelState>((set, get) => {
       } catch (err) {
         reportError(err);
       }
+    },
+    async loadOpinions() {
+      const { sessionId } = get();
+      if (!sessionId) return;
+      try {
+        const opinions = await client.call('bureau.panel.opinions', { sessionId });
+        if (get().sessionId === sessionId) set({ opinions });
+      } catch (err) {
+        reportError(err);
+      }
+    },
+    showOpinion(status) {
+      set((s) => ({ opinions: s.opinions.some((o) => o.projectId === status.projectId) ? s.opinions.map((o) => (o.projectId === status.projectId ? status : o)) : [...s.opinions, status] }));
     },
     choose(projectId) {
       set({ projectId });
@@ -57,3 +76,6 @@ export const usePanel = create<PanelState>((set, get) => {
     },
   };
 });
+
+/** Whether the project's panel opinion is fixed (定稿): its decisions are then refused by the core. */
+export const useFrozen = (projectId: string) => usePanel((s) => s.opinions.some((o) => o.projectId === projectId && o.frozen !== null));

@@ -8,6 +8,7 @@ import type { Envelope } from '../../../shared/api';
 import type { Review, ReviewView } from '../../../shared/scoring';
 import type { ExportResult, IdentityView } from '../../../shared/signing';
 import { tempDir } from '../../helpers/core';
+import { callCore } from '../../../electron/core/api/call';
 
 export const passphrase = '评审口令-2027-secure';
 export const samplesDir = path.resolve(__dirname, '../../../resources/samples/wulong-2027/documents/wl-2027-01');
@@ -21,11 +22,7 @@ export async function openTestCore(dataDir = tempDir('rd-bureau-')): Promise<{ c
   return { core, dataDir };
 }
 
-export async function ok<T>(core: Core, name: string, input: unknown): Promise<T> {
-  const res = (await core.dispatch(name, input)) as Envelope<T>;
-  if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`);
-  return res.value;
-}
+export const ok = <T>(core: Core, name: string, input: unknown): Promise<T> => callCore<T>(core.dispatch, name, input);
 
 export async function refused(core: Core, name: string, input: unknown): Promise<{ code: string; message: string }> {
   const res = (await core.dispatch(name, input)) as Envelope<unknown>;

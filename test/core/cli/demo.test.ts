@@ -1,4 +1,4 @@
-// `review-desk demo --out DIR`: the whole expert path without a window writes every built-in template as DOCX and PDF plus the score sheets, and each file parses and names its project; then it signs every review with a throwaway identity and exports the signed files into DIR/签名文件, each of which verifies (our verifier, and pdfsig for the PDFs).
+// `review-desk demo --out DIR`: the whole expert path without a window writes every built-in template as DOCX and PDF plus the score sheets, and each file parses and names its project; then it signs every review with a throwaway identity and exports the signed files into DIR/签名文件, each of which verifies (our verifier, and pdfsig for the PDFs); then the panel's full cycle into DIR/专家组: three members' results, each project's panel opinion signed by all three, and the letters holding the panel's total recomputed here from the three scripts.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,8 +7,10 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../../electron/cli';
 import { demoAnswersFile, demoPackage, signedFolderName, type DemoAnswers } from '../../../electron/cli/demo';
+import { panelAnswersFiles, panelFolderName, panelSubfolders } from '../../../electron/cli/demoPanel';
 import { extractText } from '../../../electron/core/documents/text';
 import { builtinTemplateIds, loadBuiltinTemplates } from '../../../electron/core/output/template/builtins';
+import { verifyDetached } from '../../../electron/core/signing/detached';
 import { verifyFile } from '../../../electron/core/signing/verify';
 import { tempDir } from '../../helpers/core';
 
@@ -41,7 +43,7 @@ describe('review-desk demo', () => {
   it('writes every built-in template as DOCX and PDF and the score sheets, printing each path', () => {
     expect(code, lines.join('\n')).toBe(0);
 
-    const written = readdirSync(out).filter((f) => f !== signedFolderName).sort();
+    const written = readdirSync(out).filter((f) => f !== signedFolderName && f !== panelFolderName).sort();
     expect(printedIn(out)).toEqual(written); // every file printed, and nothing else written (no staging leftovers)
 
     const answers = JSON.parse(readFileSync(demoAnswersFile, 'utf8')) as DemoAnswers;
@@ -125,6 +127,61 @@ describe('review-desk demo', () => {
     const tampered = path.join(tempDir(), results[0]);
     writeFileSync(tampered, changed);
     expect((await verifyFile(tampered)).valid).toBe(false);
+  }, 60_000);
+
+  it('runs the panel: three signed results, each panel opinion signed by every member, letters with the panel total', async () => {
+    expect(code, lines.join('\n')).toBe(0);
+    const panel = path.join(out, panelFolderName);
+    const scripts = [demoAnswersFile, ...panelAnswersFiles].map((f) => JSON.parse(readFileSync(f, 'utf8')) as DemoAnswers);
+    const members = scripts.map((s) => s.expert.name);
+    const folder = (name: keyof typeof panelSubfolders) => path.join(panel, panelSubfolders[name]);
+
+    // Every file written is printed, in each folder.
+    expect(printedIn(panel)).toEqual(readdirSync(panel).filter((f) => !Object.values(panelSubfolders).includes(f as never)).sort());
+    for (const name of ['results', 'opinions'] as const) expect(printedIn(folder(name))).toEqual(readdirSync(folder(name)).sort());
+    expect(readdirSync(folder('signatures')).sort()).toEqual([...members].sort());
+    for (const m of members) expect(printedIn(path.join(folder('signatures'), m))).toEqual(readdirSync(path.join(folder('signatures'), m)).sort());
+
+    // The three results verify, one per member.
+    const results = readdirSync(folder('results'));
+    expect(results).toHaveLength(3);
+    const signers = await Promise.all(results.map((r) => verifyFile(path.join(folder('results'), r))));
+    expect(signers.every((r) => r.valid)).toBe(true);
+    expect(signers.map((r) => r.signer!.name).sort()).toEqual([...members].sort());
+
+    // Each project's frozen opinion carries the three members' signatures over its exact bytes, by three distinct keys.
+    const projectIds = Object.keys(scripts[0].projects);
+    const opinions = readdirSync(folder('opinions'));
+    expect(opinions).toHaveLength(projectIds.length);
+    for (const name of opinions) {
+      const bytes = readFileSync(path.join(folder('opinions'), name));
+      const prints = new Set<string>();
+      for (const m of members) {
+        const report = verifyDetached(bytes, readFileSync(path.join(folder('signatures'), m, `${name}.sig.json`)), name);
+        expect(report.valid, `${m} ${name}: ${JSON.stringify(report.checks.filter((c) => !c.ok))}`).toBe(true);
+        expect(report.signer!.name).toBe(m);
+        prints.add(report.signer!.fingerprint);
+      }
+      expect(prints.size).toBe(3);
+      const changed = Buffer.from(bytes);
+      changed[Math.floor(changed.length / 2)] ^= 0x01;
+      expect(verifyDetached(changed, readFileSync(path.join(folder('signatures'), members[0], `${name}.sig.json`)), name).valid).toBe(false);
+    }
+    expect(lines.filter((l) => l.startsWith('✓ 成员签名有效'))).toHaveLength(3 * projectIds.length);
+    expect(lines.filter((l) => l.startsWith('✗'))).toEqual([]);
+
+    // The panel total in force, recomputed from the three scripts: fewer than five experts, so the plain mean of their totals.
+    const written = readdirSync(panel);
+    for (const id of projectIds) {
+      const totals = scripts.map((s) => Object.values(s.projects[id].scores).reduce((sum, dim) => sum + Object.values(dim).reduce((a, b) => a + b, 0), 0));
+      const inForce = (totals.reduce((a, b) => a + b, 0) / totals.length).toFixed(2);
+      const letter = written.find((f) => f.startsWith('评审意见函-') && f.endsWith('.pdf') && lines.some((l) => l.startsWith(`${f.slice('评审意见函-'.length, -'.pdf'.length)}：`) && l.includes(`采用值 ${inForce}`)));
+      expect(letter, `${id}: ${inForce}`).toBeDefined();
+      const text = execFileSync('/usr/bin/pdftotext', [path.join(panel, letter!), '-'], { encoding: 'utf8' }).replace(/\s/g, '');
+      expect(text).toContain(`专家组评分采用值为${inForce}分`);
+    }
+    expect(written.filter((f) => f.startsWith('评审意见函-') && f.endsWith('.pdf'))).toHaveLength(projectIds.length);
+    expect(written.filter((f) => /\.(xlsx|csv)$/.test(f))).toHaveLength(2);
   }, 60_000);
 
   it('refuses a missing --out with the usage (exit 2), and names the package when it cannot be read (exit 1)', async () => {

@@ -4,6 +4,7 @@ import { openCore, type Core } from '../../../electron/core/app';
 import type { Envelope } from '../../../shared/api';
 import type { ReviewView } from '../../../shared/scoring';
 import { tempDir, writeMinimalPackage } from '../../helpers/core';
+import { callCore } from '../../../electron/core/api/call';
 
 const cores: Core[] = [];
 afterEach(() => {
@@ -16,11 +17,7 @@ async function start(dataDir = tempDir()): Promise<Core> {
   return core;
 }
 
-async function ok<T>(core: Core, name: string, input: unknown): Promise<T> {
-  const res = (await core.dispatch(name, input)) as Envelope<T>;
-  if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`);
-  return res.value;
-}
+const ok = <T>(core: Core, name: string, input: unknown): Promise<T> => callCore<T>(core.dispatch, name, input);
 
 async function refused(core: Core, name: string, input: unknown) {
   const res = (await core.dispatch(name, input)) as Envelope<never>;

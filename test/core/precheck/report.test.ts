@@ -2,21 +2,17 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../electron/core/app';
-import type { Envelope } from '../../../shared/api';
 import type { JobProgress, SearchHit, SessionDetail } from '../../../shared/domain';
 import type { PrecheckReport } from '../../../shared/precheck';
 import { makeSamples } from '../../../scripts/make-samples';
 import { tempDir } from '../../helpers/core';
+import { callCore } from '../../../electron/core/api/call';
 
 let core: Core;
 let session: SessionDetail;
 const progress: JobProgress[] = [];
 
-async function ok<T>(name: string, input: unknown): Promise<T> {
-  const res = (await core.dispatch(name, input)) as Envelope<T>;
-  if (!res.ok) throw new Error(`${name}: ${res.error.message}`);
-  return res.value;
-}
+const ok = <T>(name: string, input: unknown): Promise<T> => callCore<T>(core.dispatch, name, input);
 
 beforeAll(async () => {
   const samples = tempDir();

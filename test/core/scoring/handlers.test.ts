@@ -4,6 +4,7 @@ import { openCore, type Core } from '../../../electron/core/app';
 import type { Envelope } from '../../../shared/api';
 import type { ProjectOverview, Review, ReviewHistoryEntry, ReviewView } from '../../../shared/scoring';
 import { tempDir, writeMinimalPackage } from '../../helpers/core';
+import { callCore } from '../../../electron/core/api/call';
 
 const cores: Core[] = [];
 afterEach(() => {
@@ -23,11 +24,7 @@ async function start(dataDir = tempDir()): Promise<{ core: Core; dataDir: string
   return { core, dataDir, sessionId: summary.id };
 }
 
-async function ok<T>(core: Core, name: string, input: unknown): Promise<T> {
-  const res = (await core.dispatch(name, input)) as Envelope<T>;
-  if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`);
-  return res.value;
-}
+const ok = <T>(core: Core, name: string, input: unknown): Promise<T> => callCore<T>(core.dispatch, name, input);
 
 /** Every field the completeness check asks for, filled; sub-criteria scored at their maximum minus a half. */
 function completeReview(view: ReviewView): Review {

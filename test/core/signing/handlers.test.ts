@@ -14,6 +14,7 @@ import type { SessionDetail } from '../../../shared/domain';
 import type { Review, ReviewView } from '../../../shared/scoring';
 import type { ExportResult, IdentityView, SealView, VerificationView } from '../../../shared/signing';
 import { tempDir, writeMinimalPackage } from '../../helpers/core';
+import { callCore } from '../../../electron/core/api/call';
 
 const cores: Core[] = [];
 afterEach(() => {
@@ -43,11 +44,7 @@ async function start(roster?: { name: string; fingerprint?: string }[]): Promise
   return { core, dataDir, sessionId, events };
 }
 
-async function ok<T>(core: Core, name: string, input: unknown): Promise<T> {
-  const res = (await core.dispatch(name, input)) as Envelope<T>;
-  if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`);
-  return res.value;
-}
+const ok = <T>(core: Core, name: string, input: unknown): Promise<T> => callCore<T>(core.dispatch, name, input);
 
 async function refused(core: Core, name: string, input: unknown): Promise<string> {
   const res = (await core.dispatch(name, input)) as Envelope<unknown>;
