@@ -23,11 +23,14 @@ import {
   dissentReasonSchema,
   draftProjectFormSchema,
   draftSessionSchema,
+  panelSectionSchema,
+  panelTextSchema,
   type BudgetPreview,
   type DraftPrecheck,
   type DraftSummary,
   type DraftView,
   type PanelOpinionStatus,
+  type PanelOpinionText,
   type PanelSignatureOutcome,
   type PanelView,
   type ResultImportOutcome,
@@ -250,6 +253,13 @@ export const api = {
   ),
   /** 保留意见 of a member (by roster position) on a project; null withdraws it. */
   'bureau.panel.setDissent': method(z.object({ sessionId, projectId, expertPosition: z.number().int().nonnegative().max(1000), reason: dissentReasonSchema.nullable() }).strict(), z.custom<PanelView>()),
+  /** 专家组意见: a project's sections with the members' opinions side by side and the panel's own text (null until saved). */
+  'bureau.panel.opinionText.get': method(z.object({ sessionId, projectId }).strict(), z.custom<PanelOpinionText>()),
+  /** Saves the panel's text of one section ('' returns it to the members' opinions); `stale-version` when `baseVersion` is not the stored one; refused while the opinion is frozen. */
+  'bureau.panel.opinionText.save': method(
+    z.object({ sessionId, projectId, section: panelSectionSchema, text: panelTextSchema, baseVersion: z.number().int().nonnegative() }).strict(),
+    z.custom<PanelOpinionText>(),
+  ),
   /** One ZIP with the package, every result received, generated documents and decisions, hashes in index.json. */
   /** 专家组成员签署: every project's panel opinion — frozen or not, the members expected to sign, who has. */
   'bureau.panel.opinions': method(z.object({ sessionId }).strict(), z.custom<PanelOpinionStatus[]>()),

@@ -282,3 +282,29 @@ export interface PanelOpinionStatus {
   /** Frozen and signed by every expected member. */
   complete: boolean;
 }
+
+// ── The panel's own opinion text (专家组意见) ──────────────────────────────────────────────────────────────────────
+
+/** A section of a project's panel opinion: 'overall' (综合意见), 'dimension:<id>' (评审维度) or 'chapter:<id>' (必备篇章). */
+export const panelSectionSchema = z.string().regex(/^(overall|dimension:[^\s]{1,200}|chapter:[^\s]{1,200})$/, { message: '意见部分应为 overall、dimension:<维度> 或 chapter:<篇章>' });
+export const panelTextSchema = z.string().max(20000, { message: '专家组意见不能超过 20000 字' });
+
+/** One section of a project's panel opinion: the members' opinions side by side and the panel's draft text. */
+export interface PanelOpinionSection {
+  section: string;
+  kind: 'dimension' | 'chapter' | 'overall';
+  /** The dimension's name, the chapter's title, or 综合意见. */
+  title: string;
+  /** Members who reviewed the project and did not recuse, in roster order; text null when they wrote none. */
+  members: { name: string; text: string | null }[];
+  /** The panel's text as saved; null until first saved. `version` 0 until then. */
+  panel: { text: string; savedBy: string; savedAt: string } | null;
+  version: number;
+}
+
+/** A project's panel opinion drafting view; `frozen`: saving is refused until the opinion is unfrozen (撤销定稿). */
+export interface PanelOpinionText {
+  projectId: string;
+  frozen: boolean;
+  sections: PanelOpinionSection[];
+}

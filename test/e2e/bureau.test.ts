@@ -2,7 +2,7 @@
 // a project with its document and 概算表 imported from XLSX), exported with a copy per expert; three experts on their
 // own machines (cores in this process, as test/core/bureau/cycle.ts) score, sign and export results; the bureau imports
 // them through the screen (a tampered one refused with its reason), reads the status board and the panel (a
-// hand-computed mean on screen), records a dissent, generates the letters, whose PDF text holds the expected numbers,
+// hand-computed mean on screen), records a dissent and the panel's wording of a dimension, generates the letters, whose PDF text holds the expected numbers,
 // and writes the archive.
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +24,8 @@ let experts: TestExpert[] = [];
 const cores: Core[] = [];
 const title = '2027年度武隆区政务信息化项目专家评审会（组织方测试）';
 const projectName = '武隆区智慧城管综合平台（二期）建设项目';
+/** The chair's wording of the first dimension (专家组意见), typed on the panel screen; the letter prints it. */
+const panelWording = '专家组经合议认为：项目建设需求明确，与一期平台衔接合理。';
 /** Each expert's half-points below the maximum on every sub-criterion, and their cut of the first budget line (万元). */
 const plan = [
   { name: '专家甲', k: 0, cutWan: 0 },
@@ -231,6 +233,17 @@ describe.skipIf(!existsSync(chromiumPath))('the bureau in the browser', () => {
     await page.getByTestId('dissent').nth(2).getByText('：数据共享方案不完善，应修改完善后再通过。').waitFor();
     expect(await page.getByTestId('conclusion-value').getAttribute('data-source')).toBe('majority');
     await shot(page, '65-bureau-conclusion');
+    // 专家组意见 of the first dimension: the members' opinions side by side, pre-filled from them, then the chair's wording saved.
+    const firstDimension = page.locator('[data-testid="panel-opinion-section"][data-section^="dimension:"]').first();
+    await firstDimension.scrollIntoViewIfNeeded();
+    expect(await firstDimension.getByTestId('panel-opinion-member').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-expert')))).toEqual(experts.map((e) => e.name));
+    await firstDimension.getByTestId('panel-opinion-merge').click();
+    expect(await firstDimension.getByTestId('panel-opinion-input').inputValue()).not.toBe('');
+    await firstDimension.getByTestId('panel-opinion-input').fill(panelWording);
+    expect(await firstDimension.getByTestId('panel-opinion-state').getAttribute('data-state')).toBe('dirty');
+    await firstDimension.getByTestId('panel-opinion-save').click();
+    await firstDimension.locator('[data-testid="panel-opinion-state"][data-state="saved"]').waitFor();
+    expect(await firstDimension.getByTestId('panel-opinion-state').textContent()).toMatch(/^已保存/);
     await page.getByTestId('trace').locator('summary').click();
     expect(await page.getByTestId('trace').textContent()).toContain('组长裁定 90 万元（理由：分拨模块复用一期成果）');
     await page.getByTestId('strip-plot').scrollIntoViewIfNeeded();
@@ -245,6 +258,7 @@ describe.skipIf(!existsSync(chromiumPath))('the bureau in the browser', () => {
     expect(await page.getByTestId('conclusion-override').isVisible()).toBe(false);
     expect(await page.getByTestId('line-override-open').count()).toBe(0);
     expect(await page.getByTestId('dissent-open').count()).toBe(0);
+    expect(await page.locator('[data-testid="panel-opinion-text"][data-frozen="yes"]').getByTestId('panel-opinion-input').first().isDisabled()).toBe(true);
     await page.getByTestId('signing-write').click();
     await page.getByTestId('signing-file').waitFor({ timeout: 30_000 });
     const opinion = (await page.getByTestId('signing-file').locator('code').textContent())!;
@@ -286,6 +300,7 @@ describe.skipIf(!existsSync(chromiumPath))('the bureau in the browser', () => {
     expect(text).toContain(`专家组评分采用值为${twoPlaces(total - (2 * nSub) / 3)}分`);
     expect(text).toContain('核定投资704.00万元，核减16.00万元');
     expect(text).toContain('保留意见：专家丙专家对上述意见持保留意见，理由：数据共享方案不完善，应修改完善后再通过。');
+    expect(text).toContain(panelWording);
 
     await page.getByTestId('letters-preview-template').selectOption('opinion-letter');
     await page.getByTestId('letters-preview').locator('canvas').first().waitFor({ timeout: 30_000 });

@@ -1,4 +1,4 @@
-// Owns the session archive (评审归档): one ZIP with the package, every result file received (history included), the generated documents on record and the panel's decisions, listed with their SHA-256 in index.json; and importing it on another machine, every file verified.
+// Owns the session archive (评审归档): one ZIP with the package, every result file received (history included), the generated documents on record and the panel's decisions (with its opinion text), listed with their SHA-256 in index.json; and importing it on another machine, every file verified.
 //
 // Layout: index.json · package.rpkg · results/<n>.rdr.json · documents/<name> · panel/<project>/<opinion>.pdf and
 // <n>-<member>.sig.json (the frozen panel opinions and the members' signatures over them) · decisions.json. The package is
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import { z } from 'zod';
-import type { PanelSignatureOutcome, ResultImportOutcome } from '../../../shared/bureau';
+import { panelSectionSchema, type PanelSignatureOutcome, type ResultImportOutcome } from '../../../shared/bureau';
 import type { SessionDetail } from '../../../shared/domain';
 import { conclusions } from '../../../shared/profile';
 import { AppError } from '../api/errors';
@@ -21,7 +21,7 @@ import { verifyPackage } from '../package/verify';
 import { reproducibleEntry } from '../package/write';
 import { safeFileStem } from '../output/files';
 import { insertDraft, loadDraft } from '../store/bureauDrafts';
-import { listConclusionOverrides, listDissents, listLineOverrides, listResults, resultBytes, setConclusionOverride, setDissent, setLineOverride } from '../store/bureauResults';
+import { listConclusionOverrides, listDissents, listLineOverrides, listPanelTexts, listResults, resultBytes, savePanelText, setConclusionOverride, setDissent, setLineOverride } from '../store/bureauResults';
 import type { Db } from '../store/db';
 import { frozenOpinionBytes, insertFrozenOpinion, listFrozenOpinions, listPanelSignatures, panelSignatureBytes } from '../store/panelOpinions';
 import { generatedDocuments } from '../store/templates';
@@ -49,6 +49,8 @@ const decisionsSchema = z.strictObject({
   dissents: z.array(z.strictObject({ projectId: z.string(), expertPosition: z.number().int().nonnegative(), reason: z.string().min(1), recordedAt: z.string() })),
   /** 定稿: which panel opinion file of the archive is each project's frozen opinion, and when it was made and frozen. */
   frozen: z.array(z.strictObject({ projectId: z.string(), path: z.string(), fileName: z.string().min(1), createdAt: z.string(), frozenAt: z.string() })).default([]),
+  /** 专家组意见: the panel's own text per section (the version counter is local and restarts at 1). */
+  texts: z.array(z.strictObject({ projectId: z.string(), section: panelSectionSchema, text: z.string(), version: z.number().int().positive(), savedBy: z.string(), savedAt: z.string() })).default([]),
 });
 
 type ArchiveRole = z.infer<typeof indexSchema>['files'][number]['role'];
@@ -82,7 +84,7 @@ export async function exportArchive(db: Db, dataDir: string, session: SessionDet
       bytes: panelSignatureBytes(db, session.id, s.projectId, s.expertPosition),
     }),
   );
-  const decisions = { lines: listLineOverrides(db, session.id), conclusions: listConclusionOverrides(db, session.id), dissents: listDissents(db, session.id), frozen };
+  const decisions = { lines: listLineOverrides(db, session.id), conclusions: listConclusionOverrides(db, session.id), dissents: listDissents(db, session.id), frozen, texts: listPanelTexts(db, session.id) };
   entries.push({ path: 'decisions.json', role: 'decisions', bytes: Buffer.from(`${JSON.stringify(decisions, null, 2)}\n`) });
   const index = {
     formatVersion: 1,
@@ -202,12 +204,13 @@ export async function importArchive(ctx: ImportContext, jobId: string, file: str
     const results = index.files.filter((f) => f.role === 'result').map((f) => importResult(ctx.db, session, { name: f.path, bytes: contents.get(f.path)! }, ctx.now()));
     if (decisions) {
       const known = new Set(session.projects.map((p) => p.id));
-      const all = [...decisions.lines, ...decisions.conclusions, ...decisions.dissents];
+      const all = [...decisions.lines, ...decisions.conclusions, ...decisions.dissents, ...decisions.texts];
       if (all.some((d) => !known.has(d.projectId)) || decisions.dissents.some((d) => !session.experts[d.expertPosition])) throw bad('decisions.json 引用了评审包中没有的项目或专家');
       ctx.db.transaction(() => {
         decisions.lines.forEach((l) => setLineOverride(ctx.db, session.id, l));
         decisions.conclusions.forEach((c) => setConclusionOverride(ctx.db, session.id, c));
         decisions.dissents.forEach((d) => setDissent(ctx.db, session.id, d));
+        decisions.texts.forEach((t) => savePanelText(ctx.db, session.id, t, 0));
         for (const f of decisions.frozen) {
           const bytes = contents.get(f.path);
           if (!bytes || index.files.find((x) => x.path === f.path)?.role !== 'panel-opinion') throw bad(`缺少专家组意见定稿“${f.path}”`);

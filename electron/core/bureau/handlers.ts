@@ -1,4 +1,4 @@
-// Owns the bureau's calls (组织方): drafts and their projects, documents and 概算表 import, pre-check, package export and copies, reopening a package, result import, the status board, the panel and its decisions, and the session archive.
+// Owns the bureau's calls (组织方): drafts and their projects, documents and 概算表 import, pre-check, package export and copies, reopening a package, result import, the status board, the panel and its decisions, the panel's opinion text, and the session archive.
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import { exportArchive, importArchive } from './archive';
 import { previewBudget } from './budgetXlsx';
 import { attachDocument, bureauDir, buildManifest, detachDocument, draftFilesDir, draftFromPackage, draftProblems, exportDraft, packageFileName, publishedPackage, writeExpertCopies } from './draft';
 import { rosterExpertId, sessionPanel } from './panel';
+import { panelOpinionText, savePanelOpinionText } from './panelOpinion';
 import { assertPanelOpen, freezeOpinion, importPanelSignatures, opinionStatuses, readSignatureSources, unfreezeOpinion, writeOpinionFile } from './panelSigning';
 import { importResult, readResultSources } from './results';
 import { statusBoard } from './status';
@@ -43,6 +44,8 @@ type BureauMethod =
   | 'bureau.panel.setLine'
   | 'bureau.panel.setConclusion'
   | 'bureau.panel.setDissent'
+  | 'bureau.panel.opinionText.get'
+  | 'bureau.panel.opinionText.save'
   | 'bureau.panel.opinions'
   | 'bureau.panel.freeze'
   | 'bureau.panel.unfreeze'
@@ -242,6 +245,12 @@ export function bureauHandlers(db: Db, host: Host, jobs: JobRegistry, now: () =>
       if (reason === null) clearDissent(db, sessionId, projectId, expertPosition);
       else setDissent(db, sessionId, { projectId, expertPosition, reason, recordedAt: now().toISOString() });
       return sessionPanel(db, sessionId).view;
+    },
+    'bureau.panel.opinionText.get'({ sessionId, projectId }) {
+      return panelOpinionText(db, sessionId, projectId);
+    },
+    'bureau.panel.opinionText.save'({ sessionId, projectId, section, text, baseVersion }) {
+      return savePanelOpinionText(db, sessionId, projectId, section, text, baseVersion, now());
     },
     'bureau.panel.opinions'({ sessionId }) {
       return opinionStatuses(db, sessionId);

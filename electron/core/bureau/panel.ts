@@ -12,7 +12,7 @@ import type { ScoreSheetInput } from '../output/sheets/model';
 import type { TemplateContext } from '../output/template/contextShape';
 import { loadProfile } from '../precheck/profiles';
 import { reviewContext, reviewView, rubricForSession, sessionOrThrow } from '../scoring/view';
-import { currentResults, listConclusionOverrides, listDissents, listLineOverrides } from '../store/bureauResults';
+import { currentResults, listConclusionOverrides, listDissents, listLineOverrides, listPanelTexts } from '../store/bureauResults';
 import type { Db } from '../store/db';
 import { aggregateSession, expertScoresFromReview, type ProjectAggregate, type ProjectPanelInput } from './aggregate';
 import { reviewFromResult, storedResultFile } from './results';
@@ -140,7 +140,7 @@ export function bureauScoreSheetInput(db: Db, sessionId: string, now: Date, auth
   };
 }
 
-/** The panel context of one project for the panel opinion, the letter and the score sheet: members from the results, the decided conclusion and the dissents. */
+/** The panel context of one project for the panel opinion, the letter and the score sheet: members from the results, the decided conclusion, the dissents and the panel's own opinion text. */
 export function bureauPanelContext(db: Db, sessionId: string, projectId: string, now: Date, computed: SessionPanel = sessionPanel(db, sessionId)): TemplateContext {
   const panel = computed.panels.get(projectId);
   const decided = computed.view.projects.find((p) => p.projectId === projectId);
@@ -151,5 +151,6 @@ export function bureauPanelContext(db: Db, sessionId: string, projectId: string,
     aggregate,
     decision: { label: decided.conclusion.label, reason: decided.conclusion.reason },
     dissents: decided.dissents.map((d) => ({ expert: d.expert, reason: d.reason })),
+    panelTexts: Object.fromEntries(listPanelTexts(db, sessionId, projectId).map((r) => [r.section, r.text])),
   });
 }

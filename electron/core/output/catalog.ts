@@ -9,6 +9,8 @@ import type { Template } from './template/schema';
 
 /** The score sheets (评分表) are code, not a template file; they are listed beside the templates under this id. */
 export const SHEET_TEMPLATE_ID = 'score-sheet';
+/** One project's score sheet (项目评分表) as a file of its own: the same layout, that project's sheet only. */
+export const PROJECT_SHEET_TEMPLATE_ID = 'project-score-sheet';
 const SHEET_VERSION = 1;
 const DOCX_PREFIX = 'docx-';
 
@@ -62,12 +64,15 @@ const sheetItem: TemplateListItem = {
   previewable: false,
 };
 
+const projectSheetItem: TemplateListItem = { ...sheetItem, id: PROJECT_SHEET_TEMPLATE_ID, name: '项目评分表（Excel / CSV）', scope: 'project' };
+
 export function listTemplates(db: Db): TemplateListItem[] {
-  return [...shippedTemplates().map((t) => resolveBuiltin(db, t).item), sheetItem, ...latestDocxTemplates(db).map(docxItem)];
+  return [...shippedTemplates().map((t) => resolveBuiltin(db, t).item), sheetItem, projectSheetItem, ...latestDocxTemplates(db).map(docxItem)];
 }
 
 export function resolveTemplate(db: Db, templateId: string): ResolvedTemplate {
   if (templateId === SHEET_TEMPLATE_ID) return { kind: 'sheet', item: sheetItem };
+  if (templateId === PROJECT_SHEET_TEMPLATE_ID) return { kind: 'sheet', item: projectSheetItem };
   if (templateId.startsWith(DOCX_PREFIX)) {
     const docx = findDocxTemplate(db, Number(templateId.slice(DOCX_PREFIX.length)));
     if (docx) return { kind: 'docx', item: docxItem(docx), docx };

@@ -208,6 +208,8 @@ function signature(role: string, name: string, s: SignatureInput | undefined): S
 export interface PanelDecision {
   decision?: { label: string | null; reason: string | null };
   dissents?: { expert: string; reason: string }[];
+  /** 专家组意见: the panel's own text by section ('overall', 'dimension:<id>', 'chapter:<id>'; bureau/panelOpinion.ts), printed instead of the members' opinions. */
+  panelTexts?: Record<string, string>;
 }
 
 function panelPart(members: PanelMember[], aggregate: ProjectAggregate, rubric: Rubric, decided: PanelDecision): NonNullable<TemplateContext['panel']> {
@@ -222,6 +224,12 @@ function panelPart(members: PanelMember[], aggregate: ProjectAggregate, rubric: 
   const suggestion = suggestConclusion(inForce ? inForce.value : null, [...vetoHits.values()], rubric);
   const chapters = members[0]?.view.chapters ?? [];
   const fig = (f: { text: string } | null) => f?.text ?? null;
+  // The panel's text of a section, and the members' opinions a document prints when there is none.
+  const withOwn = (section: string, members: { expert: string; text: string }[]) => {
+    const panelOpinion = userText(decided.panelTexts?.[section]);
+    return { opinions: members, panelOpinion, fallbackOpinions: panelOpinion ? [] : members };
+  };
+  const overall = withOwn('overall', opinions((m) => m.view.review.overallOpinion));
   return {
     size: String(members.length),
     experts: members.map((m, i) => {
@@ -246,7 +254,7 @@ function panelPart(members: PanelMember[], aggregate: ProjectAggregate, rubric: 
       mean: fig(d.mean),
       trimmedMean: fig(d.trimmedMean),
       inForce: fig(d.inForce),
-      opinions: opinions((m) => m.view.review.dimensions[d.id as keyof typeof m.view.review.dimensions]?.opinion),
+      ...withOwn(`dimension:${d.id}`, opinions((m) => m.view.review.dimensions[d.id as keyof typeof m.view.review.dimensions]?.opinion)),
     })),
     total: {
       max: formatScore(rubric.totalPoints),
@@ -259,8 +267,10 @@ function panelPart(members: PanelMember[], aggregate: ProjectAggregate, rubric: 
     conclusion: decided.decision ? decided.decision.label : suggestion.label,
     conclusionReason: userText(decided.decision?.reason),
     conclusionCounts: rubric.bands.map((b) => `${b.label} ${aggregate.conclusions[b.conclusion]} 票`).join('，'),
-    chapters: chapters.map((c) => ({ title: c.title, opinions: opinions((m) => m.view.review.chapterOpinions[c.id]) })),
-    overallOpinions: opinions((m) => m.view.review.overallOpinion),
+    chapters: chapters.map((c) => ({ title: c.title, ...withOwn(`chapter:${c.id}`, opinions((m) => m.view.review.chapterOpinions[c.id])) })),
+    overallOpinions: overall.opinions,
+    overallOpinion: overall.panelOpinion,
+    fallbackOverallOpinions: overall.fallbackOpinions,
     investment: investmentPart(aggregate.lines, aggregate.reduction, Object.fromEntries(aggregate.lines.map((l) => [l.lineId, l.chairReason]))),
     vetoHits: [...vetoHits.values()].map((v) => ({ title: v.title, citation: v.citation })),
     dissents: (decided.dissents ?? []).flatMap((d) => {
@@ -338,9 +348,10 @@ export function localPanelMember(db: Db, sessionId: string, projectId: string, s
 
 /**
  * A session document's context (签到表, 回避承诺书) at `now`: the session, this machine's expert with their signature
- * line and accepted commitment; project, review, panel, pre-check and letter are null.
+ * line and accepted commitment; project, review, panel, pre-check and letter are null; `ranking` only when passed
+ * (sessionRanking.ts), as the session's score summary needs it.
  */
-export function buildSessionContext(db: Db, sessionId: string, now: Date, opts: { signature?: SignatureInput } = {}): TemplateContext {
+export function buildSessionContext(db: Db, sessionId: string, now: Date, opts: { signature?: SignatureInput; ranking?: TemplateContext['ranking'] } = {}): TemplateContext {
   const session = sessionOrThrow(db, sessionId);
   const profile = loadProfile(session.jurisdiction);
   const expert = loadExpertProfile(db);
@@ -360,6 +371,7 @@ export function buildSessionContext(db: Db, sessionId: string, now: Date, opts: 
       expertName: commitment?.expertName ?? null,
     },
     today: formatDate(now.toISOString()),
+    ranking: opts.ranking ?? null,
   };
 }
 

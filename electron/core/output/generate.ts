@@ -15,10 +15,11 @@ import { renderDocx } from './docx/render';
 import { documentFileName } from './files';
 import type { RenderDoc } from './model';
 import { renderPdf } from './pdf/render';
+import { sessionRanking } from './sessionRanking';
 import { sessionScoreSheetInput } from './sheetInput';
 import { scoreSheetCsv } from './sheets/csv';
 import { scoreSheetXlsx } from './sheets/xlsx';
-import { flattenContext, knownPlaceholders } from './template/placeholders';
+import { flattenContext, knownPlaceholders, placeholdersOf } from './template/placeholders';
 import { fillTemplate, TemplateFillError } from './template/fill';
 import type { Template, TemplateKind } from './template/schema';
 import type { TemplateContext } from './template/contextShape';
@@ -50,9 +51,10 @@ export class MissingDataError extends AppError {
 const FALLBACK_AUTHOR = '评审工作台';
 const authorOf = (db: Db) => loadExpertProfile(db)?.name ?? FALLBACK_AUTHOR;
 
-function contextFor(deps: GenerateDeps, kind: TemplateKind, sessionId: string, projectId: string | null): TemplateContext {
+/** `withRanking`: a session document that names `ranking` gets the session's aggregation (only then: it reads every review). */
+function contextFor(deps: GenerateDeps, kind: TemplateKind, sessionId: string, projectId: string | null, withRanking = false): TemplateContext {
   const now = deps.now();
-  if (kind === 'session') return buildSessionContext(deps.db, sessionId, now);
+  if (kind === 'session') return buildSessionContext(deps.db, sessionId, now, withRanking ? { ranking: sessionRanking(deps.db, sessionId, now, authorOf(deps.db)) } : {});
   if (projectId === null) throw new AppError('invalid-input', '请先选择一个项目：该文书按项目生成。');
   if (kind === 'expert') return buildExpertContext(deps.db, sessionId, projectId, now);
   // On the bureau's machine, once experts' results have arrived, the panel is those experts; on an expert's, it is this expert.
@@ -61,7 +63,7 @@ function contextFor(deps: GenerateDeps, kind: TemplateKind, sessionId: string, p
 
 /** The filled document model of a built-in (or edited) template, e.g. for a preview of an unsaved draft. */
 export function fillFor(deps: GenerateDeps, template: Template, sessionId: string, projectId: string | null): RenderDoc {
-  const context = contextFor(deps, template.kind, sessionId, projectId);
+  const context = contextFor(deps, template.kind, sessionId, projectId, placeholdersOf(template).some((p) => p.split('.')[0] === 'ranking'));
   try {
     return fillTemplate(template, context, { createdAt: deps.now().toISOString(), author: authorOf(deps.db) });
   } catch (err) {
@@ -73,7 +75,8 @@ export function fillFor(deps: GenerateDeps, template: Template, sessionId: strin
 /** The name a file gets: the template's name and the project's (or, session-wide, the session's) title. */
 export function fileNameFor(session: SessionDetail, job: DocumentJob): string {
   const subject = job.projectId === null ? session.title : (session.projects.find((p) => p.id === job.projectId)?.name ?? job.projectId);
-  return documentFileName(job.resolved.kind === 'sheet' ? '评分表' : job.resolved.item.name, subject, job.format);
+  const sheetName = job.resolved.item.scope === 'project' ? '项目评分表' : '评分表';
+  return documentFileName(job.resolved.kind === 'sheet' ? sheetName : job.resolved.item.name, subject, job.format);
 }
 
 export async function makeDocument(deps: GenerateDeps, session: SessionDetail, job: DocumentJob): Promise<MadeDocument> {
@@ -97,7 +100,10 @@ export async function makeDocument(deps: GenerateDeps, session: SessionDetail, j
     }
     case 'sheet': {
       const input = sessionScoreSheetInput(deps.db, session.id, deps.now(), authorOf(deps.db));
-      return { name, bytes: format === 'csv' ? scoreSheetCsv(input) : await scoreSheetXlsx(input) };
+      // A project's own sheet (项目评分表) when the entry is per project; the whole workbook otherwise.
+      if (resolved.item.scope === 'project' && projectId === null) throw new AppError('invalid-input', '请先选择一个项目：项目评分表按项目生成。');
+      const only = resolved.item.scope === 'project' ? (projectId ?? undefined) : undefined;
+      return { name, bytes: format === 'csv' ? scoreSheetCsv(input, only) : await scoreSheetXlsx(input, only) };
     }
   }
 }

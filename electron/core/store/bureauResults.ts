@@ -1,4 +1,4 @@
-// Owns the bureau's received results and the panel's decisions in SQLite: every accepted result file (history kept), the chair's line overrides and conclusion, and members' dissents (保留意见).
+// Owns the bureau's received results and the panel's decisions in SQLite: every accepted result file (history kept), the chair's line overrides and conclusion, members' dissents (保留意见), and the panel's own opinion text per section (专家组意见).
 import type { Conclusion } from '../../../shared/profile';
 import type { Db } from './db';
 
@@ -121,4 +121,38 @@ export function listDissents(db: Db, sessionId: string): DissentRow[] {
   return db
     .prepare(`SELECT project_id AS projectId, expert_position AS expertPosition, reason, recorded_at AS recordedAt FROM bureau_dissents WHERE session_id = ? ORDER BY project_id, expert_position`)
     .all(sessionId) as DissentRow[];
+}
+
+// ── 专家组意见 (the panel's own wording per section) ─────────────────────────────────────────────────────────────
+
+export interface PanelTextRow {
+  projectId: string;
+  /** 'overall', 'dimension:<id>' or 'chapter:<id>'. */
+  section: string;
+  text: string;
+  version: number;
+  savedBy: string;
+  savedAt: string;
+}
+
+const panelTextColumns = `project_id AS projectId, section, text, version, saved_by AS savedBy, saved_at AS savedAt`;
+
+export function listPanelTexts(db: Db, sessionId: string, projectId: string | null = null): PanelTextRow[] {
+  return db
+    .prepare(`SELECT ${panelTextColumns} FROM bureau_panel_texts WHERE session_id = ? AND (? IS NULL OR project_id = ?) ORDER BY project_id, section`)
+    .all(sessionId, projectId, projectId) as PanelTextRow[];
+}
+
+/** Stores the section's text as version `baseVersion + 1` when the stored one is `baseVersion` (0: none yet); false when another save came first. */
+export function savePanelText(db: Db, sessionId: string, row: Omit<PanelTextRow, 'version'>, baseVersion: number): boolean {
+  const write = db.transaction(() => {
+    const held = db.prepare(`SELECT version FROM bureau_panel_texts WHERE session_id = ? AND project_id = ? AND section = ?`).get(sessionId, row.projectId, row.section) as { version: number } | undefined;
+    if ((held?.version ?? 0) !== baseVersion) return false;
+    db.prepare(
+      `INSERT INTO bureau_panel_texts (session_id, project_id, section, text, version, saved_by, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (session_id, project_id, section) DO UPDATE SET text = excluded.text, version = excluded.version, saved_by = excluded.saved_by, saved_at = excluded.saved_at`,
+    ).run(sessionId, row.projectId, row.section, row.text, baseVersion + 1, row.savedBy, row.savedAt);
+    return true;
+  });
+  return write();
 }

@@ -12,7 +12,7 @@ import { useLetters } from './lettersStore';
 
 const PdfPreview = lazy(() => import('../documents/PdfPreview').then((m) => ({ default: m.PdfPreview })));
 /** The templates the panel's documents are made from: the panel kind and the session's score sheet. */
-const panelTemplates = new Set(['opinion-letter', 'panel-opinion', 'score-summary', 'score-sheet']);
+const panelTemplates = new Set(['opinion-letter', 'panel-opinion', 'score-summary', 'session-score-summary', 'score-sheet', 'project-score-sheet']);
 
 export function LettersScreen({ sessionId }: { sessionId: string }) {
   const templates = useRemote(() => client.call('templates.list', {}), []);

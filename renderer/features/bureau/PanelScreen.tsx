@@ -1,5 +1,5 @@
 // Owns 专家组汇总: the ranking (轻重缓急) as the project chooser, and for the chosen project the score table, the charts,
-// the approved amounts with 核减, the calculation trace, the conclusion and the dissents.
+// the approved amounts with 核减, the calculation trace, the conclusion and the dissents, and the panel's opinion text.
 import { useEffect } from 'react';
 import { client } from '../../api';
 import { fenToWanLabel } from '../../lib/format';
@@ -9,6 +9,7 @@ import { formatBasisPoints } from '../../../shared/scoring';
 import { RadarChart } from '../overview/RadarChart';
 import { ConclusionPanel } from './ConclusionPanel';
 import { LinesTable } from './LinesTable';
+import { PanelOpinionEditor } from './PanelOpinionEditor';
 import { PanelSigning } from './PanelSigning';
 import { usePanel } from './panelStore';
 import { ScoreTable } from './ScoreTable';
@@ -112,6 +113,7 @@ export function PanelScreen({ sessionId }: { sessionId: string }) {
           </section>
           <LinesTable project={project} />
           <ConclusionPanel projectId={project.projectId} decided={decided} roster={roster} roll={project.roster} />
+          <PanelOpinionEditor sessionId={sessionId} projectId={project.projectId} />
           <PanelSigning sessionId={sessionId} projectId={project.projectId} />
         </>
       )}

@@ -8,7 +8,7 @@ import { t } from '../../locale/zh-CN';
 import { reportError, reportInfo } from '../errors/store';
 
 /** 评审意见函 and the session's 评分表 by default; the panel opinion and per-project 评分汇总表 can be ticked. */
-export const defaultLetterTemplates = ['opinion-letter', 'score-sheet'];
+export const defaultLetterTemplates = ['opinion-letter', 'session-score-summary', 'score-sheet'];
 
 interface LettersState {
   chosen: string[];

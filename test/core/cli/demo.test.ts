@@ -54,7 +54,12 @@ describe('review-desk demo', () => {
       const copies = t.kind === 'session' ? 1 : projectCount;
       for (const ext of ['docx', 'pdf']) expect(written.filter((f) => f.startsWith(`${t.name}-`) && f.endsWith(`.${ext}`)), `${t.name}.${ext}`).toHaveLength(copies);
     }
-    expect(written.filter((f) => /\.(xlsx|csv)$/.test(f))).toHaveLength(2);
+    // The session's workbook and CSV (评分表), and each project's own (项目评分表).
+    for (const ext of ['xlsx', 'csv']) {
+      expect(written.filter((f) => f.startsWith('评分表-') && f.endsWith(`.${ext}`))).toHaveLength(1);
+      expect(written.filter((f) => f.startsWith('项目评分表-') && f.endsWith(`.${ext}`))).toHaveLength(projectCount);
+    }
+    expect(written.filter((f) => /\.(xlsx|csv)$/.test(f))).toHaveLength(2 + 2 * projectCount);
   });
 
   it('fills the documents from the scripted answers: the project name and the expert opinion are in the PDF and the DOCX', async () => {

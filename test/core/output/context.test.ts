@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregateProject, defaultAggregationRule, expertScoresFromReview } from '../../../electron/core/bureau/aggregate';
 import { buildExpertContext, buildPanelContext, buildSessionContext, defaultDocNumber, localPanelMember, type PanelMember } from '../../../electron/core/output/context';
+import { sessionRanking } from '../../../electron/core/output/sessionRanking';
 import { loadBuiltinTemplates } from '../../../electron/core/output/template/builtins';
 import { fillTemplate } from '../../../electron/core/output/template/fill';
 import { reviewContext, reviewView, sessionOrThrow } from '../../../electron/core/scoring/view';
@@ -140,14 +141,15 @@ describe('panel context', () => {
     ]);
     expect(text).toContain(ctx.project!.name);
     expect(text).toContain(`核减 ${ctx.panel!.investment.reduction} 万元`);
-    expect(doc.blocks.find((b) => b.kind === 'attachments')).toEqual({ kind: 'attachments', items: ['专家组评审意见', '评分汇总表'] });
+    expect(doc.blocks.find((b) => b.kind === 'attachments')).toEqual({ kind: 'attachments', items: ['1. 专家组评审意见', '2. 评分汇总表'] });
     expect(doc.blocks.at(-1)).toEqual({ kind: 'closing', organiser: '重庆市武隆区大数据发展局', date: '2027年3月20日', seal: true });
     expect(doc.page).toMatchObject({ grid: { lines: 22, chars: 28 }, pageNumbers: 'gbt9704' });
   });
 
   it('every built-in template fills from the sample; an unfinished review fails by field name', () => {
     for (const t of loadBuiltinTemplates()) {
-      const ctx = t.kind === 'session' ? buildSessionContext(s.store.db, s.sessionId, now) : t.kind === 'panel' ? buildPanelContext(s.store.db, s.sessionId, projectId, now) : buildExpertContext(s.store.db, s.sessionId, projectId, now);
+      const session = () => buildSessionContext(s.store.db, s.sessionId, now, { ranking: sessionRanking(s.store.db, s.sessionId, now, '周建国') });
+      const ctx = t.kind === 'session' ? session() : t.kind === 'panel' ? buildPanelContext(s.store.db, s.sessionId, projectId, now) : buildExpertContext(s.store.db, s.sessionId, projectId, now);
       const doc = fillTemplate(t, ctx, { createdAt: now.toISOString(), author: '周建国' });
       expect(doc.meta.templateId).toBe(t.id);
       expect(textOf(doc)).not.toMatch(/\{\{|\}\}/);

@@ -11,7 +11,7 @@ export const defaultTemplateDir = __filename.endsWith('.cjs')
   : path.resolve(__dirname, '../../../../resources/templates');
 
 /** The ids of the built-in templates, in the order the app lists them. */
-export const builtinTemplateIds = ['expert-opinion', 'panel-opinion', 'opinion-letter', 'score-summary', 'attendance', 'recusal-commitment'] as const;
+export const builtinTemplateIds = ['expert-opinion', 'panel-opinion', 'opinion-letter', 'score-summary', 'session-score-summary', 'attendance', 'recusal-commitment'] as const;
 
 export class TemplateError extends Error {
   constructor(message: string) {

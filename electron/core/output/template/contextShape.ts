@@ -39,6 +39,11 @@ export const investmentShape = z.object({
 export const findingShape = z.object({ index: text, rule: text, status: text, message: text, citation: text });
 
 const opinionOf = z.object({ expert: text, text });
+/**
+ * A section of the panel's opinion: every member's opinion; the panel's own text (专家组意见, null when none); and the
+ * members' opinions only when the panel wrote none — a template prints `panelOpinion` (with `when`) then `fallbackOpinions`.
+ */
+const panelOpinionOf = { opinions: z.array(opinionOf), panelOpinion: missing, fallbackOpinions: z.array(opinionOf) };
 
 export const contextShape = z.object({
   /** 评审会 */
@@ -128,7 +133,7 @@ export const contextShape = z.object({
       }),
     ),
     dimensions: z.array(
-      z.object({ name: text, max: text, mean: missing, trimmedMean: missing, inForce: missing, opinions: z.array(opinionOf) }),
+      z.object({ name: text, max: text, mean: missing, trimmedMean: missing, inForce: missing, ...panelOpinionOf }),
     ),
     total: z.object({ max: text, mean: missing, trimmedMean: missing, inForce: missing, rule: text }),
     rank: missing,
@@ -136,8 +141,12 @@ export const contextShape = z.object({
     /** Why the panel's conclusion is what it is when the chair decided it (平票裁决, 组长改定); null by majority. */
     conclusionReason: missing,
     conclusionCounts: text,
-    chapters: z.array(z.object({ title: text, opinions: z.array(opinionOf) })),
+    chapters: z.array(z.object({ title: text, ...panelOpinionOf })),
     overallOpinions: z.array(opinionOf),
+    /** 专家组意见 of the overall opinion; null when the panel wrote none. */
+    overallOpinion: missing,
+    /** The members' overall opinions when the panel wrote none, else empty. */
+    fallbackOverallOpinions: z.array(opinionOf),
     investment: investmentShape,
     vetoHits: z.array(z.object({ title: text, citation: text })),
     /** 保留意见: members who disagree with the panel's opinion, and why (政府采购法实施条例 第四十一条). */
@@ -148,12 +157,40 @@ export const contextShape = z.object({
   commitment: z.object({ lines: z.array(z.object({ text })), acceptedAt: missing, expertName: missing }),
   /** The date of generation, formatted. */
   today: text,
+  /** 评审会评分汇总: the panel's figures of every project in rank order (sessionRanking.ts); null unless a session document names it. */
+  ranking: z
+    .object({
+      /** The rubric's dimensions with their maxima, e.g. 必要性 25 分、紧迫性 10 分, and the total's maximum. */
+      dimensions: text,
+      totalPoints: text,
+      /** The rule in force, as a sentence (去掉一个最高分和一个最低分后取平均 …). */
+      rule: text,
+      projects: z.array(
+        z.object({
+          /** 排名 (轻重缓急); — when the project has no score in force. */
+          rank: text,
+          name: text,
+          /** Each dimension's value in force, e.g. 必要性 23.50；紧迫性 9.00. */
+          scores: text,
+          total: text,
+          conclusion: text,
+          /** 申报 / 核定 / 核减 in 万元. */
+          requested: text,
+          approved: text,
+          reduction: text,
+        }),
+      ),
+      requested: text,
+      approved: text,
+      reduction: text,
+    })
+    .nullable(),
 });
 
 export type TemplateContext = z.infer<typeof contextShape>;
 
 /** The parts of the context a session document (签到表, 回避承诺书) has; project documents have every part. */
-export const sessionRoots = ['session', 'expert', 'signatures', 'commitment', 'today'] as const;
+export const sessionRoots = ['session', 'expert', 'signatures', 'commitment', 'today', 'ranking'] as const;
 export type SignatureEntryValue = z.infer<typeof signatureEntryShape>;
 export type InvestmentValue = z.infer<typeof investmentShape>;
 export type ScoredDimensionValue = z.infer<typeof scoredDimensionShape>;

@@ -9,6 +9,7 @@ import { migration006 } from './006-templates';
 import { migration007 } from './007-signing';
 import { migration008 } from './008-bureau';
 import { migration009 } from './009-panel-signatures';
+import { migration010 } from './010-panel-opinion-text';
 
 export interface Migration {
   version: number;
@@ -16,7 +17,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
 export const latestVersion = migrations[migrations.length - 1].version;
 
 /** Applies each pending migration in its own transaction together with its user_version bump: a failure changes nothing. */

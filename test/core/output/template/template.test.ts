@@ -69,7 +69,7 @@ describe('built-in templates', () => {
   it('load in order, each version 1 with a Chinese name and a file named by its id', () => {
     const templates = loadBuiltinTemplates();
     expect(templates.map((t) => t.id)).toEqual([...builtinTemplateIds]);
-    expect(templates.map((t) => t.name)).toEqual(['专家个人评审意见表', '专家组评审意见', '评审意见函', '评分汇总表', '专家签到表', '回避承诺书']);
+    expect(templates.map((t) => t.name)).toEqual(['专家个人评审意见表', '专家组评审意见', '评审意见函', '评分汇总表', '评审会评分汇总表', '专家签到表', '回避承诺书']);
     for (const t of templates) {
       expect(t.version).toBe(1);
       expect(JSON.parse(readFileSync(path.join(defaultTemplateDir, `${t.id}.json`), 'utf8')).id).toBe(t.id);
