@@ -55,11 +55,14 @@ function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
 
-/** Where a package comes from: a path on this machine, or bytes the user dropped/uploaded. */
+/** Where a file (a package, a result, a signature …) comes from: a path on this machine, or bytes the user dropped/uploaded. */
 export const packageSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
   z.object({ kind: z.literal('upload'), name: z.string().min(1).max(255), bytes }),
 ]);
+
+/** Files to read: paths on this machine (files, or folders of them) or bytes the user dropped/uploaded; at most 500. */
+const fileSourcesSchema = z.array(packageSourceSchema).min(1).max(500);
 
 export const api = {
   'app.info': method(
@@ -185,7 +188,7 @@ export const api = {
   /** Signs any file (e.g. the panel opinion PDF the bureau sent) with this machine's identity: the .sig.json bytes, also written beside a path source. */
   'signing.signFile': method(
     z.object({
-      source: z.discriminatedUnion('kind', [z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }), z.object({ kind: z.literal('upload'), name: z.string().min(1).max(255), bytes })]),
+      source: packageSourceSchema,
       passphrase: z.string().min(1).max(200),
     }).strict(),
     z.custom<SignedFile>(),
@@ -225,10 +228,7 @@ export const api = {
   'bureau.results.import': method(
     z.object({
       sessionId,
-      sources: z
-        .array(z.discriminatedUnion('kind', [z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }), z.object({ kind: z.literal('upload'), name: z.string().min(1).max(255), bytes })]))
-        .min(1)
-        .max(500),
+      sources: fileSourcesSchema,
     }).strict(),
     z.custom<ResultImportOutcome[]>(),
   ),
@@ -273,10 +273,7 @@ export const api = {
   'bureau.panel.importSignatures': method(
     z.object({
       sessionId,
-      sources: z
-        .array(z.discriminatedUnion('kind', [z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }), z.object({ kind: z.literal('upload'), name: z.string().min(1).max(255), bytes })]))
-        .min(1)
-        .max(500),
+      sources: fileSourcesSchema,
     }).strict(),
     z.custom<PanelSignatureOutcome[]>(),
   ),
