@@ -1,21 +1,14 @@
 // Migration 007 (signing) runs on a version-6 database with data in it, keeps the data, and stores one identity and append-only seals.
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrations, runMigrations } from '../../../electron/core/store/migrations';
-
-const at = (version: number) => migrations.findIndex((m) => m.version === version) + 1;
+import { migrateTo, sessionDbAt } from './migrationDb';
 
 describe('007 signing', () => {
   it('runs on a version-6 database with a review in it, keeps the data, and stores one identity and seals that cascade', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    runMigrations(db, migrations.slice(0, at(6)));
-    db.prepare(`INSERT INTO sessions VALUES ('s', 'h', 1, '局', 'national', '会', '2027-01-01', '', 'c', 'i', '{}')`).run();
-    db.prepare(`INSERT INTO projects VALUES ('s', 'p', 0, '项目', '单位', NULL, 'new', 100, '', NULL, 1, '')`).run();
+    const db = sessionDbAt(6);
     db.prepare(`INSERT INTO rubrics VALUES ('f', '{}')`).run();
     db.prepare(`INSERT INTO reviews VALUES ('s', 'p', 'local', '{"overallOpinion":"好"}', 'f', 3, 'now', 'now')`).run();
 
-    runMigrations(db, migrations.slice(0, at(7)));
+    migrateTo(db, 7);
     expect(db.pragma('user_version', { simple: true })).toBe(7);
     expect(db.prepare(`SELECT review_json AS json, completed_at AS done FROM reviews`).get()).toEqual({ json: '{"overallOpinion":"好"}', done: 'now' });
 

@@ -1,19 +1,12 @@
 // Migration 008 (bureau) runs on a version-7 database with data in it, keeps the data, keeps every result submission, and its decisions cascade with the session.
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrations, runMigrations } from '../../../electron/core/store/migrations';
-
-const at = (version: number) => migrations.findIndex((m) => m.version === version) + 1;
+import { migrateTo, sessionDbAt } from './migrationDb';
 
 describe('008 bureau', () => {
   it('runs on a version-7 database, keeps its data, and constrains results and decisions', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    runMigrations(db, migrations.slice(0, at(7)));
-    db.prepare(`INSERT INTO sessions VALUES ('s', 'h', 1, '局', 'national', '会', '2027-01-01', '', 'c', 'i', '{}')`).run();
-    db.prepare(`INSERT INTO projects VALUES ('s', 'p', 0, '项目', '单位', NULL, 'new', 100, '', NULL, 1, '')`).run();
+    const db = sessionDbAt(7);
 
-    runMigrations(db, migrations.slice(0, at(8)));
+    migrateTo(db, 8);
     expect(db.pragma('user_version', { simple: true })).toBe(8);
     expect(db.prepare(`SELECT name FROM projects`).get()).toEqual({ name: '项目' });
 

@@ -1,20 +1,13 @@
 // Migration 009 (panel signatures) runs on a version-8 database with data in it, keeps it, ties each member signature to a frozen opinion, and both go with the session.
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrations, runMigrations } from '../../../electron/core/store/migrations';
-
-const at = (version: number) => migrations.findIndex((m) => m.version === version) + 1;
+import { migrateTo, sessionDbAt } from './migrationDb';
 
 describe('009 panel signatures', () => {
   it('runs on a version-8 database, keeps its data, and constrains frozen opinions and signatures', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    runMigrations(db, migrations.slice(0, at(8)));
-    db.prepare(`INSERT INTO sessions VALUES ('s', 'h', 1, '局', 'national', '会', '2027-01-01', '', 'c', 'i', '{}')`).run();
-    db.prepare(`INSERT INTO projects VALUES ('s', 'p', 0, '项目', '单位', NULL, 'new', 100, '', NULL, 1, '')`).run();
+    const db = sessionDbAt(8);
     db.prepare(`INSERT INTO bureau_dissents VALUES ('s', 'p', 2, '不同意', 'now')`).run();
 
-    runMigrations(db, migrations.slice(0, at(9)));
+    migrateTo(db, 9);
     expect(db.pragma('user_version', { simple: true })).toBe(9);
     expect(db.prepare(`SELECT reason FROM bureau_dissents`).get()).toEqual({ reason: '不同意' });
 

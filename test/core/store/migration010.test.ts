@@ -1,20 +1,13 @@
 // Migration 010 (the panel's opinion text) runs on a version-9 database with data in it, keeps it, constrains the section key and versions, and the texts go with the session.
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrations, runMigrations } from '../../../electron/core/store/migrations';
-
-const at = (version: number) => migrations.findIndex((m) => m.version === version) + 1;
+import { migrateTo, sessionDbAt } from './migrationDb';
 
 describe('010 panel opinion text', () => {
   it('runs on a version-9 database, keeps its data, and constrains the panel texts', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    runMigrations(db, migrations.slice(0, at(9)));
-    db.prepare(`INSERT INTO sessions VALUES ('s', 'h', 1, '局', 'national', '会', '2027-01-01', '', 'c', 'i', '{}')`).run();
-    db.prepare(`INSERT INTO projects VALUES ('s', 'p', 0, '项目', '单位', NULL, 'new', 100, '', NULL, 1, '')`).run();
+    const db = sessionDbAt(9);
     db.prepare(`INSERT INTO bureau_dissents VALUES ('s', 'p', 2, '不同意', 'now')`).run();
 
-    runMigrations(db, migrations.slice(0, at(10)));
+    migrateTo(db, 10);
     expect(db.pragma('user_version', { simple: true })).toBe(10);
     expect(db.prepare(`SELECT reason FROM bureau_dissents`).get()).toEqual({ reason: '不同意' });
 

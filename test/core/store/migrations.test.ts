@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrations, runMigrations, type Migration } from '../../../electron/core/store/migrations';
+import { migrateTo, sessionDbAt } from './migrationDb';
 
 const tables = (db: Database.Database) =>
   (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
@@ -10,7 +11,7 @@ describe('migrations', () => {
   it('001 creates the schema from an empty database, with foreign keys that cascade', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
-    runMigrations(db, migrations.slice(0, 1));
+    migrateTo(db, 1);
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(tables(db)).toEqual(['budget_lines', 'documents', 'experts', 'projects', 'reading_positions', 'recent_packages', 'sessions', 'ui_state']);
     db.prepare(`INSERT INTO sessions VALUES ('s', 'h', 1, '局', 'national', '会', '2027-01-01', '', 'c', 'i', '{}')`).run();
@@ -43,14 +44,10 @@ describe('migrations', () => {
 describe('002 document text', () => {
   it('runs on a version-1 database with a session in it, keeps the data, and indexes page text for search', async () => {
     const { saveDocumentText, searchSession } = await import('../../../electron/core/store/texts');
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    runMigrations(db, migrations.slice(0, 1));
-    db.prepare(`INSERT INTO sessions VALUES ('s', 'h', 1, '局', 'national', '会', '2027-01-01', '', 'c', 'i', '{}')`).run();
-    db.prepare(`INSERT INTO projects VALUES ('s', 'p', 0, '项目', '单位', NULL, 'new', 100, '', NULL, 1, '')`).run();
+    const db = sessionDbAt(1);
     db.prepare(`INSERT INTO documents (session_id, project_id, id, position, kind, title, path, sha256, bytes) VALUES ('s', 'p', 'd', 0, 'proposal', '建设方案', 'a.pdf', 'x', 1)`).run();
 
-    runMigrations(db, migrations.slice(0, 2));
+    migrateTo(db, 2);
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(db.prepare(`SELECT title FROM documents`).get()).toEqual({ title: '建设方案' });
 
@@ -77,14 +74,10 @@ describe('searchable text', () => {
 
 describe('003 reviews', () => {
   it('runs on a version-2 database with data in it, keeps the data, and stores reviews that cascade with their session', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    runMigrations(db, migrations.slice(0, 2));
-    db.prepare(`INSERT INTO sessions VALUES ('s', 'h', 1, '局', 'national', '会', '2027-01-01', '', 'c', 'i', '{}')`).run();
-    db.prepare(`INSERT INTO projects VALUES ('s', 'p', 0, '项目', '单位', NULL, 'new', 100, '', NULL, 1, '')`).run();
+    const db = sessionDbAt(2);
     db.prepare(`INSERT INTO finding_marks (session_id, project_id, rule_id, mark, note, marked_at) VALUES ('s', 'p', 'r', 'verified', '', 'now')`).run();
 
-    runMigrations(db, migrations.slice(0, 3));
+    migrateTo(db, 3);
     expect(db.pragma('user_version', { simple: true })).toBe(3);
     expect(db.prepare(`SELECT rule_id AS ruleId FROM finding_marks`).get()).toEqual({ ruleId: 'r' });
     expect(tables(db)).toEqual(expect.arrayContaining(['reviews', 'rubrics', 'review_history']));
@@ -103,15 +96,11 @@ describe('003 reviews', () => {
 
 describe('004 phrases', () => {
   it('runs on a version-3 database with a review in it, keeps the data, and stores ordered personal phrases', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    runMigrations(db, migrations.slice(0, 3));
-    db.prepare(`INSERT INTO sessions VALUES ('s', 'h', 1, '局', 'national', '会', '2027-01-01', '', 'c', 'i', '{}')`).run();
-    db.prepare(`INSERT INTO projects VALUES ('s', 'p', 0, '项目', '单位', NULL, 'new', 100, '', NULL, 1, '')`).run();
+    const db = sessionDbAt(3);
     db.prepare(`INSERT INTO rubrics VALUES ('f', '{}')`).run();
     db.prepare(`INSERT INTO reviews VALUES ('s', 'p', 'local', '{"overallOpinion":"好"}', 'f', 3, 'now', NULL)`).run();
 
-    runMigrations(db, migrations.slice(0, 4));
+    migrateTo(db, 4);
     expect(db.pragma('user_version', { simple: true })).toBe(4);
     expect(db.prepare(`SELECT review_json AS json, version FROM reviews`).get()).toEqual({ json: '{"overallOpinion":"好"}', version: 3 });
     expect(tables(db)).toContain('phrases');
@@ -128,14 +117,10 @@ describe('004 phrases', () => {
 
 describe('005 expert', () => {
   it('runs on a version-4 database with data in it, keeps the data, and stores one profile and commitments that cascade', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    runMigrations(db, migrations.slice(0, 4));
-    db.prepare(`INSERT INTO sessions VALUES ('s', 'h', 1, '局', 'national', '会', '2027-01-01', '', 'c', 'i', '{}')`).run();
-    db.prepare(`INSERT INTO projects VALUES ('s', 'p', 0, '项目', '单位', NULL, 'new', 100, '', NULL, 1, '')`).run();
+    const db = sessionDbAt(4);
     db.prepare(`INSERT INTO phrases ("group", text, position, created_at) VALUES ('overall', '同意通过。', 0, 'now')`).run();
 
-    runMigrations(db, migrations.slice(0, 5));
+    migrateTo(db, 5);
     expect(db.pragma('user_version', { simple: true })).toBe(5);
     expect(db.prepare(`SELECT text FROM phrases`).get()).toEqual({ text: '同意通过。' });
     expect(tables(db)).toEqual(expect.arrayContaining(['expert_profile', 'session_commitments']));
