@@ -1,7 +1,8 @@
 // Migration 006 on a version-5 database with data in it, and the template store: edits become versions, uploads of one name are versioned, generated files are recorded and cascade with their session.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrations, runMigrations } from '../../../electron/core/store/migrations';
+import { runMigrations } from '../../../electron/core/store/migrations';
+import { migrateTo, sessionDbAt } from './migrationDb';
 import {
   findDocxTemplate,
   generatedDocuments,
@@ -19,11 +20,7 @@ const tables = (db: Database.Database) =>
 const sha = 'a'.repeat(64);
 
 function version5(): Database.Database {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  runMigrations(db, migrations.slice(0, 5));
-  db.prepare(`INSERT INTO sessions VALUES ('s', 'h', 1, '局', 'national', '会', '2027-01-01', '', 'c', 'i', '{}')`).run();
-  db.prepare(`INSERT INTO projects VALUES ('s', 'p', 0, '项目', '单位', NULL, 'new', 100, '', NULL, 1, '')`).run();
+  const db = sessionDbAt(5);
   db.prepare(`INSERT INTO expert_profile VALUES (1, '王专家', '', '', '', 'now')`).run();
   return db;
 }
@@ -31,7 +28,7 @@ function version5(): Database.Database {
 describe('006 templates', () => {
   it('runs on a version-5 database with data in it, keeps the data, and checks what it stores', () => {
     const db = version5();
-    runMigrations(db, migrations.slice(0, 6));
+    migrateTo(db, 6);
     expect(db.pragma('user_version', { simple: true })).toBe(6);
     expect(db.prepare(`SELECT name FROM expert_profile`).get()).toEqual({ name: '王专家' });
     expect(tables(db)).toEqual(expect.arrayContaining(['template_versions', 'docx_templates', 'generated_documents']));
