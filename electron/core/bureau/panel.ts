@@ -129,8 +129,8 @@ export function sessionPanel(db: Db, sessionId: string): SessionPanel {
 }
 
 /** The session's 评分汇总表 from the panel (every member's result), under the profile's rule. */
-export function bureauScoreSheetInput(db: Db, sessionId: string, now: Date, author: string): ScoreSheetInput {
-  const { session, rubric, view } = sessionPanel(db, sessionId);
+export function bureauScoreSheetInput(db: Db, sessionId: string, now: Date, author: string, computed: SessionPanel = sessionPanel(db, sessionId)): ScoreSheetInput {
+  const { session, rubric, view } = computed;
   return {
     sessionTitle: session.title,
     session: view.aggregate,

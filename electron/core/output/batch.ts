@@ -7,6 +7,7 @@ import type { JobRegistry } from '../jobs/registry';
 import { recordGeneratedDocument } from '../store/templates';
 import type { ResolvedTemplate } from './catalog';
 import { StagedFolder } from './files';
+import { sessionPanel, type SessionPanel } from '../bureau/panel';
 import { fileNameFor, makeDocument, MissingDataError, type DocumentJob, type GenerateDeps } from './generate';
 
 export interface BatchContext extends GenerateDeps {
@@ -47,6 +48,12 @@ export interface BatchResult {
 export async function runBatch(ctx: BatchContext, session: SessionDetail, planned: readonly DocumentJob[], folder: string, jobId: string): Promise<BatchResult> {
   if (!planned.length) throw new AppError('invalid-input', '所选模板都不能生成所选格式：请至少选择一种该模板支持的格式（Word、PDF、Excel 或 CSV）。');
   let cancelled = false;
+  // Every document of the batch reads the same panel: aggregate it once (on the bureau's machine it parses every result).
+  const panels = new Map<string, SessionPanel>();
+  const deps: GenerateDeps = {
+    ...ctx,
+    sessionPanel: (id) => panels.get(id) ?? panels.set(id, sessionPanel(ctx.db, id)).get(id)!,
+  };
   const work = async () => {
     const staged = new StagedFolder(folder);
     const made: { job: DocumentJob; name: string }[] = [];
@@ -57,7 +64,7 @@ export async function runBatch(ctx: BatchContext, session: SessionDetail, planne
         ctx.onProgress({ jobId, phase: 'render', done: i, total: planned.length, current: fileNameFor(session, job) });
         let doc;
         try {
-          doc = await makeDocument(ctx, session, job);
+          doc = await makeDocument(deps, session, job);
         } catch (err) {
           if (err instanceof MissingDataError) {
             skipped.push({ name: fileNameFor(session, job), reason: err.message });

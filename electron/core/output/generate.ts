@@ -3,7 +3,7 @@
 import type { SessionDetail } from '../../../shared/domain';
 import type { OutputFormat } from '../../../shared/output';
 import { AppError } from '../api/errors';
-import { bureauPanelContext } from '../bureau/panel';
+import { bureauPanelContext, sessionPanel, type SessionPanel } from '../bureau/panel';
 import { countResults } from '../store/bureauResults';
 import { findFrozenOpinion, frozenOpinionBytes } from '../store/panelOpinions';
 import type { Db } from '../store/db';
@@ -27,7 +27,11 @@ import type { TemplateContext } from './template/contextShape';
 export interface GenerateDeps {
   db: Db;
   now: () => Date;
+  /** The session's panel when the caller keeps it: a batch aggregates once for all its documents, not once per document. */
+  sessionPanel?: (sessionId: string) => SessionPanel;
 }
+
+const panelOf = (deps: GenerateDeps, sessionId: string) => (): SessionPanel => deps.sessionPanel?.(sessionId) ?? sessionPanel(deps.db, sessionId);
 
 /** One file to make: a template for a project (null: the session) in one format. */
 export interface DocumentJob {
@@ -54,11 +58,11 @@ const authorOf = (db: Db) => loadExpertProfile(db)?.name ?? FALLBACK_AUTHOR;
 /** `withRanking`: a session document that names `ranking` gets the session's aggregation (only then: it reads every review). */
 function contextFor(deps: GenerateDeps, kind: TemplateKind, sessionId: string, projectId: string | null, withRanking = false): TemplateContext {
   const now = deps.now();
-  if (kind === 'session') return buildSessionContext(deps.db, sessionId, now, withRanking ? { ranking: sessionRanking(deps.db, sessionId, now, authorOf(deps.db)) } : {});
+  if (kind === 'session') return buildSessionContext(deps.db, sessionId, now, withRanking ? { ranking: sessionRanking(deps.db, sessionId, now, authorOf(deps.db), panelOf(deps, sessionId)) } : {});
   if (projectId === null) throw new AppError('invalid-input', '请先选择一个项目：该文书按项目生成。');
   if (kind === 'expert') return buildExpertContext(deps.db, sessionId, projectId, now);
   // On the bureau's machine, once experts' results have arrived, the panel is those experts; on an expert's, it is this expert.
-  return countResults(deps.db, sessionId) > 0 ? bureauPanelContext(deps.db, sessionId, projectId, now) : buildPanelContext(deps.db, sessionId, projectId, now);
+  return countResults(deps.db, sessionId) > 0 ? bureauPanelContext(deps.db, sessionId, projectId, now, panelOf(deps, sessionId)()) : buildPanelContext(deps.db, sessionId, projectId, now);
 }
 
 /** The filled document model of a built-in (or edited) template, e.g. for a preview of an unsaved draft. */
@@ -99,7 +103,7 @@ export async function makeDocument(deps: GenerateDeps, session: SessionDetail, j
       return { name, bytes: (await fillDocxTemplate(resolved.docx.bytes, values, knownPlaceholders(), `${resolved.docx.name}.docx`)).bytes };
     }
     case 'sheet': {
-      const input = sessionScoreSheetInput(deps.db, session.id, deps.now(), authorOf(deps.db));
+      const input = sessionScoreSheetInput(deps.db, session.id, deps.now(), authorOf(deps.db), panelOf(deps, session.id));
       // A project's own sheet (项目评分表) when the entry is per project; the whole workbook otherwise.
       if (resolved.item.scope === 'project' && projectId === null) throw new AppError('invalid-input', '请先选择一个项目：项目评分表按项目生成。');
       const only = resolved.item.scope === 'project' ? (projectId ?? undefined) : undefined;

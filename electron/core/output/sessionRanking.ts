@@ -3,7 +3,7 @@
 // the bureau's machine once they arrived, else this machine's expert as a one-member panel.
 import type { Conclusion } from '../../../shared/profile';
 import type { ProjectAggregate, SessionAggregate } from '../bureau/aggregate';
-import { sessionPanel } from '../bureau/panel';
+import { sessionPanel, type SessionPanel } from '../bureau/panel';
 import { countResults } from '../store/bureauResults';
 import type { Db } from '../store/db';
 import { sessionScoreSheetInput } from './sheetInput';
@@ -47,14 +47,14 @@ function rankingOf(aggregate: SessionAggregate, conclusionOf: (p: ProjectAggrega
 }
 
 /** The `ranking` context of a session at `now` (`author`: the workbook author sessionScoreSheetInput asks for). */
-export function sessionRanking(db: Db, sessionId: string, now: Date, author: string): Ranking {
+export function sessionRanking(db: Db, sessionId: string, now: Date, author: string, panel: () => SessionPanel = () => sessionPanel(db, sessionId)): Ranking {
   if (countResults(db, sessionId) > 0) {
-    const { view } = sessionPanel(db, sessionId);
+    const { view } = panel();
     const decided = new Map(view.projects.map((p) => [p.projectId, p.conclusion.label]));
     const experts = new Set(view.aggregate.projects.flatMap((p) => p.roster.map((r) => r.expertId))).size;
     return rankingOf(view.aggregate, (p) => decided.get(p.projectId) ?? null, `本表按 ${experts} 位专家提交的评审结果汇总`);
   }
-  const input = sessionScoreSheetInput(db, sessionId, now, author);
+  const input = sessionScoreSheetInput(db, sessionId, now, author, panel);
   // One member: the panel's conclusion is that expert's own (chosen, else suggested); none when they recused.
   const own = (p: ProjectAggregate) => {
     const c: Conclusion | null = p.roster.find((r) => !r.recused)?.conclusion ?? null;

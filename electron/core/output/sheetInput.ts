@@ -3,7 +3,7 @@
 // one-member panel, with the rubric's conclusion labels.
 import type { Conclusion } from '../../../shared/profile';
 import { aggregateSession, expertScoresFromReview, type ProjectPanelInput } from '../bureau/aggregate';
-import { bureauScoreSheetInput } from '../bureau/panel';
+import { bureauScoreSheetInput, type SessionPanel } from '../bureau/panel';
 import { profileRule } from '../bureau/rule';
 import { countResults } from '../store/bureauResults';
 import { loadProfile } from '../precheck/profiles';
@@ -12,9 +12,10 @@ import type { Db } from '../store/db';
 import { localPanelMember } from './context';
 import type { ScoreSheetInput } from './sheets/model';
 
-export function sessionScoreSheetInput(db: Db, sessionId: string, now: Date, author: string): ScoreSheetInput {
+/** `panel`: the session's panel when the caller already has it (a batch computes it once for all its documents). */
+export function sessionScoreSheetInput(db: Db, sessionId: string, now: Date, author: string, panel?: () => SessionPanel): ScoreSheetInput {
   // On the bureau's machine, once experts' results arrived, the sheet is the panel's.
-  if (countResults(db, sessionId) > 0) return bureauScoreSheetInput(db, sessionId, now, author);
+  if (countResults(db, sessionId) > 0) return bureauScoreSheetInput(db, sessionId, now, author, panel?.());
   const session = sessionOrThrow(db, sessionId);
   const projects: ProjectPanelInput[] = session.projects.map((p) => {
     const member = localPanelMember(db, sessionId, p.id);
