@@ -15,6 +15,7 @@ import type { Template } from '../electron/core/output/template/schema';
 import { openStore } from '../electron/core/store/db';
 import { getSession } from '../electron/core/store/sessions';
 import { callCore } from '../electron/core/api/call';
+import { p50 } from './stats';
 
 const WARMUP = 5;
 const RUNS = 30;
@@ -29,7 +30,6 @@ const NOW = new Date('2027-03-05T08:00:00.000Z');
 const targets = { warmMs: 150, lettersS: 20, pdfKb: 200, sofficeFactor: 20 };
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
-const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const met = (ok: boolean) => (ok ? '达标 met' : '未达标 NOT met');
 
 const call = <T>(core: Core, name: string, input: unknown): Promise<T> => callCore<T>(core.dispatch, name, input);
@@ -40,7 +40,15 @@ const call = <T>(core: Core, name: string, input: unknown): Promise<T> => callCo
  */
 async function completedSession(dataDir: string): Promise<{ sessionId: string; projectIds: string[] }> {
   const answers = JSON.parse(readFileSync(demoAnswersFile, 'utf8')) as DemoAnswers;
-  const core = await openCore({ dataDir, version: 'bench', transport: 'ipc', choosePath: null, openPath: async () => false, openFolder: async () => false, emit: () => undefined });
+  const core = await openCore({
+    dataDir,
+    version: 'bench',
+    transport: 'ipc',
+    choosePath: null,
+    openPath: async () => false,
+    openFolder: async () => false,
+    emit: () => undefined,
+  });
   try {
     const session = await call<{ id: string }>(core, 'package.import', { jobId: 'bench', source: { kind: 'path', path: demoPackage } });
     await call(core, 'expert.save', answers.expert);
@@ -54,7 +62,8 @@ async function completedSession(dataDir: string): Promise<{ sessionId: string; p
 
 async function pageCount(bytes: Buffer): Promise<number> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: pdfjs.VerbosityLevel.ERRORS }).promise;
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: pdfjs.VerbosityLevel.ERRORS })
+    .promise;
   try {
     return doc.numPages;
   } finally {
@@ -110,7 +119,10 @@ function sofficeConvert(soffice: string, profile: string, docx: string, outDir: 
   const out = path.join(outDir, `${path.basename(docx, '.docx')}.pdf`);
   rmSync(out, { force: true });
   const start = process.hrtime.bigint();
-  execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docx], { stdio: 'ignore', timeout: 180_000 });
+  execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docx], {
+    stdio: 'ignore',
+    timeout: 180_000,
+  });
   const took = ms(start);
   if (!existsSync(out)) throw new Error(`soffice 没有写出 ${out}`);
   return { ms: took, pdf: readFileSync(out) };
@@ -132,7 +144,7 @@ export async function benchDocuments(): Promise<Record<string, unknown>> {
       return resolved.template;
     };
     const letter = builtin(LETTER_ID);
-    const projectId = projectIds[0];
+    const projectId = projectIds[0]!;
     const fillLetter = (id: string) => () => fillFor(deps, letter, sessionId, id);
 
     // Cold: the first document of the process (fonts loaded and parsed, WOFF2 decoder started, caches empty).
@@ -143,19 +155,26 @@ export async function benchDocuments(): Promise<Record<string, unknown>> {
       if (i >= WARMUP) warm.push(t);
     }
     const last = warm[warm.length - 1];
-    if (!last.pdf.equals(cold.pdf) || !last.docx.equals(cold.docx)) throw new Error('同一封意见函两次生成的字节不同（应确定）');
+    if (!last!.pdf.equals(cold.pdf) || !last!.docx.equals(cold.docx)) throw new Error('同一封意见函两次生成的字节不同（应确定）');
     // The product's own path (makeDocument, as output.generate and the batch call it) gives the very same bytes.
     const job = (format: 'docx' | 'pdf') => ({ resolved: resolveTemplate(store!.db, LETTER_ID), projectId, format });
     const made = { docx: await makeDocument(deps, session, job('docx')), pdf: await makeDocument(deps, session, job('pdf')) };
-    if (!Buffer.from(made.pdf.bytes).equals(cold.pdf) || !Buffer.from(made.docx.bytes).equals(cold.docx)) throw new Error('makeDocument 与 fillFor + 渲染器的字节不同');
-    const warmP50 = { fill: p50(warm.map((t) => t.fillMs)), docx: p50(warm.map((t) => t.docxMs)), pdf: p50(warm.map((t) => t.pdfMs)), total: p50(warm.map((t) => t.totalMs)), cpu: p50(warm.map((t) => t.cpuMs)) };
+    if (!Buffer.from(made.pdf.bytes).equals(cold.pdf) || !Buffer.from(made.docx.bytes).equals(cold.docx))
+      throw new Error('makeDocument 与 fillFor + 渲染器的字节不同');
+    const warmP50 = {
+      fill: p50(warm.map((t) => t.fillMs)),
+      docx: p50(warm.map((t) => t.docxMs)),
+      pdf: p50(warm.map((t) => t.pdfMs)),
+      total: p50(warm.map((t) => t.totalMs)),
+      cpu: p50(warm.map((t) => t.cpuMs)),
+    };
 
     // 100 letters: the sample's projects in turn, each letter with its own 发文字号 1…100.
     let batchBytes = 0;
     const batchStart = process.hrtime.bigint();
     for (let i = 0; i < LETTERS; i++) {
       const id = projectIds[i % projectIds.length];
-      const t = await timedLetter(() => withDocNumber(fillFor(deps, letter, sessionId, id), i + 1));
+      const t = await timedLetter(() => withDocNumber(fillFor(deps, letter, sessionId, id!), i + 1));
       batchBytes += t.docx.length + t.pdf.length;
     }
     const batchMs = ms(batchStart);
@@ -165,13 +184,25 @@ export async function benchDocuments(): Promise<Record<string, unknown>> {
     const projectName = (id: string) => session.projects.find((p) => p.id === id)?.name ?? id;
     for (const id of projectIds) {
       const t = await timedLetter(fillLetter(id));
-      sizes.push({ document: '评审意见函', project: projectName(id), pages: await pageCount(t.pdf), pdfBytes: t.pdf.length, docxBytes: t.docx.length });
+      sizes.push({
+        document: '评审意见函',
+        project: projectName(id),
+        pages: await pageCount(t.pdf),
+        pdfBytes: t.pdf.length,
+        docxBytes: t.docx.length,
+      });
     }
     if (sizes.every((s) => s.pages < 3)) {
       const form = builtin(FORM_ID);
       for (const id of projectIds) {
         const t = await timedLetter(() => fillFor(deps, form, sessionId, id));
-        sizes.push({ document: '专家个人评审意见表', project: projectName(id), pages: await pageCount(t.pdf), pdfBytes: t.pdf.length, docxBytes: t.docx.length });
+        sizes.push({
+          document: '专家个人评审意见表',
+          project: projectName(id),
+          pages: await pageCount(t.pdf),
+          pdfBytes: t.pdf.length,
+          docxBytes: t.docx.length,
+        });
       }
     }
     const threePage = sizes.filter((s) => s.pages >= 3);
@@ -192,33 +223,93 @@ export async function benchDocuments(): Promise<Record<string, unknown>> {
         for (let k = 0; k < OURS_PER_SOFFICE_RUN; k++) ours.push((await timedLetter(fillLetter(projectId))).totalMs);
         runs.push(sofficeConvert(soffice, profile, docxFile, outDir));
       }
-      const pdf = runs[runs.length - 1].pdf;
-      lo = { firstMs: first.ms, runsMs: runs.map((r) => r.ms), medianMs: p50(runs.map((r) => r.ms)), oursP50Ms: p50(ours), pages: await pageCount(pdf), pdfBytes: pdf.length };
+      const pdf = runs[runs.length - 1]!.pdf;
+      lo = {
+        firstMs: first.ms,
+        runsMs: runs.map((r) => r.ms),
+        medianMs: p50(runs.map((r) => r.ms)),
+        oursP50Ms: p50(ours),
+        pages: await pageCount(pdf),
+        pdfBytes: pdf.length,
+      };
     }
 
     const letterSize = sizes[0];
-    console.log(`\n文书生成：评审意见函（模板 ${LETTER_ID}，样例评审包 ${path.basename(demoPackage)}，${projectIds.length} 个项目按 demo 作答完成评审，准备 ${(setupMs / 1000).toFixed(1)} s）`);
-    console.log(`单封 = fillFor + renderDocx + renderPdf；暖态先预热 ${WARMUP} 次再计 ${RUNS} 次取中位数；冷态为本进程第一封（含字体加载）；CPU 为本进程用户 + 系统时间（机器繁忙时比墙钟更能反映本身开销）`);
+    console.log(
+      `\n文书生成：评审意见函（模板 ${LETTER_ID}，样例评审包 ${path.basename(demoPackage)}，${projectIds.length} 个项目按 demo 作答完成评审，准备 ${(setupMs / 1000).toFixed(1)} s）`,
+    );
+    console.log(
+      `单封 = fillFor + renderDocx + renderPdf；暖态先预热 ${WARMUP} 次再计 ${RUNS} 次取中位数；冷态为本进程第一封（含字体加载）；CPU 为本进程用户 + 系统时间（机器繁忙时比墙钟更能反映本身开销）`,
+    );
     console.table([
-      { 项目: '单封 冷态 cold', '填充 fill (ms)': cold.fillMs.toFixed(1), 'DOCX (ms)': cold.docxMs.toFixed(1), 'PDF (ms)': cold.pdfMs.toFixed(1), '合计 total (ms)': cold.totalMs.toFixed(1), 'CPU (ms)': cold.cpuMs.toFixed(1), 目标: '—' },
-      { 项目: '单封 暖态 p50', '填充 fill (ms)': warmP50.fill.toFixed(1), 'DOCX (ms)': warmP50.docx.toFixed(1), 'PDF (ms)': warmP50.pdf.toFixed(1), '合计 total (ms)': warmP50.total.toFixed(1), 'CPU (ms)': warmP50.cpu.toFixed(1), 目标: `< ${targets.warmMs} ms ${met(warmP50.total < targets.warmMs)}` },
-      { 项目: `${LETTERS} 封（3 个项目轮流，发文字号 1…${LETTERS}）`, '填充 fill (ms)': '', 'DOCX (ms)': '', 'PDF (ms)': '', '合计 total (ms)': batchMs.toFixed(0), 'CPU (ms)': '', 目标: `< ${targets.lettersS} s ${met(batchMs < targets.lettersS * 1000)}` },
+      {
+        项目: '单封 冷态 cold',
+        '填充 fill (ms)': cold.fillMs.toFixed(1),
+        'DOCX (ms)': cold.docxMs.toFixed(1),
+        'PDF (ms)': cold.pdfMs.toFixed(1),
+        '合计 total (ms)': cold.totalMs.toFixed(1),
+        'CPU (ms)': cold.cpuMs.toFixed(1),
+        目标: '—',
+      },
+      {
+        项目: '单封 暖态 p50',
+        '填充 fill (ms)': warmP50.fill!.toFixed(1),
+        'DOCX (ms)': warmP50.docx!.toFixed(1),
+        'PDF (ms)': warmP50.pdf!.toFixed(1),
+        '合计 total (ms)': warmP50.total!.toFixed(1),
+        'CPU (ms)': warmP50.cpu!.toFixed(1),
+        目标: `< ${targets.warmMs} ms ${met(warmP50.total! < targets.warmMs)}`,
+      },
+      {
+        项目: `${LETTERS} 封（3 个项目轮流，发文字号 1…${LETTERS}）`,
+        '填充 fill (ms)': '',
+        'DOCX (ms)': '',
+        'PDF (ms)': '',
+        '合计 total (ms)': batchMs.toFixed(0),
+        'CPU (ms)': '',
+        目标: `< ${targets.lettersS} s ${met(batchMs < targets.lettersS * 1000)}`,
+      },
     ]);
     console.log('PDF 大小与页数（pdfjs 计页）：');
-    console.table(sizes.map((s) => ({ 文书: s.document, 项目: s.project, 页数: s.pages, 'PDF (KB)': (s.pdfBytes / 1024).toFixed(1), 'DOCX (KB)': (s.docxBytes / 1024).toFixed(1) })));
+    console.table(
+      sizes.map((s) => ({
+        文书: s.document,
+        项目: s.project,
+        页数: s.pages,
+        'PDF (KB)': (s.pdfBytes / 1024).toFixed(1),
+        'DOCX (KB)': (s.docxBytes / 1024).toFixed(1),
+      })),
+    );
     const threePageNote = threePage.length
       ? `3 页及以上的 PDF 最大 ${(Math.max(...threePage.map((s) => s.pdfBytes)) / 1024).toFixed(1)} KB：< ${targets.pdfKb} KB ${met(threePage.every((s) => s.pdfBytes < targets.pdfKb * 1024))}`
       : `本样例中没有 3 页的文书；按每页最多 ${(maxBytesPerPage / 1024).toFixed(1)} KB 推算 3 页约 ${((3 * maxBytesPerPage) / 1024).toFixed(0)} KB（推算，未实测）`;
     console.log(threePageNote);
     if (lo) {
       const factor = lo.medianMs / lo.oursP50Ms;
-      console.log(`\nLibreOffice headless 转换同一 DOCX 为 PDF（全新配置目录，首次 ${(lo.firstMs / 1000).toFixed(1)} s 含建配置目录，不计入；其后 ${SOFFICE_RUNS} 次取中位数；每次 soffice 前计本程序 ${OURS_PER_SOFFICE_RUN} 封，交替计时）：`);
+      console.log(
+        `\nLibreOffice headless 转换同一 DOCX 为 PDF（全新配置目录，首次 ${(lo.firstMs / 1000).toFixed(1)} s 含建配置目录，不计入；其后 ${SOFFICE_RUNS} 次取中位数；每次 soffice 前计本程序 ${OURS_PER_SOFFICE_RUN} 封，交替计时）：`,
+      );
       console.table([
-        { 方式: '评审工作台 fill + DOCX + PDF（交替计时 p50）', '耗时 (ms)': lo.oursP50Ms.toFixed(1), 页数: letterSize.pages, 'PDF (KB)': (letterSize.pdfBytes / 1024).toFixed(1) },
-        { 方式: 'soffice --headless --convert-to pdf（中位数）', '耗时 (ms)': lo.medianMs.toFixed(0), 页数: lo.pages, 'PDF (KB)': (lo.pdfBytes / 1024).toFixed(1) },
+        {
+          方式: '评审工作台 fill + DOCX + PDF（交替计时 p50）',
+          '耗时 (ms)': lo.oursP50Ms.toFixed(1),
+          页数: letterSize!.pages,
+          'PDF (KB)': (letterSize!.pdfBytes / 1024).toFixed(1),
+        },
+        {
+          方式: 'soffice --headless --convert-to pdf（中位数）',
+          '耗时 (ms)': lo.medianMs.toFixed(0),
+          页数: lo.pages,
+          'PDF (KB)': (lo.pdfBytes / 1024).toFixed(1),
+        },
       ]);
-      console.log(`倍数：${factor.toFixed(0)}×（按交替计时；目标至少 ${targets.sofficeFactor}× ${met(factor >= targets.sofficeFactor)}），按上表暖态 p50 计为 ${(lo.medianMs / warmP50.total).toFixed(0)}×；soffice 各次 ${lo.runsMs.map((x) => x.toFixed(0)).join(' / ')} ms，每次是一个新进程`);
-      if (lo.pages !== letterSize.pages) console.log(`页数不同（${letterSize.pages} 与 ${lo.pages}）：LibreOffice 以本机字体排版同一 DOCX，其中指定的仿宋_GB2312、方正小标宋简体等字体本机未安装时由替代字体代替。`);
+      console.log(
+        `倍数：${factor.toFixed(0)}×（按交替计时；目标至少 ${targets.sofficeFactor}× ${met(factor >= targets.sofficeFactor)}），按上表暖态 p50 计为 ${(lo.medianMs / warmP50.total!).toFixed(0)}×；soffice 各次 ${lo.runsMs.map((x) => x.toFixed(0)).join(' / ')} ms，每次是一个新进程`,
+      );
+      if (lo.pages !== letterSize!.pages)
+        console.log(
+          `页数不同（${letterSize!.pages} 与 ${lo.pages}）：LibreOffice 以本机字体排版同一 DOCX，其中指定的仿宋_GB2312、方正小标宋简体等字体本机未安装时由替代字体代替。`,
+        );
     } else {
       console.log('\n未找到 soffice：跳过与 LibreOffice 的对比。');
     }
@@ -230,7 +321,9 @@ export async function benchDocuments(): Promise<Record<string, unknown>> {
       warm: { warmup: WARMUP, runs: RUNS, p50Ms: warmP50 },
       letters: { count: LETTERS, projectsCycled: projectIds.length, docNumberVaried: true, totalMs: batchMs, bytes: batchBytes },
       sizes,
-      soffice: lo ? { ...lo, runs: SOFFICE_RUNS, factor: lo.medianMs / lo.oursP50Ms, factorVsWarmP50: lo.medianMs / warmP50.total } : 'skipped: soffice not found',
+      soffice: lo
+        ? { ...lo, runs: SOFFICE_RUNS, factor: lo.medianMs / lo.oursP50Ms, factorVsWarmP50: lo.medianMs / warmP50.total! }
+        : 'skipped: soffice not found',
       targets,
     };
   } finally {

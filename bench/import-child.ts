@@ -10,7 +10,11 @@ void (async () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rd-bench-'));
   const store = await openStore(dataDir);
   const start = process.hrtime.bigint();
-  await importPackage({ db: store.db, dataDir, jobs: new JobRegistry(), now: () => new Date(), onProgress: () => undefined }, 'bench', process.argv[2]);
+  await importPackage(
+    { db: store.db, dataDir, jobs: new JobRegistry(), now: () => new Date(), onProgress: () => undefined },
+    'bench',
+    process.argv[2]!,
+  );
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   store.close();
   rmSync(dataDir, { recursive: true, force: true });

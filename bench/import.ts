@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { writePackageZip } from '../electron/core/package/write';
+import { p50 } from './stats';
 
 const SIZES_MB = [20, 100, 200];
 const FILE_MB = 10;
@@ -33,11 +34,21 @@ async function makePackage(root: string, sizeMb: number): Promise<{ zip: string;
     mkdirSync(path.dirname(full), { recursive: true });
     writeFileSync(full, data);
     files.push(full);
-    documents.push({ id: `d${i}`, kind: 'other', title: `附件${i}`, path: rel, sha256: createHash('sha256').update(data).digest('hex'), bytes: data.length });
+    documents.push({
+      id: `d${i}`,
+      kind: 'other',
+      title: `附件${i}`,
+      path: rel,
+      sha256: createHash('sha256').update(data).digest('hex'),
+      bytes: data.length,
+    });
   }
   const manifest = {
-    formatVersion: 1, packageId: '00000000-0000-4000-8000-0000000000' + String(sizeMb).padStart(2, '0').slice(-2), createdAt: '2027-01-01T00:00:00Z',
-    issuer: '基准测试', jurisdiction: 'national',
+    formatVersion: 1,
+    packageId: '00000000-0000-4000-8000-0000000000' + String(sizeMb).padStart(2, '0').slice(-2),
+    createdAt: '2027-01-01T00:00:00Z',
+    issuer: '基准测试',
+    jurisdiction: 'national',
     session: { title: `基准 ${sizeMb} MB`, date: '2027-01-01', experts: [{ name: '专家' }], chair: '专家' },
     projects: [{ id: 'p1', name: '基准项目', applicant: '单位', type: 'new', totalInvestment: 1, inAnnualPlan: true, documents }],
   };
@@ -45,11 +56,6 @@ async function makePackage(root: string, sizeMb: number): Promise<{ zip: string;
   const zip = path.join(root, `pkg-${sizeMb}.rpkg`);
   await writePackageZip(folder, zip);
   return { zip, files, bytes: sizeMb * 2 ** 20 };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 /**
@@ -76,8 +82,18 @@ function timeOpenssl(files: string[]): number {
 function bundleImportChild(): string {
   const outdir = path.join(__dirname, 'work');
   buildSync({
-    entryPoints: { 'import-child': path.join(__dirname, 'import-child.ts'), 'workers/stage': path.join(__dirname, '../electron/core/package/stageWorker.ts') },
-    outdir, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', outExtension: { '.js': '.cjs' }, logLevel: 'warning',
+    entryPoints: {
+      'import-child': path.join(__dirname, 'import-child.ts'),
+      'workers/stage': path.join(__dirname, '../electron/core/package/stageWorker.ts'),
+    },
+    outdir,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    outExtension: { '.js': '.cjs' },
+    logLevel: 'warning',
   });
   return path.join(outdir, 'import-child.cjs');
 }
@@ -104,9 +120,17 @@ export async function benchImport(): Promise<Record<string, unknown>> {
         copies.push(timeCopy(pkg.files, root));
         imports.push(timeImport(child, pkg.zip));
       }
-      const opensslMs = median(openssl);
-      const importMs = median(imports.map((r) => r.ms));
-      rows.push({ sizeMb, bytes: pkg.bytes, opensslMs, copyMs: median(copies), importMs, importVsOpenssl: opensslMs / importMs, peakRssMb: Math.max(...imports.map((r) => r.maxRssMb)) });
+      const opensslMs = p50(openssl);
+      const importMs = p50(imports.map((r) => r.ms));
+      rows.push({
+        sizeMb,
+        bytes: pkg.bytes,
+        opensslMs,
+        copyMs: p50(copies),
+        importMs,
+        importVsOpenssl: opensslMs / importMs,
+        peakRssMb: Math.max(...imports.map((r) => r.maxRssMb)),
+      });
       rmSync(path.join(root, `pkg-${sizeMb}`), { recursive: true, force: true });
     }
   } finally {
@@ -114,7 +138,9 @@ export async function benchImport(): Promise<Record<string, unknown>> {
   }
 
   const mbps = (bytes: number, ms: number) => (bytes / 2 ** 20 / (ms / 1000)).toFixed(0);
-  console.log(`\n评审包导入（解压 + SHA-256 校验 + 落盘 + 入库），与 openssl dgst -sha256（只读）和 dd（只复制）同批对比；各取 ${RUNS} 次中位数`);
+  console.log(
+    `\n评审包导入（解压 + SHA-256 校验 + 落盘 + 入库），与 openssl dgst -sha256（只读）和 dd（只复制）同批对比；各取 ${RUNS} 次中位数`,
+  );
   console.table(
     rows.map((r) => ({
       包大小MB: r.sizeMb,
@@ -126,12 +152,14 @@ export async function benchImport(): Promise<Record<string, unknown>> {
       '峰值RSS MB': r.peakRssMb.toFixed(0),
     })),
   );
-  const rssGrowth = rows.at(-1)!.peakRssMb / rows[0].peakRssMb;
+  const rssGrowth = rows.at(-1)!.peakRssMb / rows[0]!.peakRssMb;
   const targets = {
     throughputAtLeast40PercentOfOpenssl: rows.at(-1)!.importVsOpenssl >= 0.4,
     peakRssFlat: rssGrowth < 1.5,
   };
-  console.log(`峰值 RSS：${rows[0].sizeMb} MB → ${rows.at(-1)!.sizeMb} MB 增长 ${rssGrowth.toFixed(2)} 倍（目标：基本持平，< 1.5 倍）`);
-  console.log(`目标：200 MB 包吞吐 ≥ openssl 的 40%：${targets.throughputAtLeast40PercentOfOpenssl ? '达成' : '未达成'}；内存持平：${targets.peakRssFlat ? '达成' : '未达成'}`);
+  console.log(`峰值 RSS：${rows[0]!.sizeMb} MB → ${rows.at(-1)!.sizeMb} MB 增长 ${rssGrowth.toFixed(2)} 倍（目标：基本持平，< 1.5 倍）`);
+  console.log(
+    `目标：200 MB 包吞吐 ≥ openssl 的 40%：${targets.throughputAtLeast40PercentOfOpenssl ? '达成' : '未达成'}；内存持平：${targets.peakRssFlat ? '达成' : '未达成'}`,
+  );
   return { runs: RUNS, rows, rssGrowth, targets };
 }

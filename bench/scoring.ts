@@ -6,6 +6,7 @@ import path from 'node:path';
 import { openCore, type Core } from '../electron/core/app';
 import type { Review, ReviewView } from '../shared/scoring';
 import { callCore } from '../electron/core/api/call';
+import { percentile } from './stats';
 
 const PROJECTS = 200;
 const EXPERTS = 12;
@@ -15,7 +16,6 @@ const SAVES = 300;
 const SAMPLE = path.join(__dirname, '../resources/samples/wulong-2027.rpkg');
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 const call = <T>(core: Core, name: string, input: unknown): Promise<T> => callCore<T>(core.dispatch, name, input);
 
@@ -27,7 +27,14 @@ function filledReview(view: ReviewView, projectId: string): Review {
     conflict: { hasConflict: false, note: '' },
     familiarity: 'familiar',
     dimensions: Object.fromEntries(
-      view.rubric.rubric.dimensions.map((d) => [d.id, { scores: Object.fromEntries(d.subCriteria.map((c) => [c.id, c.maxPoints - 0.5])), opinion: `${d.name}论证充分，符合要求。`, lowScoreReason: '' }]),
+      view.rubric.rubric.dimensions.map((d) => [
+        d.id,
+        {
+          scores: Object.fromEntries(d.subCriteria.map((c) => [c.id, c.maxPoints - 0.5])),
+          opinion: `${d.name}论证充分，符合要求。`,
+          lowScoreReason: '',
+        },
+      ]),
     ),
     overallOpinion: '同意该项目建设，建议按评审意见修改完善。',
   };
@@ -43,10 +50,15 @@ const PLACEMENT_LABELS: Record<Placement, string> = { 'other-session': '历史�
  * from each of EXPERTS experts, cycling over the review's real field paths.
  */
 function seedHistory(db: Database.Database, sessionId: string, view: ReviewView): number {
-  const fields = view.rubric.rubric.dimensions.flatMap((d) => [...d.subCriteria.map((c) => `dimensions.${d.id}.scores.${c.id}`), `dimensions.${d.id}.opinion`]);
+  const fields = view.rubric.rubric.dimensions.flatMap((d) => [
+    ...d.subCriteria.map((c) => `dimensions.${d.id}.scores.${c.id}`),
+    `dimensions.${d.id}.opinion`,
+  ]);
   const project = db.prepare(`INSERT INTO projects VALUES (?, ?, ?, ?, '某区大数据发展局', NULL, 'new', 100000000, '区级财政', 12, 1, '')`);
   const review = db.prepare(`INSERT INTO reviews VALUES (?, ?, 'local', ?, ?, ?, '2026-03-05T09:00:00.000Z', NULL)`);
-  const history = db.prepare(`INSERT INTO review_history (session_id, project_id, expert_id, at, field, before_json, after_json, kind) VALUES (?, ?, ?, ?, ?, ?, ?, 'edit')`);
+  const history = db.prepare(
+    `INSERT INTO review_history (session_id, project_id, expert_id, at, field, before_json, after_json, kind) VALUES (?, ?, ?, ?, ?, ?, ?, 'edit')`,
+  );
   db.prepare(`INSERT OR IGNORE INTO rubrics VALUES (?, ?)`).run(view.rubric.fingerprint, JSON.stringify(view.rubric));
   db.transaction(() => {
     for (let p = 0; p < PROJECTS; p++) {
@@ -56,8 +68,16 @@ function seedHistory(db: Database.Database, sessionId: string, view: ReviewView)
       for (let e = 0; e < EXPERTS; e++) {
         for (let f = 0; f < FIELDS_PER_EXPERT; f++) {
           const field = fields[f % fields.length];
-          const after = field.endsWith('.opinion') ? JSON.stringify(`专家 ${e + 1} 的意见：论证充分，符合要求。`) : String(f % 10);
-          history.run(sessionId, id, `e${String(e + 1).padStart(2, '0')}`, new Date(Date.UTC(2026, 2, 5, 9, 0, 0, (e * FIELDS_PER_EXPERT + f) * 1000)).toISOString(), field, 'null', after);
+          const after = field!.endsWith('.opinion') ? JSON.stringify(`专家 ${e + 1} 的意见：论证充分，符合要求。`) : String(f % 10);
+          history.run(
+            sessionId,
+            id,
+            `e${String(e + 1).padStart(2, '0')}`,
+            new Date(Date.UTC(2026, 2, 5, 9, 0, 0, (e * FIELDS_PER_EXPERT + f) * 1000)).toISOString(),
+            field,
+            'null',
+            after,
+          );
         }
       }
     }
@@ -78,10 +98,19 @@ interface Run {
 /** Imports the sample, seeds the history, then times SAVES saves of its first project, each next to one bare insert. */
 async function measure(dir: string, placement: Placement): Promise<Run> {
   const dataDir = path.join(dir, placement);
-  const open = () => openCore({ dataDir, version: 'bench', transport: 'ipc', choosePath: null, openPath: async () => false, openFolder: async () => false, emit: () => undefined });
+  const open = () =>
+    openCore({
+      dataDir,
+      version: 'bench',
+      transport: 'ipc',
+      choosePath: null,
+      openPath: async () => false,
+      openFolder: async () => false,
+      emit: () => undefined,
+    });
   let core = await open();
   const session = await call<{ id: string }>(core, 'package.import', { jobId: 'bench', source: { kind: 'path', path: SAMPLE } });
-  const projectId = (await call<{ projects: { id: string }[] }>(core, 'session.get', { sessionId: session.id })).projects[0].id;
+  const projectId = (await call<{ projects: { id: string }[] }>(core, 'session.get', { sessionId: session.id })).projects[0]!.id;
   let view = await call<ReviewView>(core, 'review.get', { sessionId: session.id, projectId });
   core.close();
 
@@ -90,7 +119,9 @@ async function measure(dir: string, placement: Placement): Promise<Run> {
   let seedSession = session.id;
   if (placement === 'other-session') {
     seedSession = 'bench-history';
-    seedDb.prepare(`INSERT INTO sessions VALUES (?, 'h', 1, '某区大数据发展局', 'wulong', '往年评审会', '2026-03-05', '', 'c', 'i', '{}')`).run(seedSession);
+    seedDb
+      .prepare(`INSERT INTO sessions VALUES (?, 'h', 1, '某区大数据发展局', 'wulong', '往年评审会', '2026-03-05', '', 'c', 'i', '{}')`)
+      .run(seedSession);
   }
   const historyRows = seedHistory(seedDb, seedSession, view);
   const sessionProjects = (seedDb.prepare(`SELECT COUNT(*) AS n FROM projects WHERE session_id = ?`).get(session.id) as { n: number }).n;
@@ -104,20 +135,32 @@ async function measure(dir: string, placement: Placement): Promise<Run> {
   bare.pragma('synchronous = FULL');
   bare.exec(`CREATE TABLE rows (id INTEGER PRIMARY KEY, at TEXT NOT NULL, field TEXT NOT NULL, before_json TEXT, after_json TEXT) STRICT`);
   const insert = bare.prepare(`INSERT INTO rows (at, field, before_json, after_json) VALUES (?, 'overallOpinion', ?, ?)`);
-  const bareInsert = bare.transaction((i: number) => insert.run(new Date().toISOString(), JSON.stringify('意'.repeat(i)), JSON.stringify('意'.repeat(i + 1))));
+  const bareInsert = bare.transaction((i: number) =>
+    insert.run(new Date().toISOString(), JSON.stringify('意'.repeat(i)), JSON.stringify('意'.repeat(i + 1))),
+  );
 
   // Reopened as the app starts; each save changes one field (alternately a score and one more character of the overall opinion).
   core = await open();
   await call(core, 'expert.save', { name: '测试专家', title: '', employer: '', phone: '' });
   await call(core, 'session.commitment.accept', { sessionId: session.id });
   const dimension = view.rubric.rubric.dimensions[0];
-  const criterion = dimension.subCriteria[0];
+  const criterion = dimension!.subCriteria[0];
   const saveMs: number[] = [];
   const bareMs: number[] = [];
   for (let i = 0; i < WARMUP + SAVES; i++) {
     const review: Review =
       i % 2 === 0
-        ? { ...view.review, dimensions: { ...view.review.dimensions, [dimension.id]: { scores: { [criterion.id]: ((i / 2) % (2 * criterion.maxPoints + 1)) / 2 }, opinion: '', lowScoreReason: '' } } }
+        ? {
+            ...view.review,
+            dimensions: {
+              ...view.review.dimensions,
+              [dimension!.id]: {
+                scores: { [criterion!.id]: ((i / 2) % (2 * criterion!.maxPoints + 1)) / 2 },
+                opinion: '',
+                lowScoreReason: '',
+              },
+            },
+          }
         : { ...view.review, overallOpinion: view.review.overallOpinion + '意' };
     let start = process.hrtime.bigint();
     view = await call<ReviewView>(core, 'review.save', { sessionId: session.id, projectId, review, baseVersion: view.version });
@@ -129,7 +172,11 @@ async function measure(dir: string, placement: Placement): Promise<Run> {
   core.close();
   bare.close();
   return {
-    placement, sessionProjects, historyRows, dbMb, seedMs,
+    placement,
+    sessionProjects,
+    historyRows,
+    dbMb,
+    seedMs,
     save: { p50Ms: percentile(saveMs, 50), p99Ms: percentile(saveMs, 99) },
     bare: { p50Ms: percentile(bareMs, 50), p99Ms: percentile(bareMs, 99) },
   };
@@ -139,8 +186,12 @@ export async function benchScoring(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rd-bench-scoring-'));
   try {
     const runs = [await measure(dir, 'other-session'), await measure(dir, 'same-session')];
-    console.log(`\n评分保存：库中 ${PROJECTS} 个项目 × ${EXPERTS} 位专家的历史（review_history ${runs[0].historyRows} 行，库 ${runs[0].dbMb.toFixed(1)} MB，SQL 灌入约 ${(runs[0].seedMs / 1000).toFixed(1)} s）`);
-    console.log(`每次保存改一个字段（如一次击键），${SAVES} 次，与裸 better-sqlite3 INSERT（单行事务，WAL，synchronous=FULL，同盘）交替计时`);
+    console.log(
+      `\n评分保存：库中 ${PROJECTS} 个项目 × ${EXPERTS} 位专家的历史（review_history ${runs[0]!.historyRows} 行，库 ${runs[0]!.dbMb.toFixed(1)} MB，SQL 灌入约 ${(runs[0]!.seedMs / 1000).toFixed(1)} s）`,
+    );
+    console.log(
+      `每次保存改一个字段（如一次击键），${SAVES} 次，与裸 better-sqlite3 INSERT（单行事务，WAL，synchronous=FULL，同盘）交替计时`,
+    );
     console.table(
       runs.map((r) => ({
         历史位置: PLACEMENT_LABELS[r.placement],

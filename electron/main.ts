@@ -1,7 +1,7 @@
 // Owns the Electron process: one instance, sandboxed renderers, the app:// scheme, one window, and the core behind IPC.
 import path from 'node:path';
 import { app, dialog, protocol, session, type BrowserWindow } from 'electron';
-import { AppError } from './core/api/errors';
+import { AppError } from './core/kernel/errors';
 import { openCore, type Core } from './core/app';
 import { StoreError } from './core/store/db';
 import { createHost } from './main/host';

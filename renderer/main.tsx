@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { ErrorBoundary } from './features/errors/ErrorBoundary';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 import './styles/base.css';
 import './styles/controls.css';
 import './styles/dialogs.css';
@@ -26,6 +26,7 @@ import './styles/documents.css';
 import './styles/signing.css';
 import './styles/bureau.css';
 import './styles/bureau-panel.css';
+import './styles/bureau-profiles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -17,8 +17,8 @@ await build({
   entryPoints: {
     main: 'electron/main.ts',
     preload: 'electron/preload.ts',
-    'cli': 'electron/cli.ts',
-    'web': 'electron/web/cli.ts',
+    cli: 'electron/cli.ts',
+    web: 'electron/web/cli.ts',
     'workers/stage': 'electron/core/package/stageWorker.ts',
     'workers/render': 'electron/core/documents/renderWorker.ts',
     'workers/text': 'electron/core/documents/textWorker.ts',

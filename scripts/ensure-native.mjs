@@ -20,7 +20,8 @@ const require = createRequire(path.join(root, 'package.json'));
 const stampFile = path.join(root, 'node_modules', 'better-sqlite3', 'build', '.review-desk-abi');
 
 // What Node says when an addon was built for another runtime, another arch, or not at all.
-const abiMismatch = /NODE_MODULE_VERSION|Could not locate the bindings file|invalid ELF header|wrong ELF class|not a valid Win32 application|incompatible architecture/;
+const abiMismatch =
+  /NODE_MODULE_VERSION|Could not locate the bindings file|invalid ELF header|wrong ELF class|not a valid Win32 application|incompatible architecture/;
 
 const target = process.argv[2];
 if (target === 'node') ensureNode();
@@ -36,7 +37,10 @@ function ensureNode() {
     );
     run('npm', ['rebuild', 'better-sqlite3']);
     if (!probeInFreshProcess()) {
-      fail('重新编译后 better-sqlite3 仍无法加载，请检查编译工具链。', 'better-sqlite3 still does not load after the rebuild; check the build toolchain.');
+      fail(
+        '重新编译后 better-sqlite3 仍无法加载，请检查编译工具链。',
+        'better-sqlite3 still does not load after the rebuild; check the build toolchain.',
+      );
     }
     say('better-sqlite3 已为 Node 重新编译。', `better-sqlite3 rebuilt for Node ${process.version}.`);
   }

@@ -67,39 +67,64 @@ const elderlyCare: ProposalSpec = {
   protectionLevel: '第二级',
   cryptoScope: ['用户登录与身份鉴别', '老年人个人信息存储'],
   consolidation: ['平台部署在武隆区政务云平台，复用全区统一身份认证和电子证照，移动端依托“渝快办”，不单独建设APP。'],
-  schedule: [['开发部署', '第1—8个月', '完成开发和部署'], ['试运行及验收', '第9—10个月', '试运行和竣工验收']],
+  schedule: [
+    ['开发部署', '第1—8个月', '完成开发和部署'],
+    ['试运行及验收', '第9—10个月', '试运行和竣工验收'],
+  ],
   benefits: ['补贴资格核验由人工比对改为自动核验，发放周期由两个月缩短至当月。'],
 };
 
 const communityService: ProposalSpec = {
   ...elderlyCare,
-  project: { ...elderlyCare.project, id: 'fx-02', code: 'FX-2027-02', name: '东河区社区网格化服务管理平台升级项目', applicant: '包头市东河区政法委员会' },
+  project: {
+    ...elderlyCare.project,
+    id: 'fx-02',
+    code: 'FX-2027-02',
+    name: '东河区社区网格化服务管理平台升级项目',
+    applicant: '包头市东河区政法委员会',
+  },
   district: donghe,
   preparedBy: '内蒙古北疆信息工程咨询有限公司',
 };
 
 type Transform = (r: PlainReport) => PlainReport;
 
-const rename = (from: string, to: string): Transform => (r) => ({ ...r, chapters: r.chapters.map((c) => (c.title === from ? { ...c, title: to } : c)) });
-const drop = (...titles: string[]): Transform => (r) => ({ ...r, chapters: r.chapters.filter((c) => !titles.includes(c.title)) });
+const rename =
+  (from: string, to: string): Transform =>
+  (r) => ({ ...r, chapters: r.chapters.map((c) => (c.title === from ? { ...c, title: to } : c)) });
+const drop =
+  (...titles: string[]): Transform =>
+  (r) => ({ ...r, chapters: r.chapters.filter((c) => !titles.includes(c.title)) });
 /** Adds body paragraphs (sentences or list lines) to the first section of a chapter. */
-const mention = (chapter: string, ...texts: string[]): Transform => (r) => ({
-  ...r,
-  chapters: r.chapters.map((c) => (c.title === chapter ? { ...c, sections: [{ ...c.sections[0], blocks: [...c.sections[0].blocks, ...texts.map(paragraph)] }, ...c.sections.slice(1)] } : c)),
-});
+const mention =
+  (chapter: string, ...texts: string[]): Transform =>
+  (r) => ({
+    ...r,
+    chapters: r.chapters.map((c) =>
+      c.title === chapter
+        ? { ...c, sections: [{ ...c.sections[0]!, blocks: [...c.sections[0]!.blocks, ...texts.map(paragraph)] }, ...c.sections.slice(1)] }
+        : c,
+    ),
+  });
 const flatten = (r: PlainReport, title: string) => r.chapters.find((c) => c.title === title)!.sections.flatMap((s) => s.blocks);
 /** Moves a chapter into another as its last section. */
-const nest = (title: string, into: string): Transform => (r) => {
-  const section: PlainSection = { title, blocks: flatten(r, title) };
-  return drop(title)({ ...r, chapters: r.chapters.map((c) => (c.title === into ? { ...c, sections: [...c.sections, section] } : c)) });
-};
+const nest =
+  (title: string, into: string): Transform =>
+  (r) => {
+    const section: PlainSection = { title, blocks: flatten(r, title) };
+    return drop(title)({ ...r, chapters: r.chapters.map((c) => (c.title === into ? { ...c, sections: [...c.sections, section] } : c)) });
+  };
 /** 网络安全 and 密码 under one 安全保障体系 chapter: 网络安全保障措施 becomes a third-level heading (x.1.2), 密码应用方案 a section. */
 const securityChapter: Transform = (r) => {
   const network = r.chapters.find((c) => c.title === '网络安全保护措施')!;
   const chapter = {
     title: '安全保障体系',
     sections: [
-      { title: '网络安全', blocks: [], subsections: [network.sections[0], { title: '网络安全保障措施', blocks: network.sections.slice(1).flatMap((s) => s.blocks) }] },
+      {
+        title: '网络安全',
+        blocks: [],
+        subsections: [network.sections[0]!, { title: '网络安全保障措施', blocks: network.sections.slice(1).flatMap((s) => s.blocks) }],
+      },
       { title: '密码应用方案', blocks: flatten(r, '密码应用方案') },
     ],
   };
@@ -150,7 +175,11 @@ export const fixtures: Fixture[] = [
     description: '缺数据资源共享分析：正文句子提及，设计原则中有正文字号的“（二）数据资源共享分析”列表行',
     spec: communityService,
     render: { house: 'pdf' },
-    transforms: [drop('数据资源共享分析'), mention('总体设计', '本项目遵循以下原则：', '（一）统筹规划', '（二）数据资源共享分析', '（三）安全可控'), mention('数据资源收集治理及业务应用梳理', '数据资源共享分析的具体内容详见随本方案报送的信息资源目录。')],
+    transforms: [
+      drop('数据资源共享分析'),
+      mention('总体设计', '本项目遵循以下原则：', '（一）统筹规划', '（二）数据资源共享分析', '（三）安全可控'),
+      mention('数据资源收集治理及业务应用梳理', '数据资源共享分析的具体内容详见随本方案报送的信息资源目录。'),
+    ],
     present: without('data-sharing'),
   },
   {
@@ -166,7 +195,11 @@ export const fixtures: Fixture[] = [
     description: '1./1.1 编号，无目录无书签；密码应用方案为网络安全一章的小节；缺集约化建设，仅正文提及',
     spec: elderlyCare,
     render: { plain: 'pdf', layout: { numbering: 'arabic', toc: false, headings: 'styled' } },
-    transforms: [nest('密码应用方案', '网络安全保护措施'), drop('集约化建设'), mention('总体设计', '本项目坚持集约化建设原则，依托政务云部署，不新建机房。')],
+    transforms: [
+      nest('密码应用方案', '网络安全保护措施'),
+      drop('集约化建设'),
+      mention('总体设计', '本项目坚持集约化建设原则，依托政务云部署，不新建机房。'),
+    ],
     present: without('intensive'),
   },
   {
@@ -174,7 +207,11 @@ export const fixtures: Fixture[] = [
     description: '第X篇/一、编号，标题与正文同字号，无目录无书签；缺数据资源收集治理及业务应用梳理，仅正文提及',
     spec: communityService,
     render: { plain: 'pdf', layout: { numbering: 'part', toc: false, headings: 'plain', footers: true } },
-    transforms: [drop('数据资源收集治理及业务应用梳理'), rename('数据资源共享分析', '数据资源共享分析篇'), mention('总体设计', '数据资源收集治理及业务应用梳理工作将在项目实施阶段开展。')],
+    transforms: [
+      drop('数据资源收集治理及业务应用梳理'),
+      rename('数据资源共享分析', '数据资源共享分析篇'),
+      mention('总体设计', '数据资源收集治理及业务应用梳理工作将在项目实施阶段开展。'),
+    ],
     present: { ...without('data-governance'), 'data-sharing': '数据资源共享分析篇' },
   },
   {
@@ -217,7 +254,11 @@ export const fixtures: Fixture[] = [
     description: 'DOCX：1./1.1 编号，中文样式名“标题 1/2”，无目录；网络安全保障措施；缺集约化建设，正文有“2．集约化建设”列表行',
     spec: elderlyCare,
     render: { plain: 'docx', layout: { numbering: 'arabic', toc: false, headings: 'chinese-style-names' } },
-    transforms: [rename('网络安全保护措施', '网络安全保障措施'), drop('集约化建设'), mention('总体设计', '项目设计遵循：', '1．统筹规划', '2．集约化建设', '3．安全可控')],
+    transforms: [
+      rename('网络安全保护措施', '网络安全保障措施'),
+      drop('集约化建设'),
+      mention('总体设计', '项目设计遵循：', '1．统筹规划', '2．集约化建设', '3．安全可控'),
+    ],
     present: { ...without('intensive'), 'network-security': '网络安全保障措施' },
   },
   {
@@ -243,8 +284,8 @@ export const fixtures: Fixture[] = [
 /** Pages pdftotext puts a heading line on, numbered as report-pdf.ts numbers it; the first page whose line is exactly the heading. */
 function housePdfPage(file: string, report: Report, title: string): number {
   const numbered = numberReport(report).chapters.flatMap((c, i) => [
-    { title: report.chapters[i].title, text: c.title },
-    ...c.sections.map((s, j) => ({ title: report.chapters[i].sections[j].title, text: s.title })),
+    { title: report.chapters[i]!.title, text: c.title },
+    ...c.sections.map((s, j) => ({ title: report.chapters[i]!.sections[j]!.title, text: s.title })),
   ]);
   const heading = numbered.find((h) => h.title === title)!.text;
   const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f');
@@ -293,10 +334,17 @@ export async function makeLongPdf(file: string, pages = 300): Promise<void> {
   const { doc, bytes } = samplePdf({ size: 'A4', margin: 72, autoFirstPage: false, info: { Title: '长文档基准', CreationDate: created } });
   for (let p = 0; p < pages; p++) {
     doc.addPage();
-    if (p % 10 === 0) doc.font('body').fontSize(16).text(`第${p / 10 + 1}章 基准章节`, 72, 72, { lineBreak: false });
+    if (p % 10 === 0)
+      doc
+        .font('body')
+        .fontSize(16)
+        .text(`第${p / 10 + 1}章 基准章节`, 72, 72, { lineBreak: false });
     for (let line = 0; line < 34; line++) {
       const text = filler[(p + line) % filler.length];
-      doc.font('body').fontSize(11).text(text.slice(0, 38), 72, 110 + line * 19, { lineBreak: false });
+      doc
+        .font('body')
+        .fontSize(11)
+        .text(text!.slice(0, 38), 72, 110 + line * 19, { lineBreak: false });
     }
     doc.page.margins.bottom = 0;
     doc.fontSize(10).text(`— ${p + 1} —`, 0, 800, { width: 595.28, align: 'center', lineBreak: false });

@@ -21,6 +21,7 @@ import {
   writeZip,
   type ZipEntry,
 } from './hostile/zip-writer';
+import { hostileProfiles, profileBytes, xishan, xishanProfile } from './hostile/carried-profile';
 
 export interface HostileCase {
   /** File name inside the corpus folder. */
@@ -87,7 +88,7 @@ function gbkNamed(document: PackageDocument): PackageDocument {
 /** A stable RFC 4122 version-4-shaped UUID per case, so no two fixtures look like versions of one package. */
 function packageIdFor(file: string): string {
   const h = sha256(Buffer.from(file));
-  const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
@@ -131,7 +132,16 @@ function manifestFor(file: string, documents: PackageDocument[]) {
             bytes: d.listing?.bytes ?? d.data.length,
           })),
         budgetLines: [
-          { id: 'B1', name: '平台软件开发', category: '软件开发', quantity: 1, unit: '项', unitPrice: 1280000.5, amount: 1280000.5, note: '' },
+          {
+            id: 'B1',
+            name: '平台软件开发',
+            category: '软件开发',
+            quantity: 1,
+            unit: '项',
+            unitPrice: 1280000.5,
+            amount: 1280000.5,
+            note: '',
+          },
         ],
       },
     ],
@@ -161,6 +171,24 @@ function packageCase(
   return { file, code, description, build: () => rpkg(file, documents, options) };
 }
 
+/** A package for 西山区 carrying `profileJson` as profile.json, listed in the manifest with its true size and hash. */
+function carriedProfileCase(
+  file: string,
+  code: PackageErrorCode | null,
+  description: string,
+  document: PackageDocument,
+  profileJson: Buffer,
+): CorpusCase {
+  return packageCase(file, code, description, [document], {
+    editManifest: (m) => ({
+      ...m,
+      jurisdiction: xishan.id,
+      profile: { path: 'profile.json', sha256: sha256(profileJson), bytes: profileJson.length },
+    }),
+    extraEntries: [{ name: 'profile.json', data: profileJson }],
+  });
+}
+
 /** Deterministic bytes that are no archive at all. */
 function noise(bytes: number): Buffer {
   const blocks = Array.from({ length: Math.ceil(bytes / 32) }, (_, i) => createHash('sha256').update(`noise ${i}`).digest());
@@ -185,10 +213,12 @@ function corpus(): CorpusCase[] {
 
   return [
     // Control packages: the importer must accept every one of these.
-    packageCase('valid-minimal.rpkg', null, '最小的合规评审包，文件名为带 UTF-8 标记的中文 / minimal valid package, Chinese names with the UTF-8 flag (bit 11)', [
-      proposal,
-      feasibility,
-    ]),
+    packageCase(
+      'valid-minimal.rpkg',
+      null,
+      '最小的合规评审包，文件名为带 UTF-8 标记的中文 / minimal valid package, Chinese names with the UTF-8 flag (bit 11)',
+      [proposal, feasibility],
+    ),
     packageCase(
       'valid-gbk-names.rpkg',
       null,
@@ -214,7 +244,12 @@ function corpus(): CorpusCase[] {
       null,
       '合规：含目录条目（MS-DOS 目录属性与 Unix 目录权限）和 Unix 普通文件权限 / valid: directory entries (MS-DOS attribute and Unix mode) and Unix regular-file modes',
       [proposal, { ...doc('documents/项目一/概算表.pdf'), entry: unixAttributes(0o100644) }],
-      { extraEntries: [{ name: 'documents/', externalAttributes: 0x10 }, { name: 'documents/项目一/', ...unixAttributes(0o040755) }] },
+      {
+        extraEntries: [
+          { name: 'documents/', externalAttributes: 0x10 },
+          { name: 'documents/项目一/', ...unixAttributes(0o040755) },
+        ],
+      },
     ),
     packageCase(
       'valid-manifest-bom.rpkg',
@@ -235,13 +270,20 @@ function corpus(): CorpusCase[] {
     ...(
       [
         ['unsafe-path-dotdot.rpkg', '../evil.txt', '以 .. 跳到评审包上一级', 'climbs out with ..'],
-        ['unsafe-path-nested-dotdot.rpkg', 'documents/../../evil.txt', '先进入 documents 再用 .. 跳出', 'enters documents/ then climbs out with ..'],
+        [
+          'unsafe-path-nested-dotdot.rpkg',
+          'documents/../../evil.txt',
+          '先进入 documents 再用 .. 跳出',
+          'enters documents/ then climbs out with ..',
+        ],
         ['unsafe-path-absolute.rpkg', '/etc/evil', 'Unix 绝对路径', 'absolute Unix path'],
         ['unsafe-path-drive.rpkg', 'C:/evil.txt', '带 Windows 盘符', 'Windows drive letter'],
         ['unsafe-path-backslash.rpkg', 'documents\\..\\..\\evil.txt', '用反斜杠分隔并跳出', 'backslash separators climbing out'],
         ['unsafe-path-unc.rpkg', '//server/share/x', 'UNC 网络路径', 'UNC network path'],
       ] as const
-    ).map(([file, name, zh, en]) => packageCase(file, 'unsafe-path', `条目名 ${name}：${zh} / entry ${name}: ${en}`, [proposal, doc(name)])),
+    ).map(([file, name, zh, en]) =>
+      packageCase(file, 'unsafe-path', `条目名 ${name}：${zh} / entry ${name}: ${en}`, [proposal, doc(name)]),
+    ),
     packageCase(
       'unsafe-path-unicode-extra.rpkg',
       'unsafe-path',
@@ -258,7 +300,11 @@ function corpus(): CorpusCase[] {
         ['bad-name-reserved-aux.rpkg', 'documents/aux', 'Windows 保留名 aux / reserved Windows name aux'],
         ['bad-name-trailing-dot.rpkg', 'documents/a.pdf.', '文件名以点结尾 / name ends with a dot'],
         ['bad-name-trailing-space.rpkg', 'documents/a.pdf ', '文件名以空格结尾 / name ends with a space'],
-        ['bad-name-too-long.rpkg', `documents/${'a'.repeat(300)}.pdf`, '一级文件名长 304 个字符，超过 255 / a 304-character path segment, over 255'],
+        [
+          'bad-name-too-long.rpkg',
+          `documents/${'a'.repeat(300)}.pdf`,
+          '一级文件名长 304 个字符，超过 255 / a 304-character path segment, over 255',
+        ],
       ] as const
     ).map(([file, name, how]) => packageCase(file, 'bad-name', how, [proposal, doc(name)])),
     packageCase(
@@ -275,17 +321,22 @@ function corpus(): CorpusCase[] {
     ),
 
     // Links and special files.
-    packageCase('symlink-unix.rpkg', 'symlink', 'Unix 符号链接（模式 0120777）指向 /etc/passwd / Unix symlink (mode 0120777) to /etc/passwd', [
-      proposal,
-      { ...doc('documents/附件.pdf', Buffer.from('/etc/passwd')), entry: { method: 'stored', ...unixAttributes(0o120777) } },
-    ]),
+    packageCase(
+      'symlink-unix.rpkg',
+      'symlink',
+      'Unix 符号链接（模式 0120777）指向 /etc/passwd / Unix symlink (mode 0120777) to /etc/passwd',
+      [proposal, { ...doc('documents/附件.pdf', Buffer.from('/etc/passwd')), entry: { method: 'stored', ...unixAttributes(0o120777) } }],
+    ),
     packageCase('symlink-fifo.rpkg', 'symlink', 'Unix 命名管道（模式 010644）/ Unix FIFO special file (mode 010644)', [
       proposal,
       { ...doc('documents/管道.pdf', Buffer.alloc(0)), entry: unixAttributes(0o010644) },
     ]),
 
     // Names that collide.
-    packageCase('duplicate-name-exact.rpkg', 'duplicate-name', '同一文件名出现两次 / the same name twice', [proposal, { ...proposal, listed: false }]),
+    packageCase('duplicate-name-exact.rpkg', 'duplicate-name', '同一文件名出现两次 / the same name twice', [
+      proposal,
+      { ...proposal, listed: false },
+    ]),
     packageCase(
       'duplicate-name-nfc-nfd.rpkg',
       'duplicate-name',
@@ -421,12 +472,34 @@ function corpus(): CorpusCase[] {
       { editManifest: (m) => ({ ...m, formatVersion: 2 }) },
     ),
 
+    // A carried jurisdiction profile (profile.json, docs/profile-format.md): a valid one, none where one is needed,
+    // and one package per way its content can be hostile (see scripts/hostile/carried-profile.ts).
+    carriedProfileCase(
+      'valid-carried-profile.rpkg',
+      null,
+      '合规：西山区没有内置规则，评审包附带其 profile.json / valid: 西山区 has no built-in profile, the package carries its profile.json',
+      proposal,
+      profileBytes(xishanProfile()),
+    ),
+    packageCase(
+      'manifest-schema-unknown-jurisdiction.rpkg',
+      'manifest-schema',
+      '辖区 xishan 没有内置规则，评审包也未附带 profile.json / jurisdiction xishan is not built in and the package carries no profile.json',
+      [proposal],
+      { editManifest: (m) => ({ ...m, jurisdiction: xishan.id }) },
+    ),
+    // The zip corpus stays small on disk: its too-large profile is just over the 1 MiB limit, of text that deflates poorly.
+    ...hostileProfiles({ largeBytes: MiB + 64 * 1024 }).map((h) =>
+      carriedProfileCase(`profile-${h.name}.rpkg`, 'profile-invalid', `附带的 profile.json：${h.description}`, proposal, h.bytes),
+    ),
+
     // Not an archive at all.
     { file: 'not-zip-random.rpkg', code: 'not-zip', description: '4 KiB 随机字节 / 4 KiB of random bytes', build: () => noise(4096) },
     {
       file: 'not-zip-truncated.rpkg',
       code: 'not-zip',
-      description: '合规评审包在中央目录中间被截断（结束记录丢失）/ valid package cut halfway through its central directory (end record lost)',
+      description:
+        '合规评审包在中央目录中间被截断（结束记录丢失）/ valid package cut halfway through its central directory (end record lost)',
       build: () => cutInCentralDirectory(rpkg('not-zip-truncated.rpkg', [proposal, feasibility])),
     },
     { file: 'not-zip-empty.rpkg', code: 'not-zip', description: '空文件 / empty file', build: () => Buffer.alloc(0) },

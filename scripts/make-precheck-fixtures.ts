@@ -8,7 +8,14 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LabelledBudgetLine } from '../electron/core/precheck/budget';
 
-type Row = [profile: LabelledBudgetLine['profile'], name: string, category: string, expected: LabelledBudgetLine['expected'], basis: string, note?: string];
+type Row = [
+  profile: LabelledBudgetLine['profile'],
+  name: string,
+  category: string,
+  expected: LabelledBudgetLine['expected'],
+  basis: string,
+  note?: string,
+];
 
 const W纳入 = '武隆 附件 纳入';
 const W评估 = '武隆 附件 经评估可纳入';
@@ -104,7 +111,13 @@ const rows: Row[] = [
   ['taizhou-gaogang', '终端杀毒软件', '软件', 'ineligible', `${T24('三')}：杀毒软件`],
   ['taizhou-gaogang', '桌面操作系统升级', '软件', 'ineligible', `${T24('三')}：操作系统`],
   ['taizhou-gaogang', '办公软件（WPS）采购', '软件', 'ineligible', `${T24('三')}：办公软件`],
-  ['taizhou-gaogang', '楼宇智能化工程', '弱电工程', 'needs-evaluation', `${T24('四')}：不产生公共数据的楼宇智能化工程（是否产生公共数据须判断）`],
+  [
+    'taizhou-gaogang',
+    '楼宇智能化工程',
+    '弱电工程',
+    'needs-evaluation',
+    `${T24('四')}：不产生公共数据的楼宇智能化工程（是否产生公共数据须判断）`,
+  ],
   ['taizhou-gaogang', '机关大院门禁系统', '弱电工程', 'needs-evaluation', `${T24('四')}：楼宇智能化；${TRICKY}：含“系统”`],
   ['taizhou-gaogang', '政务数据共享交换平台开发', '应用软件开发', 'eligible', '泰州 第3条：数据治理类项目属政务信息化项目'],
   ['taizhou-gaogang', '服务器操作系统授权', '基础软件', 'eligible', `${W纳入}：正版软件授权；${TRICKY}：含“操作系统”`],

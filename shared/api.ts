@@ -12,9 +12,26 @@ import {
 } from './domain';
 import { expertProfileSchema, type SessionCommitment } from './expert';
 import { phraseGroups } from './phrases';
-import { findingMarks, precheckReportSchema } from './precheck';
-import { destinations, outputFormats, textEditSchema, type GeneratedDocument, type OutputResult, type TemplateDetail, type TemplateListItem, type UploadResult } from './output';
-import { passphraseSchema, signatureAlgorithms, type ExportResult, type IdentityView, type SealView, type SignedFile, type VerificationView } from './signing';
+import { findingMarks, precheckReportSchema, sessionRulesSchema } from './precheck';
+import {
+  destinations,
+  outputFormats,
+  textEditSchema,
+  type GeneratedDocument,
+  type OutputResult,
+  type TemplateDetail,
+  type TemplateListItem,
+  type UploadResult,
+} from './output';
+import {
+  passphraseSchema,
+  signatureAlgorithms,
+  type ExportResult,
+  type IdentityView,
+  type SealView,
+  type SignedFile,
+  type VerificationView,
+} from './signing';
 import { reviewSchema, type PhraseLibrary, type ProjectOverview, type ReviewHistoryEntry, type ReviewView } from './scoring';
 import {
   budgetMappingSchema,
@@ -23,8 +40,12 @@ import {
   dissentReasonSchema,
   draftProjectFormSchema,
   draftSessionSchema,
+  letterDateSchema,
+  letterSettingsSchema,
   panelSectionSchema,
   panelTextSchema,
+  type LetterRegisterEntry,
+  type LettersView,
   type BudgetPreview,
   type DraftPrecheck,
   type DraftSummary,
@@ -36,7 +57,17 @@ import {
   type ResultImportOutcome,
   type StatusBoard,
 } from './bureau';
-import { documentKinds } from './manifest';
+import { documentKinds, jurisdictionIdSchema } from './manifest';
+import {
+  customProfileIdSchema,
+  profileNameSchema,
+  profileNoteSchema,
+  profileStartSchema,
+  trialTargetSchema,
+  type ProfileDetail,
+  type ProfileListItem,
+  type TrialRun,
+} from './bureauProfiles';
 
 const bytes = z.instanceof(Uint8Array);
 const jobId = z.string().min(1).max(100);
@@ -65,10 +96,7 @@ export const packageSourceSchema = z.discriminatedUnion('kind', [
 const fileSourcesSchema = z.array(packageSourceSchema).min(1).max(500);
 
 export const api = {
-  'app.info': method(
-    none,
-    z.object({ version: z.string(), nativeDialogs: z.boolean(), transport: z.enum(['ipc', 'http']) }),
-  ),
+  'app.info': method(none, z.object({ version: z.string(), nativeDialogs: z.boolean(), transport: z.enum(['ipc', 'http']) })),
   'ui.restore': method(none, uiStateSchema),
   'ui.save': method(uiStateSchema.partial().strict(), z.null()),
 
@@ -95,25 +123,44 @@ export const api = {
   'text.extract': method(z.object({ sessionId, jobId }).strict(), z.object({ extracted: z.number().int(), failed: z.number().int() })),
   'search.session': method(z.object({ sessionId, query: z.string().trim().min(1).max(100) }).strict(), z.array(searchHitSchema)),
   'precheck.project': method(z.object({ sessionId, projectId }).strict(), precheckReportSchema),
+  /** The rules the session is reviewed under: the profile its package carried, else the built-in one of its jurisdiction. */
+  'precheck.rules': method(z.object({ sessionId }).strict(), sessionRulesSchema),
   'precheck.mark': method(
-    z.object({ sessionId, projectId, ruleId: z.string().min(1).max(200), mark: z.enum(findingMarks).nullable(), note: z.string().max(2000) }).strict(),
+    z
+      .object({
+        sessionId,
+        projectId,
+        ruleId: z.string().min(1).max(200),
+        mark: z.enum(findingMarks).nullable(),
+        note: z.string().max(2000),
+      })
+      .strict(),
     z.null(),
   ),
 
   // Computed results are typed by their interfaces in shared/scoring.ts; outputs are not re-validated at the transport.
   'review.get': method(z.object({ sessionId, projectId }).strict(), z.custom<ReviewView>()),
   /** Refused with `stale-version` when `baseVersion` is not the stored version (another window saved first). */
-  'review.save': method(z.object({ sessionId, projectId, review: reviewSchema, baseVersion: z.number().int().nonnegative() }).strict(), z.custom<ReviewView>()),
+  'review.save': method(
+    z.object({ sessionId, projectId, review: reviewSchema, baseVersion: z.number().int().nonnegative() }).strict(),
+    z.custom<ReviewView>(),
+  ),
   /** Refused with `invalid-input` whose `problems` list what is missing (path: the field to go to, as JSON). */
   'review.complete': method(z.object({ sessionId, projectId }).strict(), z.custom<ReviewView>()),
   'review.reopen': method(z.object({ sessionId, projectId, reason: z.string().trim().min(1).max(2000) }).strict(), z.custom<ReviewView>()),
   'review.history': method(z.object({ sessionId, projectId }).strict(), z.custom<ReviewHistoryEntry[]>()),
   'session.overview': method(z.object({ sessionId }).strict(), z.custom<ProjectOverview[]>()),
 
-  /** 常用评审意见: the personal library and the starter set. Each change answers with the whole library. */
-  'phrases.list': method(none, z.custom<PhraseLibrary>()),
+  /**
+   * 常用评审意见: the personal library and the starter set. Each change answers with the whole library. With `sessionId`,
+   * the starter set is that session's jurisdiction's phrases and the neutral ones only (never another district's article).
+   */
+  'phrases.list': method(z.object({ sessionId: sessionId.optional() }).strict(), z.custom<PhraseLibrary>()),
   /** Adds a personal phrase (`id` null) at the end of the list, or edits one. */
-  'phrases.save': method(z.object({ id: phraseId.nullable(), group: phraseGroup, text: z.string().trim().min(1).max(2000) }).strict(), z.custom<PhraseLibrary>()),
+  'phrases.save': method(
+    z.object({ id: phraseId.nullable(), group: phraseGroup, text: z.string().trim().min(1).max(2000) }).strict(),
+    z.custom<PhraseLibrary>(),
+  ),
   'phrases.delete': method(z.object({ id: phraseId }).strict(), z.custom<PhraseLibrary>()),
   /** `ids`: every personal phrase, in the new order. */
   'phrases.reorder': method(z.object({ ids: z.array(phraseId).max(10_000) }).strict(), z.custom<PhraseLibrary>()),
@@ -126,13 +173,29 @@ export const api = {
   /** A built-in template's editable texts, as in force (the newest edit, else as shipped). */
   'templates.get': method(z.object({ templateId }).strict(), z.custom<TemplateDetail>()),
   /** Saves text edits as a new version; refused with `stale-version` when `baseVersion` is no longer the version in force. */
-  'templates.save': method(z.object({ templateId, baseVersion: z.number().int().positive(), edits: textEdits }).strict(), z.custom<TemplateListItem>()),
+  'templates.save': method(
+    z.object({ templateId, baseVersion: z.number().int().positive(), edits: textEdits }).strict(),
+    z.custom<TemplateListItem>(),
+  ),
   /** Stores the bureau's own .docx (a new version when the name exists) and reports its placeholders, known and unknown. */
   'templates.upload': method(z.object({ name: z.string().trim().min(1).max(255), bytes }).strict(), z.custom<UploadResult>()),
   /** One template filled for one project (null: session-wide) as PDF bytes; `edits` preview an unsaved draft. */
-  'output.preview': method(z.object({ sessionId, projectId: projectId.nullable(), templateId, edits: textEdits.default([]) }).strict(), bytes),
+  'output.preview': method(
+    z.object({ sessionId, projectId: projectId.nullable(), templateId, edits: textEdits.default([]) }).strict(),
+    bytes,
+  ),
+  /** `includePrecheck`: the expert's opinion form carries the automated pre-check (附：形式审查结论) as an annex; default off. */
   'output.generate': method(
-    z.object({ sessionId, projectId: projectId.nullable(), templateId, format: z.enum(outputFormats), destination: z.enum(destinations) }).strict(),
+    z
+      .object({
+        sessionId,
+        projectId: projectId.nullable(),
+        templateId,
+        format: z.enum(outputFormats),
+        destination: z.enum(destinations),
+        includePrecheck: z.boolean().default(false),
+      })
+      .strict(),
     z.custom<OutputResult>(),
   ),
   /**
@@ -148,6 +211,7 @@ export const api = {
         formats: z.array(z.enum(outputFormats)).min(1),
         projectIds: z.array(projectId).min(1).max(1000).nullable().default(null),
         destination: z.enum(destinations),
+        includePrecheck: z.boolean().default(false),
       })
       .strict(),
     z.custom<OutputResult>(),
@@ -160,7 +224,16 @@ export const api = {
   /** The identity, or null before one is created; with `sessionId`, `rosterWarning` compares it with that package's roster. */
   'signing.identity.get': method(z.object({ sessionId: sessionId.nullable().default(null) }).strict(), z.custom<IdentityView>().nullable()),
   /** Creates the key pair and certificate from the 专家信息; `replace` must be true when one exists. */
-  'signing.identity.create': method(z.object({ algorithm: z.enum(signatureAlgorithms).default('ecdsa-p256'), passphrase: passphraseSchema, replace: z.boolean().default(false) }).strict(), z.custom<IdentityView>()),
+  'signing.identity.create': method(
+    z
+      .object({
+        algorithm: z.enum(signatureAlgorithms).default('ecdsa-p256'),
+        passphrase: passphraseSchema,
+        replace: z.boolean().default(false),
+      })
+      .strict(),
+    z.custom<IdentityView>(),
+  ),
   /** Saves the handwritten signature (PNG from the pad or an imported image), cleaned: transparent background, cropped to the ink. */
   'signing.image.save': method(z.object({ png: bytes }).strict(), z.custom<IdentityView>()),
   /** Signs a completed review and freezes it as its next sealed version. */
@@ -173,24 +246,33 @@ export const api = {
   ),
   /** Verifies a signed PDF, DOCX (with its detached signature) or result file, by path or as uploaded bytes. */
   'signing.verify': method(
-    z.object({
-      source: z.discriminatedUnion('kind', [
-        z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
-        z.object({ kind: z.literal('upload'), name: z.string().min(1).max(255), bytes, signature: z.object({ name: z.string().min(1).max(255), bytes }).optional() }),
-      ]),
-      /** With a session, the signer is compared with its package roster (`rosterWarning`). */
-      sessionId: sessionId.nullable().default(null),
-    }).strict(),
+    z
+      .object({
+        source: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
+          z.object({
+            kind: z.literal('upload'),
+            name: z.string().min(1).max(255),
+            bytes,
+            signature: z.object({ name: z.string().min(1).max(255), bytes }).optional(),
+          }),
+        ]),
+        /** With a session, the signer is compared with its package roster (`rosterWarning`). */
+        sessionId: sessionId.nullable().default(null),
+      })
+      .strict(),
     z.custom<VerificationView>(),
   ),
   /** Opens a folder `signing.export` wrote in this run. */
   'signing.openFolder': method(z.object({ folder: z.string().min(1).max(4096) }).strict(), z.object({ opened: z.boolean() })),
   /** Signs any file (e.g. the panel opinion PDF the bureau sent) with this machine's identity: the .sig.json bytes, also written beside a path source. */
   'signing.signFile': method(
-    z.object({
-      source: packageSourceSchema,
-      passphrase: z.string().min(1).max(200),
-    }).strict(),
+    z
+      .object({
+        source: packageSourceSchema,
+        passphrase: z.string().min(1).max(200),
+      })
+      .strict(),
     z.custom<SignedFile>(),
   ),
 
@@ -200,45 +282,137 @@ export const api = {
   'bureau.draft.create': method(z.object({ session: draftSessionSchema }).strict(), z.custom<DraftView>()),
   'bureau.draft.get': method(z.object({ draftId }).strict(), z.custom<DraftView>()),
   'bureau.draft.delete': method(z.object({ draftId }).strict(), z.null()),
-  'bureau.draft.saveSession': method(z.object({ draftId, baseVersion: draftVersion, session: draftSessionSchema }).strict(), z.custom<DraftView>()),
-  /** Adds the project, or replaces the one with its id (its documents stay). */
-  'bureau.draft.saveProject': method(z.object({ draftId, baseVersion: draftVersion, project: draftProjectFormSchema }).strict(), z.custom<DraftView>()),
-  'bureau.draft.removeProject': method(z.object({ draftId, baseVersion: draftVersion, projectId }).strict(), z.custom<DraftView>()),
-  'bureau.draft.addDocument': method(
-    z.object({ draftId, baseVersion: draftVersion, projectId, name: z.string().min(1).max(255), kind: z.enum(documentKinds), title: z.string().max(500).default(''), bytes }).strict(),
+  'bureau.draft.saveSession': method(
+    z.object({ draftId, baseVersion: draftVersion, session: draftSessionSchema }).strict(),
     z.custom<DraftView>(),
   ),
-  'bureau.draft.removeDocument': method(z.object({ draftId, baseVersion: draftVersion, projectId, documentId: z.string().min(1).max(100) }).strict(), z.custom<DraftView>()),
+  /** Adds the project, or replaces the one with its id (its documents stay). */
+  'bureau.draft.saveProject': method(
+    z.object({ draftId, baseVersion: draftVersion, project: draftProjectFormSchema }).strict(),
+    z.custom<DraftView>(),
+  ),
+  'bureau.draft.removeProject': method(z.object({ draftId, baseVersion: draftVersion, projectId }).strict(), z.custom<DraftView>()),
+  'bureau.draft.addDocument': method(
+    z
+      .object({
+        draftId,
+        baseVersion: draftVersion,
+        projectId,
+        name: z.string().min(1).max(255),
+        kind: z.enum(documentKinds),
+        title: z.string().max(500).default(''),
+        bytes,
+      })
+      .strict(),
+    z.custom<DraftView>(),
+  ),
+  'bureau.draft.removeDocument': method(
+    z.object({ draftId, baseVersion: draftVersion, projectId, documentId: z.string().min(1).max(100) }).strict(),
+    z.custom<DraftView>(),
+  ),
   /** 预审: the pre-check of every project of the draft on its attached documents. */
   'bureau.draft.precheck': method(z.object({ draftId }).strict(), z.custom<DraftPrecheck[]>()),
   /** Reads an XLSX 概算表: detected (mapping null) or with the mapping given; old .xls is refused with a request to save as .xlsx. */
-  'bureau.budget.preview': method(z.object({ name: z.string().min(1).max(255), bytes, mapping: budgetMappingSchema.nullable().default(null) }).strict(), z.custom<BudgetPreview>()),
+  'bureau.budget.preview': method(
+    z.object({ name: z.string().min(1).max(255), bytes, mapping: budgetMappingSchema.nullable().default(null) }).strict(),
+    z.custom<BudgetPreview>(),
+  ),
   /** Replaces the project's budget lines with those read under the confirmed mapping. */
-  'bureau.budget.apply': method(z.object({ draftId, baseVersion: draftVersion, projectId, name: z.string().min(1).max(255), bytes, mapping: budgetMappingSchema }).strict(), z.custom<DraftView>()),
+  'bureau.budget.apply': method(
+    z
+      .object({ draftId, baseVersion: draftVersion, projectId, name: z.string().min(1).max(255), bytes, mapping: budgetMappingSchema })
+      .strict(),
+    z.custom<DraftView>(),
+  ),
   /** Writes the .rpkg (same draft ⇒ same bytes) and registers the session for collecting results; `file` null: the dialog was closed. */
   'bureau.draft.export': method(
     z.object({ draftId, jobId, destination: z.enum(['default', 'choose']) }).strict(),
     z.object({ file: z.string().nullable(), manifestSha256: z.string().nullable(), sessionId: z.string() }),
   ),
   /** One identical copy of the exported package per expert (分发副本), `<title>-<expert>.rpkg`. */
-  'bureau.draft.copies': method(z.object({ draftId, destination: z.enum(['default', 'choose']) }).strict(), z.object({ folder: z.string().nullable(), files: z.array(z.string()) })),
+  'bureau.draft.copies': method(
+    z.object({ draftId, destination: z.enum(['default', 'choose']) }).strict(),
+    z.object({ folder: z.string().nullable(), files: z.array(z.string()) }),
+  ),
   /** Opens an .rpkg (or package folder) as a draft to edit. */
   'bureau.draft.open': method(z.object({ source: packageSourceSchema }).strict(), z.custom<DraftView>()),
+  // 规则配置 (shared/bureauProfiles.ts): the bureau's own profiles, each save a new version; the regulation they cite; test runs.
+  /** The built-in profiles, then the bureau's own. */
+  'bureau.profiles.list': method(none, z.custom<ProfileListItem[]>()),
+  /** A built-in profile, or a version of the bureau's own (`version` null: the newest). */
+  'bureau.profiles.get': method(
+    z.object({ profileId: jurisdictionIdSchema, version: z.number().int().positive().nullable().default(null) }).strict(),
+    z.custom<ProfileDetail>(),
+  ),
+  /** A new profile started blank or from a built-in one; nothing is a version until the first `save`. */
+  'bureau.profiles.create': method(
+    z.object({ profileId: customProfileIdSchema, name: profileNameSchema, from: profileStartSchema }).strict(),
+    z.custom<ProfileDetail>(),
+  ),
+  /**
+   * Checks the profile as a carried profile.json is checked (every problem with its field, `problems`) and saves it as
+   * the next version; `stale-version` when `baseVersion` (0: none yet) is not the newest.
+   */
+  'bureau.profiles.save': method(
+    z
+      .object({
+        profileId: customProfileIdSchema,
+        baseVersion: z.number().int().nonnegative(),
+        profile: z.record(z.string(), z.unknown()),
+        note: profileNoteSchema.default(''),
+      })
+      .strict(),
+    z.custom<ProfileDetail>(),
+  ),
+  /** Reads the regulation's text (PDF, DOCX or TXT), keeps it with the profile and answers with its chapters, articles and annexes. */
+  'bureau.profiles.importRegulation': method(
+    z.object({ profileId: customProfileIdSchema, name: z.string().min(1).max(255), bytes }).strict(),
+    z.custom<ProfileDetail>(),
+  ),
+  /** Writes a saved version (or a built-in profile) as `<id>-v<version>.json`; `file` null: the dialog was closed. */
+  'bureau.profiles.export': method(
+    z
+      .object({
+        profileId: jurisdictionIdSchema,
+        version: z.number().int().positive().nullable().default(null),
+        destination: z.enum(['default', 'choose']),
+      })
+      .strict(),
+    z.object({ file: z.string().nullable() }),
+  ),
+  /** Runs a profile, saved or not, over a draft's documents or an imported session: the findings an expert would see. */
+  'bureau.profiles.testRun': method(
+    z.object({ profile: z.record(z.string(), z.unknown()), target: trialTargetSchema }).strict(),
+    z.custom<TrialRun>(),
+  ),
   /** Imports result files (paths: files or folders of *.rdr.json; or uploads); one outcome per file, refused ones with their reason. */
   'bureau.results.import': method(
-    z.object({
-      sessionId,
-      sources: fileSourcesSchema,
-    }).strict(),
+    z
+      .object({
+        sessionId,
+        sources: fileSourcesSchema,
+      })
+      .strict(),
     z.custom<ResultImportOutcome[]>(),
   ),
   'bureau.results.status': method(z.object({ sessionId }).strict(), z.custom<StatusBoard>()),
+  /** 确认签名证书: binds the key of a held result (待确认) to its expert; that expert's held results by this key are then judged and accepted, those by other keys refused. */
+  'bureau.results.confirmKey': method(
+    z.object({ sessionId, pendingId: z.number().int().positive() }).strict(),
+    z.custom<ResultImportOutcome[]>(),
+  ),
   /** The panel: aggregation under the profile's rule, ranking, approved amounts and 核减, trace, conclusions, dissents. */
   'bureau.panel.get': method(z.object({ sessionId }).strict(), z.custom<PanelView>()),
   /** 组长裁定 of a line's approved amount (null clears it); a reason is required. */
   'bureau.panel.setLine': method(
     z
-      .object({ sessionId, projectId, lineId: z.string().min(1).max(200), approvedFen: z.number().int().nonnegative().nullable(), reason: chairReasonSchema.nullable().default(null) })
+      .object({
+        sessionId,
+        projectId,
+        lineId: z.string().min(1).max(200),
+        approvedFen: z.number().int().nonnegative().nullable(),
+        reason: chairReasonSchema.nullable().default(null),
+      })
       .strict()
       .refine((v) => v.approvedFen === null || v.reason !== null, { message: '组长裁定须写明理由', path: ['reason'] }),
     z.custom<PanelView>(),
@@ -252,12 +426,19 @@ export const api = {
     z.custom<PanelView>(),
   ),
   /** 保留意见 of a member (by roster position) on a project; null withdraws it. */
-  'bureau.panel.setDissent': method(z.object({ sessionId, projectId, expertPosition: z.number().int().nonnegative().max(1000), reason: dissentReasonSchema.nullable() }).strict(), z.custom<PanelView>()),
+  'bureau.panel.setDissent': method(
+    z
+      .object({ sessionId, projectId, expertPosition: z.number().int().nonnegative().max(1000), reason: dissentReasonSchema.nullable() })
+      .strict(),
+    z.custom<PanelView>(),
+  ),
   /** 专家组意见: a project's sections with the members' opinions side by side and the panel's own text (null until saved). */
   'bureau.panel.opinionText.get': method(z.object({ sessionId, projectId }).strict(), z.custom<PanelOpinionText>()),
   /** Saves the panel's text of one section ('' returns it to the members' opinions); `stale-version` when `baseVersion` is not the stored one; refused while the opinion is frozen. */
   'bureau.panel.opinionText.save': method(
-    z.object({ sessionId, projectId, section: panelSectionSchema, text: panelTextSchema, baseVersion: z.number().int().nonnegative() }).strict(),
+    z
+      .object({ sessionId, projectId, section: panelSectionSchema, text: panelTextSchema, baseVersion: z.number().int().nonnegative() })
+      .strict(),
     z.custom<PanelOpinionText>(),
   ),
   /** One ZIP with the package, every result received, generated documents and decisions, hashes in index.json. */
@@ -268,18 +449,54 @@ export const api = {
   /** 撤销定稿: reopens the project's panel; the signatures collected are dropped. */
   'bureau.panel.unfreeze': method(z.object({ sessionId, projectId }).strict(), z.custom<PanelOpinionStatus>()),
   /** Writes the frozen panel opinion PDF for the members to sign; `file` null: the dialog was closed. */
-  'bureau.panel.opinionFile': method(z.object({ sessionId, projectId, destination: z.enum(['default', 'choose']) }).strict(), z.object({ file: z.string().nullable() })),
+  'bureau.panel.opinionFile': method(
+    z.object({ sessionId, projectId, destination: z.enum(['default', 'choose']) }).strict(),
+    z.object({ file: z.string().nullable() }),
+  ),
   /** Imports members' .sig.json files (paths: files or folders; or uploads); one outcome per file, refused ones with their reason. */
   'bureau.panel.importSignatures': method(
-    z.object({
-      sessionId,
-      sources: fileSourcesSchema,
-    }).strict(),
+    z
+      .object({
+        sessionId,
+        sources: fileSourcesSchema,
+      })
+      .strict(),
     z.custom<PanelSignatureOutcome[]>(),
   ),
-  'bureau.archive.export': method(z.object({ sessionId, destination: z.enum(['default', 'choose']) }).strict(), z.object({ file: z.string().nullable() })),
+  /** 归档: the ZIP, its index signed with this machine's archive key; `fingerprint` is that key's, for whoever imports it elsewhere. */
+  /** 发文: the bureau's letter settings, the 文号 prefix in force, the 成文日期 bounds, the projects not confirmed, the register. */
+  'bureau.letters.get': method(z.object({ sessionId }).strict(), z.custom<LettersView>()),
+  /** Saves the bureau's 发文机关标志, 文号 prefix and 抄送 (one set for every letter it issues). */
+  'bureau.letters.saveSettings': method(letterSettingsSchema, z.custom<LettersView['settings']>()),
+  /**
+   * 签发评审意见函: `date` is the 成文日期 (not before the review meeting); refused, naming them, while sections of a
+   * project's panel opinion are unconfirmed; each letter takes the next 文号 of the register or keeps its own.
+   */
+  'bureau.letters.issue': method(
+    z
+      .object({
+        sessionId,
+        jobId,
+        date: letterDateSchema,
+        projectIds: z.array(projectId).min(1).max(1000).nullable().default(null),
+        formats: z.array(z.enum(['pdf', 'docx'])).min(1),
+        destination: z.enum(destinations),
+      })
+      .strict(),
+    z.custom<OutputResult & { letters: LetterRegisterEntry[] }>(),
+  ),
+  /** The whole 发文登记 as 发文登记.xlsx or .csv; `file` null: the dialog was closed. */
+  'bureau.letters.exportRegister': method(
+    z.object({ format: z.enum(['xlsx', 'csv']), destination: z.enum(destinations) }).strict(),
+    z.object({ file: z.string().nullable() }),
+  ),
+  'bureau.archive.export': method(
+    z.object({ sessionId, destination: z.enum(['default', 'choose']) }).strict(),
+    z.object({ file: z.string().nullable(), fingerprint: z.string().nullable() }),
+  ),
+  /** `bureauFingerprint`: the archive key fingerprint the bureau gave (not needed on the machine that exported it). */
   'bureau.archive.import': method(
-    z.object({ jobId, source: packageSourceSchema }).strict(),
+    z.object({ jobId, source: packageSourceSchema, bureauFingerprint: z.string().max(200).nullable().default(null) }).strict(),
     z.custom<{ sessionId: string; results: ResultImportOutcome[]; documentsFolder: string; documents: string[] }>(),
   ),
 } as const;
@@ -304,10 +521,14 @@ export const apiErrorCodes = [
   'invalid-input',
   'unknown-method',
   'package-invalid',
+  /** A jurisdiction profile (辖区规则配置) the session needs is missing or invalid; the message names the file and field. */
+  'profile-invalid',
   'not-found',
   'cancelled',
   'stale-version',
   'database',
+  /** The disk is full or the data folder cannot be written; the message says what to do (free space, check permissions). */
+  'storage',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

@@ -6,6 +6,8 @@ export const expertSchema = z.object({
   name: z.string(),
   title: z.string(),
   employer: z.string(),
+  /** 专业; '' when the package gives none. */
+  specialty: z.string(),
   fingerprint: z.string().nullable(),
   isChair: z.boolean(),
 });

@@ -1,5 +1,6 @@
 // Owns the schema of a project package's manifest.json (评审包清单), formatVersion 1 — see docs/package-format.md.
 import { z } from 'zod';
+import { isSafeFen, MAX_YUAN, yuanToFen } from './money';
 
 /** Project types named by the regulations: 新建 / 扩建 / 改建 / 续建 / 运维 / 购买服务. */
 export const projectTypes = ['new', 'expansion', 'renovation', 'continuation', 'operation', 'service'] as const;
@@ -31,13 +32,26 @@ export const documentKinds = [
 ] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
+/** The jurisdictions whose profiles are built in (resources/profiles/<id>.json). */
 export const jurisdictions = ['donghe', 'dalate', 'shuocheng', 'wulong', 'taizhou-gaogang', 'national'] as const;
+export type BuiltInJurisdiction = (typeof jurisdictions)[number];
+export const isBuiltInJurisdiction = (id: string): id is BuiltInJurisdiction => (jurisdictions as readonly string[]).includes(id);
+
+/** A jurisdiction (profile) id: a built-in one, or the id of the profile a package carries (`xishan`). */
+export const jurisdictionIdSchema = z
+  .string()
+  .max(64)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: '辖区编号只能由小写字母、数字和连字符组成，如 xishan' });
+
+/** Where a carried profile sits in a package: always `profile.json` at the root (docs/profile-format.md). */
+export const PROFILE_PATH = 'profile.json';
 
 /** Yuan with at most two decimals (the file's unit; storage converts to integer fen 分). */
 const yuan = z
   .number()
   .finite()
   .nonnegative()
+  .max(MAX_YUAN, { message: `金额过大：不得超过 ${MAX_YUAN.toExponential()} 元（1 万亿元）` })
   .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, { message: '金额最多保留两位小数' });
 
 const text = z.string().trim().min(1);
@@ -84,6 +98,8 @@ export const manifestExpertSchema = z.object({
   name: text,
   title: z.string().optional(),
   employer: z.string().optional(),
+  /** 专业 (e.g. 信息系统工程, 工程造价), printed where experts are listed. */
+  specialty: z.string().optional(),
   fingerprint: z.string().optional(),
 });
 
@@ -93,7 +109,16 @@ export const manifestSchema = z
     packageId: z.string().uuid({ message: 'packageId 应为 UUID' }),
     createdAt: z.string().datetime({ offset: true, message: 'createdAt 应为 ISO 8601 时间' }),
     issuer: text,
-    jurisdiction: z.enum(jurisdictions),
+    /** A built-in profile id, or the `id` of the profile the package carries. */
+    jurisdiction: jurisdictionIdSchema,
+    /** The package's own profile (profile.json at the root), verified like every file; its content by the profile check. */
+    profile: z
+      .strictObject({
+        path: z.literal(PROFILE_PATH, { message: `辖区规则配置应位于评审包根目录，名为 ${PROFILE_PATH}` }),
+        sha256: sha256Hex,
+        bytes: z.number().int().nonnegative(),
+      })
+      .optional(),
     session: z.object({
       title: text,
       date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date 应为 YYYY-MM-DD' }),
@@ -106,6 +131,13 @@ export const manifestSchema = z
     projects: z.array(manifestProjectSchema).min(1),
   })
   .superRefine((m, ctx) => {
+    if (!m.profile && !isBuiltInJurisdiction(m.jurisdiction)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['jurisdiction'],
+        message: `本程序没有辖区“${m.jurisdiction}”的内置评审规则，评审包也未附带辖区规则配置（profile.json）；请向组织方索取附带该辖区规则配置的评审包`,
+      });
+    }
     const experts = m.session.experts;
     if (!experts.some((e) => e.id === m.session.chair || e.name === m.session.chair)) {
       ctx.addIssue({ code: 'custom', path: ['session', 'chair'], message: '评审组长不在专家名单中' });
@@ -117,12 +149,34 @@ export const manifestSchema = z
       projectIds.add(p.id);
       const docIds = new Set<string>();
       p.documents.forEach((d, j) => {
-        if (docIds.has(d.id)) ctx.addIssue({ code: 'custom', path: ['projects', i, 'documents', j, 'id'], message: `文件编号重复：${d.id}` });
+        if (docIds.has(d.id))
+          ctx.addIssue({ code: 'custom', path: ['projects', i, 'documents', j, 'id'], message: `文件编号重复：${d.id}` });
         docIds.add(d.id);
-        if (paths.has(d.path)) ctx.addIssue({ code: 'custom', path: ['projects', i, 'documents', j, 'path'], message: `文件路径重复：${d.path}` });
+        if (paths.has(d.path))
+          ctx.addIssue({ code: 'custom', path: ['projects', i, 'documents', j, 'path'], message: `文件路径重复：${d.path}` });
+        if (m.profile && d.path === m.profile.path)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['projects', i, 'documents', j, 'path'],
+            message: `${PROFILE_PATH} 是辖区规则配置，不能作为项目文件`,
+          });
         paths.add(d.path);
       });
     });
+    // Each amount is bounded; their sums (a project's budget, the session's) must stay exact integers in fen too.
+    let sessionFen = 0;
+    m.projects.forEach((p, i) => {
+      const linesFen = p.budgetLines.reduce((sum, b) => sum + yuanToFen(b.amount), 0);
+      if (!isSafeFen(linesFen))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['projects', i, 'budgetLines'],
+          message: '金额合计过大：预算明细的金额之和超出可精确计算的范围',
+        });
+      sessionFen += yuanToFen(p.totalInvestment) + linesFen;
+    });
+    if (!isSafeFen(sessionFen))
+      ctx.addIssue({ code: 'custom', path: ['projects'], message: '金额合计过大：各项目金额之和超出可精确计算的范围' });
   });
 
 export type Manifest = z.infer<typeof manifestSchema>;

@@ -9,6 +9,17 @@ export function fenToWan(fen: number): string {
   return `${fen < 0 && hundredths > 0 ? '-' : ''}${grouping.format(whole)}.${cents}`;
 }
 
+/**
+ * The largest amount any money field of a package may hold: 1 万亿元 (10^14 分), far below 2^53 分, so fen stay
+ * exact integers and a sum of ninety such amounts still does. Larger numbers used to pass the schema and then fail
+ * every review call; they are refused where the package is read, with the field's path.
+ */
+export const MAX_YUAN = 1e12;
+export const MAX_FEN = MAX_YUAN * 100;
+
+/** Whether a sum of fen is still an exact integer in a double (≤ 2^53 − 1). */
+export const isSafeFen = (fen: number): boolean => Number.isSafeInteger(Math.round(fen)) && Math.abs(fen) <= Number.MAX_SAFE_INTEGER;
+
 /** Yuan as the package file writes it (≤ 2 decimals, checked by the manifest schema) to integer fen (分). */
 export function yuanToFen(yuan: number): number {
   return Math.round(yuan * 100);
@@ -23,6 +34,8 @@ export function fenToYuan(fen: number): number {
 export function fenToWanExact(fen: number): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
-  const fraction = String(abs % 1_000_000).padStart(6, '0').replace(/0+$/, '');
+  const fraction = String(abs % 1_000_000)
+    .padStart(6, '0')
+    .replace(/0+$/, '');
   return `${sign}${Math.floor(abs / 1_000_000)}${fraction ? `.${fraction}` : ''}`;
 }

@@ -73,6 +73,8 @@ export interface GeneratedDocument {
   sha256: string;
   bytes: number;
   createdAt: string;
+  /** The jurisdiction profile the document was generated under (absent for documents made before it was recorded). */
+  profile?: { id: string; version: number; fingerprint: string };
 }
 
 /** A document a batch could not fill (e.g. a project not yet scored), and why; the batch makes the others. */

@@ -1,11 +1,29 @@
 // Owns the pre-check (形式审查) result types shared by the core, the CLI's --json output and the renderer.
 import { z } from 'zod';
 
-/** pass: the rule is met; fail: it is not; judge: the expert must decide (证据不足或需专业判断). */
-export const findingStatuses = ['pass', 'fail', 'judge'] as const;
+/**
+ * pass: the rule is met; fail: it is not; judge: the expert must decide (证据不足或需专业判断); reference: 参考做法 — the
+ * session's regulation does not lay the rule down (本区办法未作规定), so what the check found is shown for the expert's
+ * information only and is never a 不符合.
+ */
+export const findingStatuses = ['pass', 'fail', 'judge', 'reference'] as const;
 export type FindingStatus = (typeof findingStatuses)[number];
 /** How a finding's status reads on screen and in the pre-check annex of the documents. */
-export const findingStatusLabels: Record<FindingStatus, string> = { fail: '不符合', judge: '需专家判断', pass: '符合' };
+export const findingStatusLabels: Record<FindingStatus, string> = {
+  fail: '不符合',
+  judge: '需专家判断',
+  reference: '参考做法',
+  pass: '符合',
+};
+
+/**
+ * The citation of a rule the session's regulation does not lay down (参考做法): a profile gives it instead of borrowing
+ * another district's article. Such a rule never fails and no veto may rest on it (docs/precheck.md).
+ */
+export const referencePracticeCitation = '参考做法（本区办法未作规定）';
+/** What a reference-practice finding's message begins with. */
+export const referencePracticeNote = '本区办法未作规定，以下为参考做法，仅供专家参考：';
+export const isReferencePractice = (citation: string): boolean => citation === referencePracticeCitation;
 
 export const evidenceSchema = z.object({
   documentId: z.string().optional(),
@@ -109,3 +127,15 @@ export const precheckReportSchema = z.object({
 });
 
 export type PrecheckReport = z.infer<typeof precheckReportSchema>;
+
+/** The rules a session is reviewed under (适用规则, in the session header): its package's carried profile, else the built-in one. */
+export const sessionRulesSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The regulation's full title (办法名称). */
+  regulation: z.string(),
+  version: z.number().int(),
+  /** True when the package carried the profile (profile.json) rather than naming a built-in one. */
+  carried: z.boolean(),
+});
+export type SessionRules = z.infer<typeof sessionRulesSchema>;

@@ -14,7 +14,10 @@ export const resultFormatVersion = 1;
 export const resultFileSuffix = '.rdr.json';
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { message: '应为 64 位小写十六进制 SHA-256' });
-const base64 = z.string().min(1).regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: '应为 Base64' });
+const base64 = z
+  .string()
+  .min(1)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: '应为 Base64' });
 const isoTime = z.string().datetime({ offset: true, message: '应为 ISO 8601 时间' });
 /** Yuan, ≤ 2 decimals: the same rule as the package manifest's amounts. */
 const yuan = budgetLineSchema.shape.amount;
@@ -31,7 +34,13 @@ export const historyEntrySchema = z.strictObject({
 });
 
 /** 投资审核 of one budget line in yuan: requested (申报) and proposed approved (建议核定; null = as requested). */
-export const lineResultSchema = z.strictObject({ lineId: z.string().min(1), name: z.string(), requested: yuan, approved: yuan.nullable(), reason: z.string() });
+export const lineResultSchema = z.strictObject({
+  lineId: z.string().min(1),
+  name: z.string(),
+  requested: yuan,
+  approved: yuan.nullable(),
+  reason: z.string(),
+});
 
 /** One project's review as the expert signed it: what was entered, its state, the suggested conclusion, and its history. */
 export const projectResultSchema = reviewSchema
@@ -68,7 +77,9 @@ export const unsignedResultSchema = z.strictObject({
 });
 
 /** On disk the file is exactly the RFC 8785 canonical JSON of this object (no added whitespace), so every byte counts. */
-export const resultFileSchema = unsignedResultSchema.extend({ signedAt: isoTime, signature: z.strictObject({ algorithm, value: base64 }) }).strict();
+export const resultFileSchema = unsignedResultSchema
+  .extend({ signedAt: isoTime, signature: z.strictObject({ algorithm, value: base64 }) })
+  .strict();
 
 export type ResultHistoryEntry = z.infer<typeof historyEntrySchema>;
 export type LineResult = z.infer<typeof lineResultSchema>;

@@ -65,7 +65,11 @@ export function vetoStates(rubric: Rubric, findings: readonly VetoFinding[], rul
  * 建议结论: any veto hit forces the rubric's veto conclusion; otherwise the highest band whose minimum the total reaches.
  * `total` is null while scoring is incomplete.
  */
-export function suggestConclusion(total: number | null, vetoHits: readonly Veto[], rubric: Pick<Rubric, 'bands' | 'vetoConclusion'>): Suggestion {
+export function suggestConclusion(
+  total: number | null,
+  vetoHits: readonly Veto[],
+  rubric: Pick<Rubric, 'bands' | 'vetoConclusion'>,
+): Suggestion {
   const bands = [...rubric.bands].sort((a, b) => b.minScore - a.minScore);
   if (vetoHits.length > 0) {
     const band = bands.find((b) => b.conclusion === rubric.vetoConclusion);
@@ -78,7 +82,8 @@ export function suggestConclusion(total: number | null, vetoHits: readonly Veto[
   }
   if (total === null) return { conclusion: null, label: null, reasons: ['评分尚未完成，暂无建议结论'] };
   const index = bands.findIndex((b) => total >= b.minScore);
-  const band = bands[index];
+  const band = bands[index]!; // the rubric schema requires a band from 0 points, and totals are never negative
+
   const above = bands[index - 1];
   const reason = above
     ? `总分 ${total} 分，达到「${band.label}」档（${band.minScore} 分及以上），低于「${above.label}」档的 ${above.minScore} 分`
@@ -101,10 +106,18 @@ function reduction(requestedFen: number, approvedFen: number): Reduction {
 }
 
 /** 投资审核: 核减 per budget line (a line without an approved amount stands as requested) and for the project. */
-export function investmentReductions(lines: readonly BudgetLineAmount[], investment: Review['investment']): { lines: LineReduction[]; project: Reduction } {
+export function investmentReductions(
+  lines: readonly BudgetLineAmount[],
+  investment: Review['investment'],
+): { lines: LineReduction[]; project: Reduction } {
   const perLine = lines.map((line): LineReduction => {
     const approvedFen = investment[line.id]?.approvedFen ?? null;
-    return { lineId: line.id, name: line.name, reviewed: approvedFen !== null, ...reduction(line.amountFen, approvedFen ?? line.amountFen) };
+    return {
+      lineId: line.id,
+      name: line.name,
+      reviewed: approvedFen !== null,
+      ...reduction(line.amountFen, approvedFen ?? line.amountFen),
+    };
   });
   const requestedFen = perLine.reduce((s, l) => s + l.requestedFen, 0);
   const approvedFen = perLine.reduce((s, l) => s + l.approvedFen, 0);

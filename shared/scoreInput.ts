@@ -43,10 +43,12 @@ export function parseAmountFen(text: string, unit: 'wan' | 'yuan'): Parsed<numbe
   if (typed === '') return { ok: true, value: null };
   if (/^-/.test(typed)) return { ok: false, message: '金额不能为负数' };
   const match = /^(\d*)(?:\.(\d*))?$/.exec(typed);
-  if (!match || (match[1] === '' && !match[2])) return { ok: false, message: `金额应为数字（单位：${unit === 'wan' ? '万元' : '元'}），如 12.5` };
+  if (!match || (match[1] === '' && !match[2]))
+    return { ok: false, message: `金额应为数字（单位：${unit === 'wan' ? '万元' : '元'}），如 12.5` };
   const decimals = fenDecimals[unit];
   const fraction = match[2] ?? '';
-  if (fraction.replace(/0+$/, '').length > decimals) return { ok: false, message: `金额最多精确到分（${unit === 'wan' ? '万元' : '元'}后 ${decimals} 位小数）` };
+  if (fraction.replace(/0+$/, '').length > decimals)
+    return { ok: false, message: `金额最多精确到分（${unit === 'wan' ? '万元' : '元'}后 ${decimals} 位小数）` };
   const fen = BigInt(match[1] || '0') * 10n ** BigInt(decimals) + BigInt(fraction.slice(0, decimals).padEnd(decimals, '0'));
   if (fen > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, message: '金额过大' };
   return { ok: true, value: Number(fen) };

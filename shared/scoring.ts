@@ -3,7 +3,7 @@
 // A review stores what the expert entered and nothing computed: subtotals, the total, the suggested conclusion and
 // 核减 figures are derived from it and the rubric in force (house style §9). Amounts are integer fen (分).
 import { z } from 'zod';
-import { jurisdictions } from './manifest';
+import { jurisdictionIdSchema } from './manifest';
 import { conclusions, profileSchema, rubricDimensionIds, type Conclusion, type RubricDimensionId, type Veto } from './profile';
 
 const rubricSchema = profileSchema.shape.rubric;
@@ -15,7 +15,7 @@ const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { message: '应为 64 位�
 
 /** The rubric a review was scored against (执行的评分标准); stored once per fingerprint and named by every review. */
 export const rubricInForceSchema = z.object({
-  profileId: z.enum(jurisdictions),
+  profileId: jurisdictionIdSchema,
   /** `package` when the package's `session.rubric` changed the profile's default. */
   source: z.enum(['profile', 'package']),
   /** sha256 of the rubric's canonical JSON (see electron/core/scoring/rubric.ts). */
@@ -91,7 +91,9 @@ export const reviewSchema = z.object({
   /** Veto id → the expert's ruling (一票否决项是否成立); overrides what the pre-check found. */
   vetoRulings: z.record(z.string(), z.boolean()).default({}),
   /** `chosen` null adopts the suggested conclusion; a different choice needs `reason`. */
-  conclusion: z.object({ chosen: z.enum(conclusions).nullable().default(null), reason: z.string().default('') }).default({ chosen: null, reason: '' }),
+  conclusion: z
+    .object({ chosen: z.enum(conclusions).nullable().default(null), reason: z.string().default('') })
+    .default({ chosen: null, reason: '' }),
   /** Budget-line id → the expert's 投资审核 of it. */
   investment: z.record(z.string(), lineReviewSchema).default({}),
 });
@@ -103,7 +105,12 @@ export type LineReview = z.infer<typeof lineReviewSchema>;
 /** Overview state of a project for one expert: 未开始 / 评审中 / 已完成 / 回避. */
 export const reviewStates = ['not-started', 'in-progress', 'complete', 'recused'] as const;
 export type ReviewState = (typeof reviewStates)[number];
-export const reviewStateLabels: Record<ReviewState, string> = { 'not-started': '未开始', 'in-progress': '评审中', complete: '已完成', recused: '回避' };
+export const reviewStateLabels: Record<ReviewState, string> = {
+  'not-started': '未开始',
+  'in-progress': '评审中',
+  complete: '已完成',
+  recused: '回避',
+};
 
 // ── Results (computed, never stored) ────────────────────────────────────────────────────────────────────────────
 

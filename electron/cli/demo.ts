@@ -10,9 +10,10 @@ import { parseArgs } from 'node:util';
 import { outputFormats, type OutputResult, type TemplateListItem } from '../../shared/output';
 import { fingerprintGroups, type ExportResult, type IdentityView } from '../../shared/signing';
 import { openCore, type Core } from '../core/app';
+import { verifyPackage } from '../core/package/verify';
 import { verifyFile } from '../core/signing/verify';
 import { runPanel } from './demoPanel';
-import { call, completeReviews, DemoError, demoResourcesDir, drawnSignature, type DemoAnswers } from './demoScript';
+import { call, completeReviews, DemoError, demoResourcesDir, drawnSignature, meetingClock, type DemoAnswers } from './demoScript';
 import { usageError } from './usage';
 
 export type { DemoAnswers };
@@ -28,7 +29,12 @@ export const signedFolderName = '签名文件';
  * signature, every review signed (签名封存), then the signed export through the app's folder dialog. Prints each file
  * written and then ✓ or ✗ per file as `verifyFile` finds it; returns whether every file verified, the passphrase and the result file.
  */
-async function signAndExport(core: Core, sessionId: string, projects: { id: string; name: string }[], out: (line: string) => void): Promise<{ verified: boolean; passphrase: string; resultFile: string }> {
+async function signAndExport(
+  core: Core,
+  sessionId: string,
+  projects: { id: string; name: string }[],
+  out: (line: string) => void,
+): Promise<{ verified: boolean; passphrase: string; resultFile: string }> {
   const passphrase = randomBytes(24).toString('base64url');
   const identity = await call<IdentityView>(core, 'signing.identity.create', { algorithm: 'ecdsa-p256', passphrase });
   out(`已创建临时签名身份：${identity.name}，证书指纹 ${fingerprintGroups(identity.fingerprint).join(' ')}`);
@@ -48,7 +54,12 @@ async function signAndExport(core: Core, sessionId: string, projects: { id: stri
     if (report.valid) out(`✓ 签名有效：${path.basename(file)}`);
     else {
       failed++;
-      out(`✗ 签名无效：${path.basename(file)}（${report.checks.filter((c) => !c.ok).map((c) => c.message || c.id).join('；')}）`);
+      out(
+        `✗ 签名无效：${path.basename(file)}（${report.checks
+          .filter((c) => !c.ok)
+          .map((c) => c.message || c.id)
+          .join('；')}）`,
+      );
     }
   }
   if (failed) out(`有 ${failed} 个签名文件未通过验证。`);
@@ -58,7 +69,11 @@ async function signAndExport(core: Core, sessionId: string, projects: { id: stri
 }
 
 export async function demo(argv: string[], out: (line: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, package: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, package: { type: 'string' } },
+  });
   if (!values.out || positionals.length) return usageError(out);
   const outDir = path.resolve(values.out);
   const packageFile = path.resolve(values.package ?? demoPackage);
@@ -69,14 +84,41 @@ export async function demo(argv: string[], out: (line: string) => void): Promise
   try {
     mkdirSync(outDir, { recursive: true });
     const answers = JSON.parse(readFileSync(demoAnswersFile, 'utf8')) as DemoAnswers;
-    core = await openCore({ dataDir, version: 'demo', transport: 'ipc', choosePath: async () => chosenFolder, openPath: async () => false, openFolder: async () => false, emit: () => undefined });
-    const session = await call<{ id: string; title: string }>(core, 'package.import', { jobId: 'demo-import', source: { kind: 'path', path: packageFile } }).catch((err: unknown) => {
-      throw new DemoError(`${err instanceof Error ? err.message : String(err)}\n  样例评审包：${packageFile}（可用 npm run samples 生成，或用 --package 指定）`);
+    // Every machine of the demo runs on the review meeting's day (the package's session date), not on today's clock.
+    const meetingDate = await verifyPackage(packageFile)
+      .then((v) => v.manifest.session.date)
+      .catch((err: unknown) => {
+        throw new DemoError(
+          `${err instanceof Error ? err.message : String(err)}\n  样例评审包：${packageFile}（可用 npm run samples 生成，或用 --package 指定）`,
+        );
+      });
+    const now = meetingClock(meetingDate);
+    core = await openCore(
+      {
+        dataDir,
+        version: 'demo',
+        transport: 'ipc',
+        choosePath: async () => chosenFolder,
+        openPath: async () => false,
+        openFolder: async () => false,
+        emit: () => undefined,
+      },
+      now,
+    );
+    const session = await call<{ id: string; title: string }>(core, 'package.import', {
+      jobId: 'demo-import',
+      source: { kind: 'path', path: packageFile },
+    }).catch((err: unknown) => {
+      throw new DemoError(
+        `${err instanceof Error ? err.message : String(err)}\n  样例评审包：${packageFile}（可用 npm run samples 生成，或用 --package 指定）`,
+      );
     });
     out(`已导入：${session.title}`);
     await call(core, 'expert.save', answers.expert);
     await call(core, 'session.commitment.accept', { sessionId: session.id });
-    const projects = await completeReviews(core, session.id, answers, demoAnswersFile, (project, total) => out(`已完成评审：${project.name}（${total} 分）`));
+    const projects = await completeReviews(core, session.id, answers, demoAnswersFile, (project, total) =>
+      out(`已完成评审：${project.name}（${total} 分）`),
+    );
     const templates = await call<TemplateListItem[]>(core, 'templates.list', {});
     const result = await call<OutputResult>(core, 'output.batch', {
       sessionId: session.id,
@@ -89,7 +131,15 @@ export async function demo(argv: string[], out: (line: string) => void): Promise
     chosenFolder = path.join(outDir, signedFolderName);
     const signed = await signAndExport(core, session.id, projects, out);
     if (!signed.verified) return 1;
-    return (await runPanel({ name: answers.expert.name, core, passphrase: signed.passphrase, resultFile: signed.resultFile }, packageFile, outDir, out)) ? 0 : 1;
+    return (await runPanel(
+      { name: answers.expert.name, core, passphrase: signed.passphrase, resultFile: signed.resultFile },
+      packageFile,
+      outDir,
+      out,
+      now,
+    ))
+      ? 0
+      : 1;
   } catch (err) {
     out(err instanceof DemoError ? err.message : `演示运行失败：${err instanceof Error ? err.message : String(err)}`);
     return 1;

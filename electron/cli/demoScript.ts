@@ -29,6 +29,27 @@ export interface DemoAnswers {
   >;
 }
 
+/**
+ * The chair's script (resources/demo/panel.json): the bureau's letter settings and, per project and section of the panel
+ * opinion (`dimension:<id>`, `chapter:<id>`, `overall`), the text the chair writes from the members' opinions.
+ */
+export interface DemoPanelScript {
+  chair: string;
+  letters: { issuerMark: string; numberPrefix: string; copyTo: string[] };
+  projects: Record<string, Record<string, string>>;
+}
+
+export const demoPanelFile = path.join(demoResourcesDir, 'demo', 'panel.json');
+
+/**
+ * The demo's clock: the review meeting's day from 09:00 China time, running on from there as the demo runs, so every
+ * date the documents print (the commitment, the signatures, the letters' 成文日期) is the meeting's, not today's.
+ */
+export function meetingClock(date: string, startedAt = Date.now()): () => Date {
+  const start = Date.parse(`${date}T09:00:00+08:00`);
+  return () => new Date(start + (Date.now() - startedAt));
+}
+
 /** A failure the demo explains in Chinese (printed as is, exit 1). */
 export class DemoError extends Error {}
 
@@ -38,7 +59,9 @@ export async function call<T>(core: Core, name: string, input: unknown): Promise
     return await callCore<T>(core.dispatch, name, input);
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
-    throw new DemoError(`${name} 失败：${err.message}${err.problems.length ? `\n  ${err.problems.map((p) => p.message).join('\n  ')}` : ''}`);
+    throw new DemoError(
+      `${name} 失败：${err.message}${err.problems.length ? `\n  ${err.problems.map((p) => p.message).join('\n  ')}` : ''}`,
+    );
   }
 }
 
@@ -50,7 +73,14 @@ function scriptedReview(view: ReviewView, answers: DemoAnswers['projects'][strin
     conflict: { hasConflict: false, note: '' },
     familiarity: answers.familiarity,
     dimensions: Object.fromEntries(
-      rubric.dimensions.map((d) => [d.id, { scores: Object.fromEntries(d.subCriteria.map((c) => [c.id, answers.scores[d.id]?.[c.id] ?? null])), opinion: answers.opinions[d.id] ?? '', lowScoreReason: '' }]),
+      rubric.dimensions.map((d) => [
+        d.id,
+        {
+          scores: Object.fromEntries(d.subCriteria.map((c) => [c.id, answers.scores[d.id]?.[c.id] ?? null])),
+          opinion: answers.opinions[d.id] ?? '',
+          lowScoreReason: '',
+        },
+      ]),
     ),
     chapterOpinions: Object.fromEntries(view.chapters.map((c) => [c.id, answers.chapterOpinions[c.id] ?? ''])),
     vetoRulings: Object.fromEntries(view.vetoes.filter((v) => v.state === 'pending').map((v) => [v.veto.id, false])),
@@ -72,7 +102,12 @@ export async function completeReviews(
     const scripted = answers.projects[project.id];
     if (!scripted) throw new DemoError(`作答脚本 ${answersFile} 中没有项目 ${project.id}（${project.name}）的评审意见。`);
     const view = await call<ReviewView>(core, 'review.get', { sessionId, projectId: project.id });
-    await call(core, 'review.save', { sessionId, projectId: project.id, review: scriptedReview(view, scripted), baseVersion: view.version });
+    await call(core, 'review.save', {
+      sessionId,
+      projectId: project.id,
+      review: scriptedReview(view, scripted),
+      baseVersion: view.version,
+    });
     const completed = await call<ReviewView>(core, 'review.complete', { sessionId, projectId: project.id });
     done(project, completed.totals.total);
   }
@@ -86,20 +121,38 @@ export function drawnSignature(): Uint8Array {
   const png = new PNG({ width, height });
   png.data.fill(255);
   const strokes: [number, number][][] = [
-    [[20, 60], [40, 25], [55, 62], [72, 28], [88, 58]],
-    [[100, 40], [130, 38], [118, 70], [150, 30]],
-    [[160, 55], [185, 35], [200, 60], [225, 30]],
+    [
+      [20, 60],
+      [40, 25],
+      [55, 62],
+      [72, 28],
+      [88, 58],
+    ],
+    [
+      [100, 40],
+      [130, 38],
+      [118, 70],
+      [150, 30],
+    ],
+    [
+      [160, 55],
+      [185, 35],
+      [200, 60],
+      [225, 30],
+    ],
   ];
   const dot = (cx: number, cy: number) => {
     for (let y = Math.floor(cy) - 2; y <= cy + 2; y++) {
       for (let x = Math.floor(cx) - 2; x <= cx + 2; x++) {
-        if (x >= 0 && y >= 0 && x < width && y < height && (x - cx) ** 2 + (y - cy) ** 2 <= 4.5) png.data.set([20, 30, 90, 255], (y * width + x) * 4);
+        if (x >= 0 && y >= 0 && x < width && y < height && (x - cx) ** 2 + (y - cy) ** 2 <= 4.5)
+          png.data.set([20, 30, 90, 255], (y * width + x) * 4);
       }
     }
   };
   for (const stroke of strokes) {
     for (let i = 1; i < stroke.length; i++) {
-      const [[x0, y0], [x1, y1]] = [stroke[i - 1], stroke[i]];
+      const [[x0, y0], [x1, y1]] = [stroke[i - 1]!, stroke[i]!];
+
       const steps = Math.ceil(Math.hypot(x1 - x0, y1 - y0));
       for (let k = 0; k <= steps; k++) dot(x0 + ((x1 - x0) * k) / steps, y0 + ((y1 - y0) * k) / steps);
     }

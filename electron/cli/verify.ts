@@ -4,6 +4,7 @@ import { fingerprintGroups } from '../../shared/signing';
 import { SigningError } from '../core/signing/errors';
 import type { VerificationReport } from '../core/signing/types';
 import { verifyFile } from '../core/signing/verify';
+import { terminalJson, terminalSafe as safe } from './terminal';
 import { usageError } from './usage';
 
 const kindLabel: Record<VerificationReport['kind'], string> = { pdf: 'PDF 文件', docx: 'DOCX 文件（含签名文件）', result: '评审结果文件' };
@@ -24,11 +25,11 @@ export async function verify(argv: string[], out: (line: string) => void): Promi
     report = await verifyFile(file);
   } catch (err) {
     const message = err instanceof SigningError ? err.message : `无法读取文件 ${file}：${(err as Error).message}`;
-    if (values.json) out(JSON.stringify({ valid: false, error: message }));
-    else out(`✗ 无法验证：${message}`);
+    if (values.json) out(terminalJson({ valid: false, error: message }));
+    else out(`✗ 无法验证：${safe(message)}`);
     return 1;
   }
-  if (values.json) out(JSON.stringify(report));
+  if (values.json) out(terminalJson(report));
   else printReport(file, report, out);
   return report.valid ? 0 : 1;
 }
@@ -38,17 +39,20 @@ function parse(argv: string[]) {
 }
 
 function printReport(file: string, r: VerificationReport, out: (line: string) => void): void {
-  out(r.valid ? `✓ 签名有效：${kindLabel[r.kind]} ${file}` : `✗ 签名无效：${kindLabel[r.kind]} ${file}`);
+  out(r.valid ? `✓ 签名有效：${kindLabel[r.kind]} ${safe(file)}` : `✗ 签名无效：${kindLabel[r.kind]} ${safe(file)}`);
   if (r.signer) {
-    const role = [r.signer.title, r.signer.employer].filter(Boolean).join('，');
-    out(`  签名人：${r.signer.name}${role ? `（${role}）` : ''}`);
+    const role = [r.signer.title, r.signer.employer]
+      .filter(Boolean)
+      .map((x) => safe(x!))
+      .join('，');
+    out(`  签名人：${safe(r.signer.name)}${role ? `（${role}）` : ''}`);
     out(`  证书指纹：${fingerprintGroups(r.signer.fingerprint).join(' ')}`);
     out(`  签名算法：${algorithmLabel[r.signer.algorithm]}`);
   } else {
     out('  签名人：无法确定');
   }
-  out(`  签名时间：${r.signedAt ?? '无法确定'}`);
+  out(`  签名时间：${r.signedAt ? safe(r.signedAt) : '无法确定'}`);
   out('  检查项：');
-  for (const c of r.checks) out(`    ${c.ok ? '✓' : '✗'} ${c.message || c.id}`);
+  for (const c of r.checks) out(`    ${c.ok ? '✓' : '✗'} ${safe(c.message || c.id)}`);
   if (!r.valid) out('  文件在签名后被改动，或签名不属于所示签名人。请向发送方索取原件。');
 }

@@ -1,13 +1,15 @@
 // Owns start-up and shutdown of the core: opens the store, sweeps leftovers, builds the handler table and its dispatcher.
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { bureauHandlers } from './bureau/handlers';
-import { combineHandlers, type Handlers, type Host } from './api/handlers';
+import { bureauProfileHandlers } from './bureau/profileHandlers';
+import { combineHandlers, type Handlers, type Host } from './kernel/handlers';
 import { documentHandlers } from './documents/handlers';
 import { expertHandlers } from './expert/handlers';
 import { JobRegistry } from './jobs/registry';
 import { outputHandlers } from './output/handlers';
 import { packageHandlers } from './package/handlers';
 import { precheckHandlers } from './precheck/handlers';
+import { checkCarriedProfile } from './precheck/sessionProfile';
 import { sweepLeftovers } from './package/importer';
 import { phraseHandlers } from './scoring/phraseHandlers';
 import { scoringHandlers } from './scoring/handlers';
@@ -25,11 +27,15 @@ export interface Core {
 
 export async function openCore(host: Host, now: () => Date = () => new Date()): Promise<Core> {
   const store = await openStore(host.dataDir, now);
-  await sweepLeftovers(store.db, host.dataDir);
+  // After a restore, folders the restored database does not know are moved aside, never deleted (and reported).
+  const moved = await sweepLeftovers(store.db, host.dataDir, { recovered: store.recovered, now: now() }).catch((err: unknown) => {
+    store.close();
+    throw err;
+  });
   const jobs = new JobRegistry();
   const handlers: Handlers = combineHandlers(
     storeHandlers(store.db, host, now),
-    packageHandlers(store.db, host, jobs, now),
+    packageHandlers(store.db, host, jobs, now, checkCarriedProfile),
     documentHandlers(store.db, host, jobs, now),
     precheckHandlers(store.db, now),
     scoringHandlers(store.db, now),
@@ -38,10 +44,11 @@ export async function openCore(host: Host, now: () => Date = () => new Date()): 
     outputHandlers(store.db, host, jobs, now),
     signingHandlers(store.db, host, now),
     bureauHandlers(store.db, host, jobs, now),
+    bureauProfileHandlers(store.db, host, now),
   );
   return {
     dispatch: createDispatcher(handlers),
-    notices: store.notices,
+    notices: [...store.notices, ...moved],
     close() {
       jobs.cancelAll();
       store.close();

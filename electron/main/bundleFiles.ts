@@ -70,6 +70,7 @@ function requestSegments(url: string): string[] | null {
     } catch {
       return null;
     }
+    // eslint-disable-next-line no-control-regex -- a bundle path with a control character is refused
     if (name === '.' || name === '..' || /[/\\:\u0000-\u001f\u007f]/.test(name)) return null;
     segments.push(name);
   }

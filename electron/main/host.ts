@@ -1,6 +1,6 @@
 // Owns the Host the desktop shell hands to the core: data folder, version, native file dialogs, opening documents, events.
 import { app, dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
-import type { Host } from '../core/api/handlers';
+import type { Host } from '../core/kernel/handlers';
 import { sendEvent } from './ipc';
 import { existingFolderPath, openableDocumentPath } from './security';
 

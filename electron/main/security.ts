@@ -67,9 +67,7 @@ export function isAppUrl(url: string): boolean {
   } catch {
     return false;
   }
-  return (
-    parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === ''
-  );
+  return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
 }
 
 interface Preventable {
@@ -128,7 +126,21 @@ export function isPathInside(root: string, candidate: string): boolean {
  * shortcuts and macro-enabled formats are absent on purpose: a package could carry them under a document's name.
  */
 const openableExtensions = new Set([
-  '.pdf', '.ofd', '.doc', '.docx', '.wps', '.xls', '.xlsx', '.et', '.png', '.jpg', '.jpeg', '.gif', '.bmp', '.tif', '.tiff',
+  '.pdf',
+  '.ofd',
+  '.doc',
+  '.docx',
+  '.wps',
+  '.xls',
+  '.xlsx',
+  '.et',
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.gif',
+  '.bmp',
+  '.tif',
+  '.tiff',
 ]);
 
 /**

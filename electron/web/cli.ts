@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dataDir = path.resolve(values['data-dir'] ?? path.join(os.homedir(), '.review-desk'));
+  // Assigned once below; `let` because the core's emit closure needs the binding before the server exists.
+  // eslint-disable-next-line prefer-const
   let server: WebServer | undefined;
   const core = await openCore({
     dataDir,
@@ -57,7 +59,11 @@ async function main(): Promise<void> {
 /** The desktop's own opener; the core only passes files it imported into the data folder. */
 function openWithSystem(file: string): Promise<boolean> {
   const [cmd, args] =
-    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', file]] : process.platform === 'darwin' ? ['open', [file]] : ['xdg-open', [file]];
+    process.platform === 'win32'
+      ? ['cmd', ['/c', 'start', '""', file]]
+      : process.platform === 'darwin'
+        ? ['open', [file]]
+        : ['xdg-open', [file]];
   return new Promise((resolve) => {
     const child = spawn(cmd, args as string[], { detached: true, stdio: 'ignore' });
     child.once('error', () => resolve(false));

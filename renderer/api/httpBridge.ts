@@ -1,7 +1,7 @@
 // Owns the web transport: the Bridge over loopback HTTP (POST /api/call/<name>, wire-encoded) and Server-Sent Events for pushes.
 import type { ApiErrorBody, Bridge, Envelope } from '../../shared/api';
 import { decodeWire, encodeWire } from '../../shared/wire';
-import { toMegabytes } from '../lib/format';
+import { toMegabytes } from '../locale/units';
 import { t } from '../locale/zh-CN';
 
 const TOKEN_KEY = 'rd-token';

@@ -1,23 +1,22 @@
 // Owns the app shell: start-up (app.info, restoring the last place), the screen switch, and the overlays every screen shares.
 import { useEffect } from 'react';
-import { client } from '../api';
 import { BureauScreen } from '../features/bureau/BureauScreen';
 import { useBureau } from '../features/bureau/store';
-import { reportError } from '../features/errors/store';
-import { Toasts } from '../features/errors/Toasts';
 import { ExpertSetup } from '../features/expert/ExpertSetup';
 import { useExpert } from '../features/expert/store';
 import { HelpOverlay } from '../features/help/HelpOverlay';
 import { DropTarget } from '../features/import/DropTarget';
 import { ImportDialog } from '../features/import/ImportDialog';
 import { PackageInput } from '../features/import/PackageInput';
-import { useImport } from '../features/import/store';
-import { SessionScreen } from '../features/session/SessionScreen';
-import { useSession } from '../features/session/store';
-import { usePlacePersistence } from '../features/session/usePlacePersistence';
-import { StartScreen } from '../features/start/StartScreen';
+import { useShell } from '../kernel/shell';
+import { reportError } from '../kernel/notices';
+import { useSession } from '../kernel/sessionStore';
+import { Toasts } from '../kernel/Toasts';
 import { t } from '../locale/zh-CN';
+import { SessionScreen } from './session/SessionScreen';
+import { StartScreen } from './StartScreen';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
+import { usePlacePersistence } from './usePlacePersistence';
 
 export function App() {
   const restored = useSession((s) => s.restored);
@@ -29,10 +28,7 @@ export function App() {
 
   useEffect(() => {
     void useExpert.getState().load();
-    client
-      .call('app.info', {})
-      .then((info) => useImport.getState().setNativeDialogs(info.nativeDialogs))
-      .catch(reportError);
+    void useShell.getState().load();
     const onRejection = (e: PromiseRejectionEvent) => reportError(e.reason);
     window.addEventListener('unhandledrejection', onRejection);
     return () => window.removeEventListener('unhandledrejection', onRejection);

@@ -1,9 +1,9 @@
 // Owns formatting at the display edge: fen → 万元, ISO dates → 2027年3月5日, byte counts → MB, file extensions.
 import { fenToWan } from '../../shared/money';
 import { t } from '../locale/zh-CN';
+import { toMegabytes } from '../locale/units';
 
-
-export { fenToWan };
+export { fenToWan, toMegabytes };
 
 export function fenToWanLabel(fen: number): string {
   return `${fenToWan(fen)} ${t.money.wan}`;
@@ -27,10 +27,6 @@ export function formatDateTime(iso: string): string {
   const hh = String(d.getHours()).padStart(2, '0');
   const mm = String(d.getMinutes()).padStart(2, '0');
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${hh}:${mm}`;
-}
-
-export function toMegabytes(bytes: number): string {
-  return (bytes / (1024 * 1024)).toFixed(1);
 }
 
 export function formatFileSize(bytes: number): string {

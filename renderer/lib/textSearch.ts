@@ -26,7 +26,10 @@ const SPACE = /\s/;
 
 export function compactQuery(query: string): string {
   let out = '';
-  for (let k = 0; k < query.length; k++) if (!SPACE.test(query[k])) out += fold(query[k]);
+  for (let k = 0; k < query.length; k++) {
+    const ch = query[k]!;
+    if (!SPACE.test(ch)) out += fold(ch);
+  }
   return out;
 }
 
@@ -36,8 +39,9 @@ export function indexStrings(strings: readonly string[]): TextIndex {
   const origin: number[] = [];
   strings.forEach((str, item) => {
     for (let k = 0; k < str.length; k++) {
-      if (SPACE.test(str[k])) continue;
-      compact += fold(str[k]);
+      const ch = str[k]!;
+      if (SPACE.test(ch)) continue;
+      compact += fold(ch);
       origin.push(item, k);
     }
   });
@@ -51,9 +55,11 @@ export function findAll(index: TextIndex, needle: string): Segment[][] {
   let at = index.compact.indexOf(needle);
   while (at !== -1) {
     const segments: Segment[] = [];
+    // Each character of `compact` has its pair in `origin` (fold keeps one code unit as one).
     for (let c = at; c < at + needle.length; c++) {
-      const item = index.origin[c * 2];
-      const offset = index.origin[c * 2 + 1];
+      const item = index.origin[c * 2]!;
+      const offset = index.origin[c * 2 + 1]!;
+
       const last = segments[segments.length - 1];
       if (last && last.item === item) last.end = offset + 1;
       else segments.push({ item, start: offset, end: offset + 1 });

@@ -5,6 +5,7 @@ import type { DocumentKind, ProjectType } from '../../shared/manifest';
 import { findingStatusLabels, type BudgetVerdict, type FindingMark, type FindingStatus } from '../../shared/precheck';
 import { bureau } from './zh-CN/bureau';
 import { documents } from './zh-CN/documents';
+import { profiles } from './zh-CN/profiles';
 import { signing } from './zh-CN/signing';
 
 const documentKinds: Record<DocumentKind, string> = {
@@ -161,6 +162,9 @@ export const t = {
     issuer: '组织单位',
     date: '评审日期',
     location: '地点',
+    rules: '适用规则',
+    rulesTitle: (name: string, version: number, carried: boolean) =>
+      `${name}（${carried ? '评审包附带的辖区规则配置' : '内置评审规则'}，第 ${version} 版）`,
     projects: (n: number) => `评审项目（${n}）`,
     documents: (n: number) => `申报材料（${n}）`,
     noDocuments: '该项目没有提交文件。',
@@ -236,6 +240,8 @@ export const t = {
     statuses: findingStatuses,
     marks: findingMarks,
     verdicts: budgetVerdicts,
+    /** After a budget verdict that only 参考做法 gives (本区办法未作规定). */
+    referenceVerdict: '（参考）',
     summaryLabel: '形式审查结果统计',
     textPending: '文件文本尚未提取完成：篇章检查暂列为“需专家判断”，提取完成后自动更新。',
     groupTitle: (label: string, n: number) => `${label}（${n}）`,
@@ -396,6 +402,7 @@ export const t = {
     ] as { title: string; items: [string[], string][] }[],
   },
   bureau,
+  profiles,
   errors: {
     boundaryTitle: '界面出现了意外错误',
     boundaryBody: '您的评审资料没有丢失。请点击“重新加载”继续工作；如果问题反复出现，请联系技术支持。',

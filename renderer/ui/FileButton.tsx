@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 
 interface FileButtonProps {
   children: ReactNode;
-  onFiles(files: File[]): void;
+  /** Called only when at least one file was chosen. */
+  onFiles(files: [File, ...File[]]): void;
   accept?: string;
   multiple?: boolean;
   disabled?: boolean;
@@ -22,9 +23,9 @@ export function FileButton({ children, onFiles, accept, multiple, disabled, clas
         disabled={disabled}
         className="visually-hidden"
         onChange={(e) => {
-          const files = Array.from(e.target.files ?? []);
+          const [first, ...rest] = Array.from(e.target.files ?? []);
           e.target.value = '';
-          if (files.length) onFiles(files);
+          if (first) onFiles([first, ...rest]);
         }}
         data-testid={testId}
       />

@@ -123,7 +123,7 @@ function prepare(entry: ZipEntry): PreparedEntry {
     crc32: entry.declared?.crc32 ?? crc32(data),
     compressedSize: entry.declared?.compressedSize ?? body.length,
     uncompressedSize: entry.declared?.uncompressedSize ?? data.length,
-    versionMadeBy: entry.versionMadeBy ?? ((msDosHost << 8) | versionNeeded),
+    versionMadeBy: entry.versionMadeBy ?? (msDosHost << 8) | versionNeeded,
     externalAttributes: entry.externalAttributes ?? 0,
   };
 }
@@ -199,12 +199,12 @@ export function writeZip(entries: ZipEntry[]): Buffer {
       offsets.push(target + (entry.pointsAt.plus ?? 0));
       return;
     }
-    const record = localRecordOf(prepared[i], entry.dataDescriptor === true);
+    const record = localRecordOf(prepared[i]!, entry.dataDescriptor === true);
     offsets.push(offset);
     locals.push(record);
     offset += record.length;
   });
-  const central = Buffer.concat(prepared.map((p, i) => centralRecord(p, offsets[i])));
+  const central = Buffer.concat(prepared.map((p, i) => centralRecord(p, offsets[i]!)));
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
   // 4 this disk, 6 disk with the central directory: zero.

@@ -44,7 +44,8 @@ export const performanceDocument = (p: SampleProject, goals: string, targets: Pe
   kind: 'performance-targets',
   title: '项目绩效目标表',
   fileName: '绩效目标表.xlsx',
-  render: () => renderPerformanceXlsx({ projectName: p.name, applicant: p.applicant, totalFen: totalFen(p.budget), goals, targets, created }),
+  render: () =>
+    renderPerformanceXlsx({ projectName: p.name, applicant: p.applicant, totalFen: totalFen(p.budget), goals, targets, created }),
 });
 
 /**

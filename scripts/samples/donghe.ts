@@ -65,9 +65,7 @@ const communitySpec: ProposalSpec = {
     ['居民诉求受理与办理子系统', '受理居民通过电话、窗口和自助终端提出的诉求，跟踪办理结果。'],
     ['社区自助服务终端', '在24个社区服务站配置自助服务终端，提供证明开具、信息查询等服务。'],
   ],
-  currentState: [
-    '全区社区工作者约620人，日常使用民政、人社、卫健、综治等条线系统11个，同一居民信息需要在多个系统重复录入。',
-  ],
+  currentState: ['全区社区工作者约620人，日常使用民政、人社、卫健、综治等条线系统11个，同一居民信息需要在多个系统重复录入。'],
   existingSystems: [
     ['包头市社区治理信息系统', '2021年', '市级平台', '市级统建，功能以统计上报为主'],
     ['东河区网格化服务管理平台', '2019年', '东河区政务服务中心机房', '运行多年，功能老化'],
@@ -132,8 +130,21 @@ const cityOperations: SampleProject = {
     { name: '城市运行监测指挥系统', category: '应用软件开发', quantity: 1, unit: '套', unitPriceFen: yuan(1_250_000) },
     { name: '“掌上东河”APP开发（Android、iOS）', category: '应用软件开发', quantity: 1, unit: '套', unitPriceFen: yuan(980_000) },
     { name: '“掌上东河”微信小程序开发', category: '应用软件开发', quantity: 1, unit: '套', unitPriceFen: yuan(360_000) },
-    { name: '专用服务器及存储设备', category: '硬件设备', quantity: 1, unit: '套', unitPriceFen: yuan(1_460_000), note: '部署于中心自有机房' },
-    { name: '指挥中心会议室升级改造（LED大屏、音响、装修）', category: '会议室改造', quantity: 1, unit: '项', unitPriceFen: yuan(1_180_000) },
+    {
+      name: '专用服务器及存储设备',
+      category: '硬件设备',
+      quantity: 1,
+      unit: '套',
+      unitPriceFen: yuan(1_460_000),
+      note: '部署于中心自有机房',
+    },
+    {
+      name: '指挥中心会议室升级改造（LED大屏、音响、装修）',
+      category: '会议室改造',
+      quantity: 1,
+      unit: '项',
+      unitPriceFen: yuan(1_180_000),
+    },
     { name: '门户网站及APP推广宣传费', category: '推广宣传', quantity: 1, unit: '项', unitPriceFen: yuan(300_000) },
     { name: '等级保护测评', category: '测评', quantity: 1, unit: '项', unitPriceFen: yuan(90_000) },
     { name: '系统集成及部署实施', category: '系统集成', quantity: 1, unit: '项', unitPriceFen: yuan(280_000) },
@@ -152,9 +163,7 @@ const cityOperationsSpec: ProposalSpec = {
     '东河区是包头市的老城区，城市基础设施老化，城市运行风险点多。区城市运行管理服务中心成立后，急需建设城市运行监测和指挥调度能力。',
     '同时，为拓宽群众反映问题的渠道，区城市运行管理服务中心提出建设区级移动应用，方便群众随时随地参与城市治理。',
   ],
-  goals: [
-    '建成覆盖全区主要街道的城市运行感知网络和监测指挥系统，推出“掌上东河”APP和微信小程序，注册用户达到10万人。',
-  ],
+  goals: ['建成覆盖全区主要街道的城市运行感知网络和监测指挥系统，推出“掌上东河”APP和微信小程序，注册用户达到10万人。'],
   contents: [
     ['城市运行感知业务专网', '新建覆盖全区主要街道的光纤专网，敷设光缆约86公里，独立于电子政务外网运行，用于视频和感知数据传输。'],
     ['城市运行监测指挥系统', '建设城市运行态势监测、事件指挥调度和统计分析功能。'],

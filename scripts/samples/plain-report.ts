@@ -43,7 +43,10 @@ interface Entry {
 }
 
 const cn = chineseNumber;
-const prefixes: Record<NumberingStyle, [(c: number) => string, (c: number, s: number) => string, (c: number, s: number, t: number) => string]> = {
+const prefixes: Record<
+  NumberingStyle,
+  [(c: number) => string, (c: number, s: number) => string, (c: number, s: number, t: number) => string]
+> = {
   chapter: [(c) => `第${cn(c)}章 `, (c, s) => `${c}.${s} `, (c, s, t) => `${c}.${s}.${t} `],
   part: [(c) => `第${cn(c)}篇 `, (_, s) => `${cn(s)}、`, (_, __, t) => `（${cn(t)}）`],
   chinese: [(c) => `${cn(c)}、`, (_, s) => `（${cn(s)}）`, (_, __, t) => `${t}．`],
@@ -57,7 +60,12 @@ function entries(r: PlainReport, style: NumberingStyle): Entry[] {
     { title: chapter.title, numbered: first(i + 1) + chapter.title, level: 1 as const, blocks: [] },
     ...chapter.sections.flatMap((section, j) => [
       { title: section.title, numbered: second(i + 1, j + 1) + section.title, level: 2 as const, blocks: section.blocks },
-      ...(section.subsections ?? []).map((sub, k) => ({ title: sub.title, numbered: third(i + 1, j + 1, k + 1) + sub.title, level: 3 as const, blocks: sub.blocks })),
+      ...(section.subsections ?? []).map((sub, k) => ({
+        title: sub.title,
+        numbered: third(i + 1, j + 1, k + 1) + sub.title,
+        level: 3 as const,
+        blocks: sub.blocks,
+      })),
     ]),
   ]);
 }
@@ -81,8 +89,17 @@ const bodySize = 11.5;
 const headingSizes = { 1: 16, 2: 13, 3: 12 } as const;
 const tocLinesPerPage = 28;
 
-export async function renderPlainPdf(r: PlainReport, layout: PlainLayout, created: Date): Promise<{ pdf: Buffer; headings: HeadingPage[] }> {
-  const { doc, bytes } = samplePdf({ size: 'A4', margins, bufferPages: true, info: { Title: `${r.projectName}${r.docType}`, CreationDate: created } });
+export async function renderPlainPdf(
+  r: PlainReport,
+  layout: PlainLayout,
+  created: Date,
+): Promise<{ pdf: Buffer; headings: HeadingPage[] }> {
+  const { doc, bytes } = samplePdf({
+    size: 'A4',
+    margins,
+    bufferPages: true,
+    info: { Title: `${r.projectName}${r.docType}`, CreationDate: created },
+  });
   const page = () => doc.bufferedPageRange().count;
 
   doc.font('bold').fontSize(22).text(r.projectName, margins.left, 240, { width: contentWidth, align: 'center' });
@@ -102,10 +119,13 @@ export async function renderPlainPdf(r: PlainReport, layout: PlainLayout, create
     headings.push({ title: e.title, level: e.level, page: page() });
     const size = layout.headings === 'plain' ? bodySize : headingSizes[e.level];
     const text = layout.numberedBodyHeadings === false ? e.title : e.numbered;
-    doc.font(layout.headings === 'plain' ? 'body' : 'bold').fontSize(size).text(text, margins.left, e.level === 1 ? margins.top : doc.y, {
-      width: contentWidth,
-      align: e.level === 1 && layout.headings !== 'plain' ? 'center' : 'left',
-    });
+    doc
+      .font(layout.headings === 'plain' ? 'body' : 'bold')
+      .fontSize(size)
+      .text(text, margins.left, e.level === 1 ? margins.top : doc.y, {
+        width: contentWidth,
+        align: e.level === 1 && layout.headings !== 'plain' ? 'center' : 'left',
+      });
     doc.moveDown(0.5);
     if (layout.bookmarks) outline[e.level] = (outline[e.level - 1] ?? doc.outline).addItem(e.numbered);
     for (const line of e.blocks.flatMap(blockLines)) {
@@ -122,16 +142,26 @@ export async function renderPlainPdf(r: PlainReport, layout: PlainLayout, create
     }
     const y = margins.top + 60 + (i % tocLinesPerPage) * 22;
     const x = margins.left + (e.level === 1 ? 0 : 24);
-    const number = String(printed(headings[list.indexOf(e)].page));
+    const number = String(printed(headings[list.indexOf(e)]!.page));
     doc.font('body').fontSize(11);
-    const dots = '.'.repeat(Math.max(3, Math.floor((contentWidth - (x - margins.left) - doc.widthOfString(e.numbered) - doc.widthOfString(number) - 16) / doc.widthOfString('.'))));
+    const dots = '.'.repeat(
+      Math.max(
+        3,
+        Math.floor(
+          (contentWidth - (x - margins.left) - doc.widthOfString(e.numbered) - doc.widthOfString(number) - 16) / doc.widthOfString('.'),
+        ),
+      ),
+    );
     doc.text(`${e.numbered} ${dots} ${number}`, x, y, { lineBreak: false });
   });
   if (layout.footers) {
     for (let p = firstBodyPage; p <= page(); p++) {
       doc.switchToPage(p - 1);
       doc.page.margins.bottom = 0;
-      doc.font('body').fontSize(10.5).text(`— ${printed(p)} —`, margins.left, 841.89 - 52, { width: contentWidth, align: 'center', lineBreak: false });
+      doc
+        .font('body')
+        .fontSize(10.5)
+        .text(`— ${printed(p)} —`, margins.left, 841.89 - 52, { width: contentWidth, align: 'center', lineBreak: false });
       doc.page.margins.bottom = margins.bottom;
     }
   }
@@ -153,14 +183,21 @@ export async function renderPlainDocx(r: PlainReport, layout: PlainLayout, creat
   const toc = layout.toc
     ? [
         new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '目录', bold: true })] }),
-        ...list.filter((e) => e.level < 3).map((e, i) => new Paragraph({ children: [new TextRun(`${e.numbered}\t${1 + Math.floor(i / 3)}`)] })),
+        ...list
+          .filter((e) => e.level < 3)
+          .map((e, i) => new Paragraph({ children: [new TextRun(`${e.numbered}\t${1 + Math.floor(i / 3)}`)] })),
       ]
     : [];
   const doc = new Document({
     creator: r.preparedBy,
     title: `${r.projectName}${r.docType}`,
     styles: {
-      paragraphStyles: [1, 2, 3].map((n) => ({ id: `cnHeading${n}`, name: `标题 ${n}`, basedOn: 'Normal', run: { bold: true, size: 36 - 4 * n } })),
+      paragraphStyles: [1, 2, 3].map((n) => ({
+        id: `cnHeading${n}`,
+        name: `标题 ${n}`,
+        basedOn: 'Normal',
+        run: { bold: true, size: 36 - 4 * n },
+      })),
     },
     sections: [
       {
@@ -168,7 +205,10 @@ export async function renderPlainDocx(r: PlainReport, layout: PlainLayout, creat
           new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: r.projectName, bold: true, size: 44 })] }),
           new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: r.docType, bold: true, size: 52 })] }),
           ...toc,
-          ...list.flatMap((e) => [heading(e), ...e.blocks.flatMap(blockLines).map((line) => new Paragraph({ indent: { firstLine: 480 }, children: [new TextRun(line)] }))]),
+          ...list.flatMap((e) => [
+            heading(e),
+            ...e.blocks.flatMap(blockLines).map((line) => new Paragraph({ indent: { firstLine: 480 }, children: [new TextRun(line)] })),
+          ]),
         ],
       },
     ],

@@ -62,7 +62,7 @@ export function barChartPng(values: number[], width = 640, height = 360): Buffer
   values.forEach((v, i) => {
     const x0 = Math.round(left + slot * i + slot * 0.2);
     const x1 = Math.round(left + slot * (i + 1) - slot * 0.2);
-    fill(x0, Math.round(bottom - ((bottom - top) * v) / max), x1, bottom, palette[i % palette.length]);
+    fill(x0, Math.round(bottom - ((bottom - top) * v) / max), x1, bottom, palette[i % palette.length]!);
   });
   fill(left, top, left + 2, bottom + 1, [64, 64, 64]);
   fill(left, bottom, width - 16, bottom + 2, [64, 64, 64]);

@@ -26,7 +26,11 @@ const headingFont = { eastAsia: '黑体', ascii: 'Arial', hAnsi: 'Arial' };
 const numeric = /^[-+]?[\d,]+(\.\d+)?%?$/;
 
 const caption = (text: string) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 }, children: [new TextRun({ text, bold: true, size: 21, font: headingFont })] });
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 120, after: 120 },
+    children: [new TextRun({ text, bold: true, size: 21, font: headingFont })],
+  });
 
 function cell(text: string, header: boolean, width: number): TableCell {
   return new TableCell({
@@ -49,8 +53,8 @@ function gridTable(columns: string[], relativeWidths: number[], rows: string[][]
     width: { size: textWidthTwips, type: WidthType.DXA },
     columnWidths: widths,
     rows: [
-      new TableRow({ tableHeader: true, children: columns.map((c, i) => cell(c, true, widths[i])) }),
-      ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, false, widths[i])) })),
+      new TableRow({ tableHeader: true, children: columns.map((c, i) => cell(c, true, widths[i]!)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, false, widths[i]!)) })),
     ],
   });
 }
@@ -63,13 +67,23 @@ function blockElements(b: Block): (Paragraph | Table)[] {
       return [caption(b.caption), gridTable(b.columns, b.widths, b.rows), new Paragraph({})];
     case 'architecture':
       // Word has no drawing primitives here that survive every viewer; the layers read well as a two-column table.
-      return [gridTable(['层次', '主要组成'], [1, 4], [...b.layers.map((l) => [l.name, l.items.join('、')]), ['贯穿各层', b.sides.join('、')]]), caption(b.caption)];
+      return [
+        gridTable(['层次', '主要组成'], [1, 4], [...b.layers.map((l) => [l.name, l.items.join('、')]), ['贯穿各层', b.sides.join('、')]]),
+        caption(b.caption),
+      ];
     case 'image': {
       const width = 520;
       return [
         new Paragraph({
           alignment: AlignmentType.CENTER,
-          children: [new ImageRun({ type: 'png', data: b.png, transformation: { width, height: Math.round((width * b.height) / b.width) }, altText: { name: b.caption, description: b.caption, title: b.caption } })],
+          children: [
+            new ImageRun({
+              type: 'png',
+              data: b.png,
+              transformation: { width, height: Math.round((width * b.height) / b.width) },
+              altText: { name: b.caption, description: b.caption, title: b.caption },
+            }),
+          ],
         }),
         caption(b.caption),
       ];
@@ -82,15 +96,32 @@ export async function renderReportDocx(input: Report, created: Date): Promise<Bu
   const r = numberReport(input);
   const cover = [
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `项目编号：${r.projectCode}`, size: 21 })] }),
-    new Paragraph({ spacing: { before: 2400 }, alignment: AlignmentType.CENTER, children: [new TextRun({ text: r.projectName, bold: true, size: 44, font: headingFont })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240 }, children: [new TextRun({ text: r.docType, bold: true, size: 56, font: headingFont })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 3000 }, children: [new TextRun({ text: `（${r.status ?? '送审稿'}）`, size: 30 })] }),
+    new Paragraph({
+      spacing: { before: 2400 },
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: r.projectName, bold: true, size: 44, font: headingFont })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 240 },
+      children: [new TextRun({ text: r.docType, bold: true, size: 56, font: headingFont })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 3000 },
+      children: [new TextRun({ text: `（${r.status ?? '送审稿'}）`, size: 30 })],
+    }),
     ...[`建设单位：${r.applicant}`, `编制单位：${r.preparedBy}`, `编制日期：${r.dateText}`].map(
       (line) => new Paragraph({ indent: { left: 1800 }, spacing: { after: 200 }, children: [new TextRun({ text: line, size: 28 })] }),
     ),
   ];
   const body = r.chapters.flatMap((chapter) => [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, alignment: AlignmentType.CENTER, children: [new TextRun(chapter.title)] }),
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      pageBreakBefore: true,
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun(chapter.title)],
+    }),
     ...chapter.sections.flatMap((section) => [
       new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(section.title)] }),
       ...section.blocks.flatMap(blockElements),
@@ -104,14 +135,24 @@ export async function renderReportDocx(input: Report, created: Date): Promise<Bu
     styles: {
       default: {
         document: { run: { font: cjkFont, size: 24 } },
-        heading1: { run: { font: headingFont, size: 32, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 240 } } },
-        heading2: { run: { font: headingFont, size: 28, bold: true, color: '000000' }, paragraph: { spacing: { before: 200, after: 120 } } },
+        heading1: {
+          run: { font: headingFont, size: 32, bold: true, color: '000000' },
+          paragraph: { spacing: { before: 240, after: 240 } },
+        },
+        heading2: {
+          run: { font: headingFont, size: 28, bold: true, color: '000000' },
+          paragraph: { spacing: { before: 200, after: 120 } },
+        },
       },
     },
     sections: [
       {
         footers: {
-          default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })] })] }),
+          default: new Footer({
+            children: [
+              new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })] }),
+            ],
+          }),
         },
         children: [...cover, ...body],
       },

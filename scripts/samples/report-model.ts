@@ -55,7 +55,7 @@ const digits = '〇一二三四五六七八九';
 
 /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (enough for chapter numbers). */
 export function chineseNumber(n: number): string {
-  if (n < 10) return digits[n];
+  if (n < 10) return digits[n]!;
   const tens = Math.floor(n / 10);
   return `${tens === 1 ? '' : digits[tens]}十${n % 10 ? digits[n % 10] : ''}`;
 }

@@ -20,10 +20,18 @@ function ensureSpace(doc: Doc, needed: number): void {
 }
 
 function drawCover(doc: Doc, r: Report): void {
-  doc.font('body').fontSize(10.5).fillColor(ink).text(`项目编号：${r.projectCode}`, margins.left, 60, { width: contentWidth, align: 'right' });
+  doc
+    .font('body')
+    .fontSize(10.5)
+    .fillColor(ink)
+    .text(`项目编号：${r.projectCode}`, margins.left, 60, { width: contentWidth, align: 'right' });
   doc.font('bold').fontSize(22).text(r.projectName, margins.left, 220, { width: contentWidth, align: 'center', lineGap: 8 });
   doc.moveDown(0.8).fontSize(30).text(r.docType, { width: contentWidth, align: 'center', characterSpacing: 6 });
-  doc.moveDown(0.6).font('body').fontSize(15).text(`（${r.status ?? '送审稿'}）`, { width: contentWidth, align: 'center' });
+  doc
+    .moveDown(0.6)
+    .font('body')
+    .fontSize(15)
+    .text(`（${r.status ?? '送审稿'}）`, { width: contentWidth, align: 'center' });
   const lines = [`建设单位：${r.applicant}`, `编制单位：${r.preparedBy}`, `编制日期：${r.dateText}`];
   doc.font('body').fontSize(14);
   lines.forEach((line, i) => doc.text(line, margins.left + 60, 560 + i * 34, { width: contentWidth - 60, lineBreak: false }));
@@ -65,9 +73,21 @@ function drawPageFurniture(doc: Doc, r: Report, firstBodyPage: number): void {
     doc.switchToPage(i);
     // Writing inside the margins would make pdfkit start a new page; lift the bottom margin while drawing.
     doc.page.margins.bottom = 0;
-    doc.font('body').fontSize(8.5).fillColor('#595959').text(`${r.projectName}  ${r.docType}`, margins.left, 50, { width: contentWidth, align: 'right', lineBreak: false });
-    doc.moveTo(margins.left, 64).lineTo(margins.left + contentWidth, 64).lineWidth(0.6).strokeColor(rule).stroke();
-    doc.fontSize(10.5).fillColor(ink).text(`— ${i - firstBodyPage + 1} —`, margins.left, pageHeight - 52, { width: contentWidth, align: 'center', lineBreak: false });
+    doc
+      .font('body')
+      .fontSize(8.5)
+      .fillColor('#595959')
+      .text(`${r.projectName}  ${r.docType}`, margins.left, 50, { width: contentWidth, align: 'right', lineBreak: false });
+    doc
+      .moveTo(margins.left, 64)
+      .lineTo(margins.left + contentWidth, 64)
+      .lineWidth(0.6)
+      .strokeColor(rule)
+      .stroke();
+    doc
+      .fontSize(10.5)
+      .fillColor(ink)
+      .text(`— ${i - firstBodyPage + 1} —`, margins.left, pageHeight - 52, { width: contentWidth, align: 'center', lineBreak: false });
     doc.page.margins.bottom = margins.bottom;
   }
 }
@@ -82,17 +102,21 @@ function drawTable(doc: Doc, t: TableBlock): void {
   const pad = 4;
   doc.fontSize(9.5);
   const heightOf = (cells: string[], font: string) =>
-    Math.max(...cells.map((c, i) => doc.font(font).heightOfString(c || ' ', { width: widths[i] - 2 * pad, lineGap: 1 }))) + 2 * pad;
+    Math.max(...cells.map((c, i) => doc.font(font).heightOfString(c || ' ', { width: widths[i]! - 2 * pad, lineGap: 1 }))) + 2 * pad;
   const drawRow = (cells: string[], y: number, header: boolean): number => {
     const font = header ? 'bold' : 'body';
     const h = heightOf(cells, font);
     let x = margins.left;
     cells.forEach((cell, i) => {
-      if (header) doc.rect(x, y, widths[i], h).fill(headerFill);
-      doc.rect(x, y, widths[i], h).lineWidth(0.6).strokeColor(rule).stroke();
+      if (header) doc.rect(x, y, widths[i]!, h).fill(headerFill);
+      doc.rect(x, y, widths[i]!, h).lineWidth(0.6).strokeColor(rule).stroke();
       const align = header ? 'center' : cellAlign(cell);
-      doc.font(font).fontSize(9.5).fillColor(ink).text(cell, x + pad, y + pad, { width: widths[i] - 2 * pad, align, lineGap: 1 });
-      x += widths[i];
+      doc
+        .font(font)
+        .fontSize(9.5)
+        .fillColor(ink)
+        .text(cell, x + pad, y + pad, { width: widths[i]! - 2 * pad, align, lineGap: 1 });
+      x += widths[i]!;
     });
     return y + h;
   };
@@ -122,8 +146,16 @@ function drawArchitecture(doc: Doc, a: ArchitectureBlock): void {
   a.layers.forEach((layer, i) => {
     const y = top + i * (layerHeight + gap);
     doc.rect(margins.left, y, labelWidth, layerHeight).fill('#2f5496');
-    doc.font('bold').fontSize(10).fillColor('#ffffff').text(layer.name, margins.left + 4, y + layerHeight / 2 - 7, { width: labelWidth - 8, align: 'center', lineBreak: false });
-    doc.rect(margins.left + labelWidth, y, mainWidth - labelWidth, layerHeight).lineWidth(0.6).strokeColor('#2f5496').stroke();
+    doc
+      .font('bold')
+      .fontSize(10)
+      .fillColor('#ffffff')
+      .text(layer.name, margins.left + 4, y + layerHeight / 2 - 7, { width: labelWidth - 8, align: 'center', lineBreak: false });
+    doc
+      .rect(margins.left + labelWidth, y, mainWidth - labelWidth, layerHeight)
+      .lineWidth(0.6)
+      .strokeColor('#2f5496')
+      .stroke();
     const slot = (mainWidth - labelWidth - 8) / layer.items.length;
     layer.items.forEach((item, j) => {
       const x = margins.left + labelWidth + 4 + j * slot;
@@ -141,14 +173,22 @@ function drawArchitecture(doc: Doc, a: ArchitectureBlock): void {
     const startY = top + height / 2 - (chars.length * 14) / 2;
     chars.forEach((ch, n) => doc.text(ch, x, startY + n * 14, { width: sideWidth, align: 'center', lineBreak: false }));
   });
-  doc.font('bold').fontSize(10.5).fillColor(ink).text(a.caption, margins.left, top + height + 8, { width: contentWidth, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(10.5)
+    .fillColor(ink)
+    .text(a.caption, margins.left, top + height + 8, { width: contentWidth, align: 'center' });
   doc.y += 8;
 }
 
 function drawBlock(doc: Doc, b: Block): void {
   switch (b.type) {
     case 'paragraph':
-      doc.font('body').fontSize(11.5).fillColor(ink).text(b.text, margins.left, doc.y, { width: contentWidth, indent: 23, lineGap: 5, paragraphGap: 6 });
+      doc
+        .font('body')
+        .fontSize(11.5)
+        .fillColor(ink)
+        .text(b.text, margins.left, doc.y, { width: contentWidth, indent: 23, lineGap: 5, paragraphGap: 6 });
       break;
     case 'table':
       drawTable(doc, b);
@@ -161,7 +201,11 @@ function drawBlock(doc: Doc, b: Block): void {
       const height = (width * b.height) / b.width;
       ensureSpace(doc, height + 30);
       doc.image(b.png, margins.left + (contentWidth - width) / 2, doc.y, { width });
-      doc.font('bold').fontSize(10.5).fillColor(ink).text(b.caption, margins.left, doc.y + height + 4, { width: contentWidth, align: 'center' });
+      doc
+        .font('bold')
+        .fontSize(10.5)
+        .fillColor(ink)
+        .text(b.caption, margins.left, doc.y + height + 4, { width: contentWidth, align: 'center' });
       doc.y += 8;
       break;
     }
@@ -177,7 +221,13 @@ export async function renderReportPdf(input: Report, created: Date): Promise<Buf
     bufferPages: true,
     lang: 'zh-CN',
     displayTitle: true,
-    info: { Title: `${r.projectName}${r.docType}`, Author: r.preparedBy, Subject: r.docType, Creator: '评审工作台示例评审包生成器', CreationDate: created },
+    info: {
+      Title: `${r.projectName}${r.docType}`,
+      Author: r.preparedBy,
+      Subject: r.docType,
+      Creator: '评审工作台示例评审包生成器',
+      CreationDate: created,
+    },
   });
 
   drawCover(doc, r);

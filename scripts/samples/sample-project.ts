@@ -56,6 +56,8 @@ export interface SampleExpert {
   name: string;
   title: string;
   employer: string;
+  /** 专业 (optional in the manifest). */
+  specialty?: string;
 }
 
 /** One review session's package (评审包) before it is written out. */

@@ -18,7 +18,13 @@ function newWorkbook(author: string, created: Date): ExcelJS.Workbook {
 }
 
 /** Title row merged across the table, a unit/owner row, then a bordered header row; returns the header row number. */
-function sheetHead(ws: ExcelJS.Worksheet, title: string, left: string, right: string, columns: { header: string; width: number }[]): number {
+function sheetHead(
+  ws: ExcelJS.Worksheet,
+  title: string,
+  left: string,
+  right: string,
+  columns: { header: string; width: number }[],
+): number {
   const last = columns.length;
   ws.columns = columns.map((c) => ({ width: c.width }));
   ws.mergeCells(1, 1, 1, last);
@@ -61,7 +67,9 @@ async function toBuffer(wb: ExcelJS.Workbook, created: Date): Promise<Buffer> {
 /** 投资概算表: one row per budget line, 金额 = 数量 × 单价 as formulas (with cached results), and a SUM total. */
 export async function renderBudgetXlsx(o: { projectName: string; applicant: string; items: BudgetItem[]; created: Date }): Promise<Buffer> {
   const wb = newWorkbook(o.applicant, o.created);
-  const ws = wb.addWorksheet('投资概算表', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('投资概算表', {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const head = sheetHead(ws, `${o.projectName}投资概算表`, `申报单位：${o.applicant}`, '单位：元', [
     { header: '序号', width: 6 },
     { header: '费用名称', width: 34 },
@@ -75,7 +83,16 @@ export async function renderBudgetXlsx(o: { projectName: string; applicant: stri
   o.items.forEach((item, i) => {
     const r = head + 1 + i;
     const row = ws.getRow(r);
-    row.values = [i + 1, item.name, item.category, item.quantity, item.unit, item.unitPriceFen / 100, { formula: `D${r}*F${r}`, result: lineAmountFen(item) / 100 }, item.note ?? ''];
+    row.values = [
+      i + 1,
+      item.name,
+      item.category,
+      item.quantity,
+      item.unit,
+      item.unitPriceFen / 100,
+      { formula: `D${r}*F${r}`, result: lineAmountFen(item) / 100 },
+      item.note ?? '',
+    ];
     row.getCell(1).alignment = { horizontal: 'center' };
     row.getCell(6).numFmt = moneyFormat;
     row.getCell(7).numFmt = moneyFormat;
@@ -105,9 +122,16 @@ export interface InformationResource {
   method: string;
 }
 
-export async function renderResourceCatalogXlsx(o: { projectName: string; applicant: string; resources: InformationResource[]; created: Date }): Promise<Buffer> {
+export async function renderResourceCatalogXlsx(o: {
+  projectName: string;
+  applicant: string;
+  resources: InformationResource[];
+  created: Date;
+}): Promise<Buffer> {
   const wb = newWorkbook(o.applicant, o.created);
-  const ws = wb.addWorksheet('信息资源目录', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('信息资源目录', {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const head = sheetHead(ws, `${o.projectName}政务信息资源目录`, `编制单位：${o.applicant}`, '', [
     { header: '序号', width: 6 },
     { header: '信息资源名称', width: 22 },
@@ -145,7 +169,9 @@ export async function renderPerformanceXlsx(o: {
   created: Date;
 }): Promise<Buffer> {
   const wb = newWorkbook(o.applicant, o.created);
-  const ws = wb.addWorksheet('绩效目标表', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('绩效目标表', {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const head = sheetHead(ws, '项目绩效目标表', `项目名称：${o.projectName}`, `实施单位：${o.applicant}`, [
     { header: '一级指标', width: 14 },
     { header: '二级指标', width: 16 },

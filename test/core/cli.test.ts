@@ -25,7 +25,13 @@ describe('review-desk check', () => {
     expect(human.code).toBe(0);
     expect(human.out).toMatch(/评审包有效：测试评审会/);
     const json = await check(['check', folder, '--json']);
-    expect(JSON.parse(json.out)).toMatchObject({ ok: true, errors: [], title: '测试评审会', files: 2, projects: [expect.objectContaining({ id: 'p1' })] });
+    expect(JSON.parse(json.out)).toMatchObject({
+      ok: true,
+      errors: [],
+      title: '测试评审会',
+      files: 2,
+      projects: [expect.objectContaining({ id: 'p1' })],
+    });
   });
 
   it('prints the pre-check per project under --json; findings never change the exit code', async () => {
@@ -40,16 +46,26 @@ describe('review-desk check', () => {
     for (const p of parsed.projects) {
       for (const f of p.findings) {
         expect(Object.keys(f).sort()).toEqual(['citation', 'evidence', 'message', 'ruleId', 'status']);
-        expect(['pass', 'fail', 'judge']).toContain(f.status);
-        expect(f.citation).toMatch(/第.+条|附件/);
+        expect(['pass', 'fail', 'judge', 'reference']).toContain(f.status);
+        // 东河's own article, or 参考做法 where 东河's 办法 is silent — never another district's (issue 12).
+        expect(f.citation).toMatch(
+          /^(参考做法（本区办法未作规定）|东河区政务信息化项目建设管理办法 第[^；]+条[^；]*(；东河区政务信息化项目建设管理办法 第[^；]+条[^；]*)*)$/,
+        );
+        if (f.status === 'reference' || f.citation.startsWith('参考做法')) expect(['reference', 'pass']).toContain(f.status);
       }
       for (const b of p.budgetLines) expect(['eligible', 'ineligible', 'needs-evaluation']).toContain(b.verdict);
     }
-    const failed = parsed.projects.flatMap((p: { findings: { status: string; message: string }[] }) => p.findings.filter((f) => f.status === 'fail').map((f) => f.message)).join('\n');
+    const failed = parsed.projects
+      .flatMap((p: { findings: { status: string; message: string }[] }) =>
+        p.findings.filter((f) => f.status === 'fail').map((f) => f.message),
+      )
+      .join('\n');
     expect(failed).toMatch(/数据资源共享分析/); // the chapter the defects proposal lacks, found from the PDF's own text
     expect(failed).toMatch(/未纳入年度计划/);
     expect(failed).toMatch(/业务专网/);
-    const ineligible = parsed.projects.flatMap((p: { budgetLines: { verdict: string }[] }) => p.budgetLines.filter((b) => b.verdict === 'ineligible'));
+    const ineligible = parsed.projects.flatMap((p: { budgetLines: { verdict: string }[] }) =>
+      p.budgetLines.filter((b) => b.verdict === 'ineligible'),
+    );
     expect(ineligible.length).toBeGreaterThanOrEqual(5);
   }, 120_000);
 
@@ -58,7 +74,11 @@ describe('review-desk check', () => {
     expect(res.code).toBe(1);
     const parsed = JSON.parse(res.out);
     expect(parsed.ok).toBe(false);
-    expect(parsed.errors[0]).toEqual({ code: 'hash-mismatch', message: expect.stringMatching(/SHA-256/), path: expect.stringMatching(/可行性研究报告/) });
+    expect(parsed.errors[0]).toEqual({
+      code: 'hash-mismatch',
+      message: expect.stringMatching(/SHA-256/),
+      path: expect.stringMatching(/可行性研究报告/),
+    });
   });
 
   it('exits 1 for a path that does not exist and 2 for a usage error', async () => {
@@ -69,7 +89,9 @@ describe('review-desk check', () => {
 
   it('works as the installed `review-desk` binary (bundled dist/cli.cjs)', () => {
     execFileSync(process.execPath, ['scripts/build-node.mjs'], { stdio: 'ignore' });
-    const res = spawnSync(process.execPath, ['bin/review-desk.cjs', 'check', path.join(corpus, 'extra-file.rpkg'), '--json'], { encoding: 'utf8' });
+    const res = spawnSync(process.execPath, ['bin/review-desk.cjs', 'check', path.join(corpus, 'extra-file.rpkg'), '--json'], {
+      encoding: 'utf8',
+    });
     expect(res.status).toBe(1);
     expect(JSON.parse(res.stdout).errors[0].code).toBe('extra-file');
   });

@@ -8,7 +8,7 @@ const installed = (name: string): string => JSON.parse(readFileSync(path.join(ro
 const atLeast = (version: string, floor: string): boolean => {
   const a = version.split('.').map(Number);
   const b = floor.split('.').map(Number);
-  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] > b[i];
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
   return true;
 };
 
@@ -16,7 +16,7 @@ describe('untrusted-file parsers', () => {
   it('pdf.js is at least 4.2.67 (CVE-2024-4367: font code evaluated as script) and the viewer disables eval', () => {
     expect(atLeast(installed('pdfjs-dist'), '4.2.67')).toBe(true);
     // The one place the renderer opens a PDF.
-    expect(readFileSync(path.join(root, 'renderer/features/viewer/pdf/pdfjs.ts'), 'utf8')).toMatch(/isEvalSupported:\s*false/);
+    expect(readFileSync(path.join(root, 'renderer/ui/pdf/pdfjs.ts'), 'utf8')).toMatch(/isEvalSupported:\s*false/);
   });
 
   it('the npm `xlsx` package (0.18.5 has open CVEs) is not a dependency; XLSX goes through exceljs', () => {

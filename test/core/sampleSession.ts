@@ -1,4 +1,5 @@
 // Test helper: the real sample package (resources/samples/wulong-2027.rpkg) imported into a fresh data folder through the dispatcher, with the expert's profile, the commitment and completed reviews saved as an expert would.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openCore, type Core } from '../../electron/core/app';
 import { openStore, type Store } from '../../electron/core/store/db';
@@ -7,6 +8,17 @@ import { tempDir } from '../helpers/core';
 import { callCore } from '../../electron/core/api/call';
 
 export const wulongSample = path.resolve(__dirname, '../../resources/samples/wulong-2027.rpkg');
+/** The same sample as a folder (written beside the .rpkg by `npm run samples`). */
+export const wulongSampleFolder = path.resolve(__dirname, '../../resources/samples/wulong-2027');
+
+/** A copy of the sample folder re-issued under another jurisdiction (only manifest.json's `jurisdiction` changes). */
+export function reissued(jurisdiction: string): string {
+  const folder = path.join(tempDir('rd-reissued-'), 'wulong-2027');
+  cpSync(wulongSampleFolder, folder, { recursive: true });
+  const manifestPath = path.join(folder, 'manifest.json');
+  writeFileSync(manifestPath, JSON.stringify({ ...JSON.parse(readFileSync(manifestPath, 'utf8')), jurisdiction }, null, 2));
+  return folder;
+}
 
 export const ok = <T>(core: Core, name: string, input: unknown): Promise<T> => callCore<T>(core.dispatch, name, input);
 
@@ -24,13 +36,19 @@ export function completedReview(view: ReviewView, opts: { reducedLines?: number;
     dimensions: Object.fromEntries(
       rubric.dimensions.map((d, i) => [
         d.id,
-        { scores: Object.fromEntries(d.subCriteria.map((c, j) => [c.id, c.maxPoints - ((i + j) % 3) * 0.5])), opinion: `${d.name}论证充分,建议保留`, lowScoreReason: '' },
+        {
+          scores: Object.fromEntries(d.subCriteria.map((c, j) => [c.id, c.maxPoints - ((i + j) % 3) * 0.5])),
+          opinion: `${d.name}论证充分,建议保留`,
+          lowScoreReason: '',
+        },
       ]),
     ),
     chapterOpinions: Object.fromEntries(view.chapters.map((c) => [c.id, `${c.title}内容完整。`])),
     vetoRulings: Object.fromEntries(view.vetoes.filter((v) => v.state === 'pending').map((v) => [v.veto.id, false])),
     overallOpinion: opts.overall ?? '项目建设必要,方案基本可行。',
-    investment: Object.fromEntries(reduced.map((l) => [l.lineId, { approvedFen: Math.round(l.requestedFen * 0.9), reason: '单价偏高,按市场价核定' }])),
+    investment: Object.fromEntries(
+      reduced.map((l) => [l.lineId, { approvedFen: Math.round(l.requestedFen * 0.9), reason: '单价偏高,按市场价核定' }]),
+    ),
   };
 }
 
@@ -44,24 +62,49 @@ export interface SampleSession {
 }
 
 /**
- * Imports the Wulong sample, saves the expert profile (周建国, the package's chair), accepts the commitment and, for the
+ * Imports the Wulong sample (re-issued under `jurisdiction` when given), saves the expert profile (周建国, the package's chair), accepts the commitment and, for the
  * projects in `complete` (default: all), saves and completes a review built by `completedReview`.
  */
-export async function sampleSession(opts: { complete?: (projectId: string) => boolean; now?: () => Date } = {}): Promise<SampleSession> {
+export async function sampleSession(
+  opts: { complete?: (projectId: string) => boolean; now?: () => Date; jurisdiction?: string } = {},
+): Promise<SampleSession> {
   const dataDir = tempDir('rd-sample-');
+  const source = opts.jurisdiction ? reissued(opts.jurisdiction) : wulongSample;
   let clock = Date.parse('2027-03-18T09:00:00+08:00');
   const now = opts.now ?? (() => new Date((clock += 1000)));
-  const core = await openCore({ dataDir, version: 't', transport: 'ipc', choosePath: null, openPath: async () => false, openFolder: async () => false, emit: () => undefined }, now);
+  const core = await openCore(
+    {
+      dataDir,
+      version: 't',
+      transport: 'ipc',
+      choosePath: null,
+      openPath: async () => false,
+      openFolder: async () => false,
+      emit: () => undefined,
+    },
+    now,
+  );
   try {
-    const summary = await ok<{ id: string }>(core, 'package.import', { jobId: 'sample', source: { kind: 'path', path: wulongSample } });
-    await ok(core, 'expert.save', { name: '周建国', title: '正高级工程师', employer: '重庆渝信规划设计研究院有限公司', phone: '023-6000000' });
+    const summary = await ok<{ id: string }>(core, 'package.import', { jobId: 'sample', source: { kind: 'path', path: source } });
+    await ok(core, 'expert.save', {
+      name: '周建国',
+      title: '正高级工程师',
+      employer: '重庆渝信规划设计研究院有限公司',
+      phone: '023-6000000',
+    });
     await ok(core, 'session.commitment.accept', { sessionId: summary.id });
     const session = await ok<{ projects: { id: string }[] }>(core, 'session.get', { sessionId: summary.id });
     const projectIds = session.projects.map((p) => p.id);
     for (const projectId of projectIds.filter(opts.complete ?? (() => true))) {
       const empty = await ok<ReviewView>(core, 'review.get', { sessionId: summary.id, projectId });
-      const saved = await ok<ReviewView>(core, 'review.save', { sessionId: summary.id, projectId, review: completedReview(empty), baseVersion: 0 });
-      if (saved.missing.length) throw new Error(`sample review of ${projectId} incomplete: ${saved.missing.map((m) => m.message).join('; ')}`);
+      const saved = await ok<ReviewView>(core, 'review.save', {
+        sessionId: summary.id,
+        projectId,
+        review: completedReview(empty),
+        baseVersion: 0,
+      });
+      if (saved.missing.length)
+        throw new Error(`sample review of ${projectId} incomplete: ${saved.missing.map((m) => m.message).join('; ')}`);
       await ok(core, 'review.complete', { sessionId: summary.id, projectId });
     }
     core.close();

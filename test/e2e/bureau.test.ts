@@ -2,8 +2,9 @@
 // a project with its document and 概算表 imported from XLSX), exported with a copy per expert; three experts on their
 // own machines (cores in this process, as test/core/bureau/cycle.ts) score, sign and export results; the bureau imports
 // them through the screen (a tampered one refused with its reason), reads the status board and the panel (a
-// hand-computed mean on screen), records a dissent and the panel's wording of a dimension, generates the letters, whose PDF text holds the expected numbers,
-// and writes the archive.
+// hand-computed mean on screen), records a dissent and the panel's wording of a dimension, confirms every section of the
+// panel's opinion, issues the letter under a 文号 from the register (its PDF text holds the expected numbers, the number and
+// the 成文日期), generates the score sheet, and writes the archive.
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -14,7 +15,16 @@ import type { SignedFile } from '../../shared/signing';
 import { tempDir } from '../helpers/core';
 import { expertMachine, exportResult, ok, passphrase, reviewOf, samplesDir, scoreAndSign, type TestExpert } from '../core/bureau/cycle';
 import { readPdf } from '../core/output/pdf/pdfText';
-import { chromiumPath, ensureBuiltWithSamples, launchChromium, newPage, saveExpertProfile, shot, startWebApp, type WebApp } from './harness';
+import {
+  chromiumPath,
+  ensureBuiltWithSamples,
+  launchChromium,
+  newPage,
+  saveExpertProfile,
+  shot,
+  startWebApp,
+  type WebApp,
+} from './harness';
 
 let browser: Browser;
 let app: WebApp;
@@ -35,27 +45,31 @@ const plan = [
 let sessionId = '';
 let copies: string[] = [];
 const resultFiles: string[] = [];
-let rubric = { total: 0, nSub: 0, dimensions: 0 };
+let rubric = { total: 0, nSub: 0, dimensions: 0, panelTotal: '' };
 
 /** The expert's review: reviewOf's scores (max − k/2 per sub-criterion) and the first budget line cut by `cutWan`. */
 function reviewFor(view: ReviewView, k: number, cutWan: number): Review {
   const first = view.reductions.lines[0];
-  return { ...reviewOf(view, k, null), investment: { [first.lineId]: { approvedFen: first.requestedFen - cutWan * 1_000_000, reason: '按市场询价核定' } } };
+  return {
+    ...reviewOf(view, k, null),
+    investment: { [first!.lineId]: { approvedFen: first!.requestedFen - cutWan * 1_000_000, reason: '按市场询价核定' } },
+  };
 }
-
-/** Rounded like the panel (half away from zero), for positive values. */
-const twoPlaces = (x: number) => (Math.round(x * 100 + 1e-9) / 100).toFixed(2);
 
 async function pdfText(file: string): Promise<string> {
   const read = await readPdf(await fs.readFile(file));
-  return read.pages.map((p) => p.items.map((i) => i.str).join('')).join('').replace(/\s+/g, '');
+  return read.pages
+    .map((p) => p.items.map((i) => i.str).join(''))
+    .join('')
+    .replace(/\s+/g, '');
 }
 
 describe.skipIf(!existsSync(chromiumPath))('the bureau in the browser', () => {
   beforeAll(async () => {
     ensureBuiltWithSamples();
     // The experts' machines first: the bureau registers 专家乙's certificate fingerprint in the roster.
-    experts = await Promise.all(plan.map((p) => expertMachine(p.name)));
+    // On the real clock, as the web app (the bureau) is: a result signed in the bureau's future is refused.
+    experts = await Promise.all(plan.map((p) => expertMachine(p.name, () => new Date())));
     cores.push(...experts.map((e) => e.core));
     app = await startWebApp(tempDir('rd-e2e-bureau-'));
     browser = await launchChromium();
@@ -99,7 +113,7 @@ describe.skipIf(!existsSync(chromiumPath))('the bureau in the browser', () => {
     await page.getByRole('alert').filter({ hasText: '证书指纹应为 64 位十六进制数字' }).waitFor();
     await shot(page, '59-bureau-session-form');
     // As read aloud: groups of four with spaces.
-    await rows.nth(1).getByTestId('roster-fingerprint').fill(experts[1].identity.fingerprint.toUpperCase().match(/.{4}/g)!.join(' '));
+    await rows.nth(1).getByTestId('roster-fingerprint').fill(experts[1]!.identity.fingerprint.toUpperCase().match(/.{4}/g)!.join(' '));
     await page.getByTestId('session-save').click();
     await page.getByTestId('session-summary').waitFor();
     expect(await page.getByTestId('session-summary').textContent()).toContain('专家甲（组长）、专家乙、专家丙');
@@ -166,20 +180,33 @@ describe.skipIf(!existsSync(chromiumPath))('the bureau in the browser', () => {
     for (const [i, e] of experts.entries()) {
       e.sessionId = (await ok<{ id: string }>(e.core, 'package.import', { jobId: `i${i}`, source: { kind: 'path', path: copies[i] } })).id;
       await ok(e.core, 'session.commitment.accept', { sessionId: e.sessionId });
-      const [projectId] = (await ok<{ projects: { id: string }[] }>(e.core, 'session.get', { sessionId: e.sessionId })).projects.map((p) => p.id);
-      await scoreAndSign(e, (view) => reviewFor(view, plan[i].k, plan[i].cutWan), projectId);
+      const [projectId] = (await ok<{ projects: { id: string }[] }>(e.core, 'session.get', { sessionId: e.sessionId })).projects.map(
+        (p) => p.id,
+      );
+      await scoreAndSign(e, (view) => reviewFor(view, plan[i]!.k, plan[i]!.cutWan), projectId);
       resultFiles.push((await exportResult(e, tempDir('rd-e2e-results-'))).file);
     }
-    sessionId = experts[0].sessionId!;
+    sessionId = experts[0]!.sessionId!;
     expect(experts.every((e) => e.sessionId === sessionId)).toBe(true);
-    const view = await ok<ReviewView>(experts[0].core, 'review.get', { sessionId, projectId: 'p1' });
+    const view = await ok<ReviewView>(experts[0]!.core, 'review.get', { sessionId, projectId: 'p1' });
     const dims = view.rubric.rubric.dimensions;
-    rubric = { total: view.rubric.rubric.totalPoints, nSub: dims.reduce((s, d) => s + d.subCriteria.length, 0), dimensions: dims.length };
+    // Three experts (< 5): each dimension's plain mean, max − 2n/3 for its n sub-criteria (scores max, max − n/2,
+    // max − 3n/2), rounded to two decimals; the panel's total is the sum of those as displayed.
+    const panelTotal = dims.reduce((sum, d) => sum + Math.round((d.maxPoints - (2 * d.subCriteria.length) / 3) * 100 + 1e-9), 0) / 100;
+    rubric = {
+      total: view.rubric.rubric.totalPoints,
+      nSub: dims.reduce((s, d) => s + d.subCriteria.length, 0),
+      dimensions: dims.length,
+      panelTotal: panelTotal.toFixed(2),
+    };
   }, 180_000);
 
   it('imports the results through the screen, refusing a tampered file, and shows who submitted', async () => {
     const tampered = path.join(tempDir('rd-e2e-tampered-'), 'tampered.rdr.json');
-    await fs.writeFile(tampered, (await fs.readFile(resultFiles[0], 'utf8')).replace('项目建设必要，方案基本可行。', '项目建设必要，方案完全可行。'));
+    await fs.writeFile(
+      tampered,
+      (await fs.readFile(resultFiles[0]!, 'utf8')).replace('项目建设必要，方案基本可行。', '项目建设必要，方案完全可行。'),
+    );
     await page.getByTestId('bureau-tab-results').click();
     await page.getByTestId('board-row').first().waitFor();
     expect(await page.getByTestId('board-missing').textContent()).toBe('尚未提交：专家甲、专家乙、专家丙');
@@ -187,10 +214,32 @@ describe.skipIf(!existsSync(chromiumPath))('the bureau in the browser', () => {
     await page.getByTestId('results-input').setInputFiles([tampered, ...resultFiles]);
     await page.getByTestId('result-outcome').nth(3).waitFor({ timeout: 30_000 });
     const outcomes = page.getByTestId('result-outcome');
-    expect(await outcomes.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).toEqual(['refused', 'accepted', 'accepted', 'accepted']);
+    // 乙's fingerprint is on the roster; 甲's and 丙's are not, so their first keys wait for the bureau (待确认).
+    expect(await outcomes.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).toEqual([
+      'refused',
+      'held',
+      'accepted',
+      'held',
+    ]);
     expect(await outcomes.first().textContent()).toMatch(/未通过验证：.*签名/);
+    const pending = page.getByTestId('pending-key');
+    await pending.first().waitFor();
+    expect(await pending.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-expert')))).toEqual(['专家甲', '专家丙']);
+    // The fingerprint is shown in groups of four, to read with the expert.
+    expect(await pending.first().getByTestId('pending-fingerprint').locator('li').allTextContents()).toEqual(
+      experts[0]!.identity.fingerprint.toUpperCase().match(/.{4}/g),
+    );
+    await shot(page, '63a-bureau-results-pending');
+    await pending.first().getByTestId('confirm-key').click();
+    await expect.poll(() => pending.count(), { timeout: 10_000 }).toBe(1);
+    await pending.first().getByTestId('confirm-key').click();
+    await page.getByTestId('pending-keys').waitFor({ state: 'detached' });
     await page.getByText('全部专家均已提交。').waitFor();
-    expect(await page.getByTestId('board-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-submitted')))).toEqual(['yes', 'yes', 'yes']);
+    expect(await page.getByTestId('board-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-submitted')))).toEqual([
+      'yes',
+      'yes',
+      'yes',
+    ]);
     expect(await page.getByTestId('board-row').first().textContent()).toContain('第 1 版');
     await shot(page, '63-bureau-results');
     expect(errors).toEqual([]);
@@ -200,8 +249,8 @@ describe.skipIf(!existsSync(chromiumPath))('the bureau in the browser', () => {
     await page.getByTestId('bureau-tab-panel').click();
     await page.getByTestId('score-table').waitFor({ timeout: 20_000 });
     const { total, nSub } = rubric;
-    // Three experts (< 5): the plain mean is in force. Totals T, T − n/2, T − 3n/2 → mean T − 2n/3.
-    const mean = twoPlaces(total - (2 * nSub) / 3);
+    // Three experts (< 5): the plain mean is in force, per dimension; the total is the sum of the dimensions as displayed.
+    const mean = rubric.panelTotal;
     expect(await page.getByTestId('stat-mean-total').textContent()).toBe(mean);
     expect(await page.getByTestId('stat-inForce-total').textContent()).toBe(mean);
     expect(await page.getByTestId('stat-trimmedMean-total').textContent()).toBe('—');
@@ -233,17 +282,28 @@ describe.skipIf(!existsSync(chromiumPath))('the bureau in the browser', () => {
     await page.getByTestId('dissent').nth(2).getByText('：数据共享方案不完善，应修改完善后再通过。').waitFor();
     expect(await page.getByTestId('conclusion-value').getAttribute('data-source')).toBe('majority');
     await shot(page, '65-bureau-conclusion');
-    // 专家组意见 of the first dimension: the members' opinions side by side, pre-filled from them, then the chair's wording saved.
+    // 专家组意见 of the first dimension: the members' opinions side by side, the merged draft in the box (the three said the
+    // same: once), then the chair's wording confirmed.
     const firstDimension = page.locator('[data-testid="panel-opinion-section"][data-section^="dimension:"]').first();
     await firstDimension.scrollIntoViewIfNeeded();
-    expect(await firstDimension.getByTestId('panel-opinion-member').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-expert')))).toEqual(experts.map((e) => e.name));
-    await firstDimension.getByTestId('panel-opinion-merge').click();
-    expect(await firstDimension.getByTestId('panel-opinion-input').inputValue()).not.toBe('');
+    expect(
+      await firstDimension.getByTestId('panel-opinion-member').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-expert'))),
+    ).toEqual(experts.map((e) => e.name));
+    expect(await firstDimension.getByTestId('panel-opinion-input').inputValue()).toBe('必要性论证较充分。');
+    expect(await firstDimension.getByTestId('panel-opinion-state').getAttribute('data-state')).toBe('draft');
     await firstDimension.getByTestId('panel-opinion-input').fill(panelWording);
-    expect(await firstDimension.getByTestId('panel-opinion-state').getAttribute('data-state')).toBe('dirty');
+    await firstDimension.getByTestId('panel-opinion-merge').click();
+    expect(await firstDimension.getByTestId('panel-opinion-input').inputValue()).toBe('必要性论证较充分。');
+    await firstDimension.getByTestId('panel-opinion-input').fill(panelWording);
     await firstDimension.getByTestId('panel-opinion-save').click();
     await firstDimension.locator('[data-testid="panel-opinion-state"][data-state="saved"]').waitFor();
     expect(await firstDimension.getByTestId('panel-opinion-state').textContent()).toMatch(/^已保存/);
+    // The chair confirms every other section from its merged draft (定稿 and 签发 need all of them).
+    const unconfirmed = page.locator('[data-testid="panel-opinion-section"]:has([data-testid="panel-opinion-state"][data-state="draft"])');
+    for (let left = await unconfirmed.count(); left > 0; left--) {
+      await unconfirmed.first().getByTestId('panel-opinion-save').click();
+      await expect.poll(() => unconfirmed.count()).toBe(left - 1);
+    }
     await page.getByTestId('trace').locator('summary').click();
     expect(await page.getByTestId('trace').textContent()).toContain('组长裁定 90 万元（理由：分拨模块复用一期成果）');
     await page.getByTestId('strip-plot').scrollIntoViewIfNeeded();
@@ -258,7 +318,9 @@ describe.skipIf(!existsSync(chromiumPath))('the bureau in the browser', () => {
     expect(await page.getByTestId('conclusion-override').isVisible()).toBe(false);
     expect(await page.getByTestId('line-override-open').count()).toBe(0);
     expect(await page.getByTestId('dissent-open').count()).toBe(0);
-    expect(await page.locator('[data-testid="panel-opinion-text"][data-frozen="yes"]').getByTestId('panel-opinion-input').first().isDisabled()).toBe(true);
+    expect(
+      await page.locator('[data-testid="panel-opinion-text"][data-frozen="yes"]').getByTestId('panel-opinion-input').first().isDisabled(),
+    ).toBe(true);
     await page.getByTestId('signing-write').click();
     await page.getByTestId('signing-file').waitFor({ timeout: 30_000 });
     const opinion = (await page.getByTestId('signing-file').locator('code').textContent())!;
@@ -266,15 +328,26 @@ describe.skipIf(!existsSync(chromiumPath))('the bureau in the browser', () => {
     const folder = tempDir('rd-e2e-sigs-');
     const sigs: string[] = [];
     for (const e of experts) {
-      const signed = await ok<SignedFile>(e.core, 'signing.signFile', { source: { kind: 'upload', name: path.basename(opinion), bytes }, passphrase });
+      const signed = await ok<SignedFile>(e.core, 'signing.signFile', {
+        source: { kind: 'upload', name: path.basename(opinion), bytes },
+        passphrase,
+      });
       const file = path.join(folder, `${e.name}-${signed.name}`);
       await fs.writeFile(file, signed.bytes);
       sigs.push(file);
     }
-    expect(await page.getByTestId('signer').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-signed')))).toEqual(['no', 'no', 'no']);
+    expect(await page.getByTestId('signer').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-signed')))).toEqual([
+      'no',
+      'no',
+      'no',
+    ]);
     await page.getByTestId('signing-input').setInputFiles(sigs);
     await page.getByTestId('signing-outcome').nth(2).waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('signing-outcome').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).toEqual(['accepted', 'accepted', 'accepted']);
+    expect(await page.getByTestId('signing-outcome').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).toEqual([
+      'accepted',
+      'accepted',
+      'accepted',
+    ]);
     await page.locator('[data-testid="panel-signing"][data-complete="yes"]').waitFor();
     expect(await page.getByTestId('signing-state').textContent()).toBe('全部成员均已签署。');
     await page.getByTestId('panel-signing').scrollIntoViewIfNeeded();
@@ -282,25 +355,45 @@ describe.skipIf(!existsSync(chromiumPath))('the bureau in the browser', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
-  it('generates the letters and the score sheet; the letter holds the panel figures and the dissent', async () => {
+  it('issues the letter under a 文号 from the register and the chosen 成文日期, then the score sheet; the letter holds the panel figures and the dissent', async () => {
     await page.getByTestId('bureau-tab-letters').click();
-    await page.getByTestId('letters-template-opinion-letter').waitFor();
-    expect(await page.getByTestId('letters-template-opinion-letter').isChecked()).toBe(true);
-    expect(await page.getByTestId('letters-template-score-sheet').isChecked()).toBe(true);
-    await page.getByTestId('letters-generate').click();
-    await page.getByTestId('letters-result').waitFor({ timeout: 90_000 });
+    await page.getByTestId('letters-issue').waitFor();
+    // The meeting is in the future of this machine's clock: the 成文日期 offered is the meeting's, and earlier is refused.
+    expect(await page.getByTestId('letters-date').inputValue()).toBe('2027-03-18');
+    expect(await page.getByTestId('letters-date').getAttribute('min')).toBe('2027-03-18');
+    expect(await page.getByTestId('letters-template-opinion-letter').count()).toBe(0); // issued, not batched
+    // 发文设置: the bureau's 发文机关标志 and 抄送, once.
+    await page.getByTestId('letters-issuer-mark').fill('武隆区大数据发展局');
+    await page.getByTestId('letters-copy-to').fill('武隆区财政局');
+    await page.getByTestId('letters-save-settings').click();
+    await page.getByText('发文设置已保存。').waitFor();
+    await page.getByTestId('letters-issue-button').click();
+    await page.getByTestId('letters-issued').waitFor({ timeout: 90_000 });
+    expect(await page.getByTestId('letters-issued').textContent()).toContain('武数据评〔2027〕1号');
+    await page.getByTestId('letters-register-row').first().waitFor();
+    expect(await page.getByTestId('letters-register-row').allTextContents()).toEqual([
+      expect.stringMatching(/^武数据评〔2027〕1号.*2027年3月18日/),
+    ]);
     const folder = (await page.getByTestId('letters-folder').textContent())!;
-    const names = await page.getByTestId('letters-file').allTextContents();
-    expect(names.some((n) => n.endsWith('.xlsx'))).toBe(true);
-    const letter = names.find((n) => n.includes('评审意见函') && n.endsWith('.pdf'));
+    const letter = (await page.getByTestId('letters-file').allTextContents()).find((n) => n.includes('评审意见函') && n.endsWith('.pdf'));
     expect(letter).toBeTruthy();
     const text = await pdfText(path.join(folder, letter!));
-    const { total, nSub } = rubric;
     expect(text).toContain(projectName);
-    expect(text).toContain(`专家组评分采用值为${twoPlaces(total - (2 * nSub) / 3)}分`);
+    expect(text).toContain('武数据评〔2027〕1号');
+    expect(text).toContain('2027年3月18日');
+    expect(text).toContain('抄送：武隆区财政局。');
+    expect(text).not.toContain('草稿');
+    expect(text).toContain(`专家组评分采用值为${rubric.panelTotal}分`);
     expect(text).toContain('核定投资704.00万元，核减16.00万元');
     expect(text).toContain('保留意见：专家丙专家对上述意见持保留意见，理由：数据共享方案不完善，应修改完善后再通过。');
     expect(text).toContain(panelWording);
+    // Then the session's score sheet in the batch.
+    expect(await page.getByTestId('letters-template-score-sheet').isChecked()).toBe(true);
+    await page.getByTestId('letters-generate').click();
+    await page.getByTestId('letters-result').waitFor({ timeout: 90_000 });
+    await expect
+      .poll(async () => (await page.getByTestId('letters-file').allTextContents()).some((n) => n.endsWith('.xlsx')), { timeout: 90_000 })
+      .toBe(true);
 
     await page.getByTestId('letters-preview-template').selectOption('opinion-letter');
     await page.getByTestId('letters-preview').locator('canvas').first().waitFor({ timeout: 30_000 });

@@ -10,7 +10,17 @@ import type { Envelope } from '../../shared/api';
 import type { Review, ReviewView } from '../../shared/scoring';
 import { decodeWire } from '../../shared/wire';
 import { tempDir } from '../helpers/core';
-import { callApi, openScoreTab, chromiumPath, ensureBuiltWithSamples, launchChromium, root, saveExpertProfile, startWebApp, type WebApp } from './harness';
+import {
+  callApi,
+  openScoreTab,
+  chromiumPath,
+  ensureBuiltWithSamples,
+  launchChromium,
+  root,
+  saveExpertProfile,
+  startWebApp,
+  type WebApp,
+} from './harness';
 
 /** Milliseconds of typing before each kill: early, mid and late in a burst, jittered so the kill lands anywhere in a save. */
 const KILL_AFTER_MS = [900, 2200, 3800].map((ms) => ms + Math.floor(Math.random() * 400));
@@ -63,7 +73,8 @@ async function recordSaves(p: Page): Promise<void> {
       .body()
       .then((bytes) => {
         const envelope = decodeWire(new Uint8Array(bytes)) as Envelope<ReviewView>;
-        if (envelope.ok && envelope.value.version > acked.version) acked = { version: envelope.value.version, review: envelope.value.review };
+        if (envelope.ok && envelope.value.version > acked.version)
+          acked = { version: envelope.value.version, review: envelope.value.review };
       })
       // The body of a response cut off by the kill never reached the page: not acknowledged.
       .catch(() => undefined)
@@ -85,14 +96,14 @@ async function typeUntil(stop: () => boolean): Promise<void> {
     while (!stop()) {
       if (Math.random() < 0.6) {
         const input = scores[Math.floor(Math.random() * scores.length)];
-        const max = Number((await input.locator('xpath=following-sibling::span').textContent({ timeout: 2_000 }))!.replace(/[^\d.]/g, ''));
-        await input.focus({ timeout: 2_000 });
+        const max = Number((await input!.locator('xpath=following-sibling::span').textContent({ timeout: 2_000 }))!.replace(/[^\d.]/g, ''));
+        await input!.focus({ timeout: 2_000 });
         await page.keyboard.press('Control+A');
         await page.keyboard.type(String(Math.floor(Math.random() * (2 * max + 1)) / 2), { delay: 40 });
       } else {
-        await opinions[Math.floor(Math.random() * opinions.length)].focus({ timeout: 2_000 });
+        await opinions[Math.floor(Math.random() * opinions.length)]!.focus({ timeout: 2_000 });
         await page.keyboard.press('End');
-        await page.keyboard.type(OPINION_WORDS[Math.floor(Math.random() * OPINION_WORDS.length)], { delay: 40 });
+        await page.keyboard.type(OPINION_WORDS[Math.floor(Math.random() * OPINION_WORDS.length)]!, { delay: 40 });
       }
     }
   } catch {
@@ -105,10 +116,14 @@ function inspectAfterKill(): { version: number; review: Review } {
   const db = new Database(path.join(dataDir, DB_FILE), { readonly: true, fileMustExist: true });
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const row = db.prepare(`SELECT review_json, version FROM reviews WHERE session_id = ? AND project_id = ?`).get(target!.sessionId, target!.projectId) as { review_json: string; version: number };
+    const row = db
+      .prepare(`SELECT review_json, version FROM reviews WHERE session_id = ? AND project_id = ?`)
+      .get(target!.sessionId, target!.projectId) as { review_json: string; version: number };
     const review = JSON.parse(row.review_json) as Review;
     // The last history row of every field holds the stored value: the review and its history were written together.
-    const history = db.prepare(`SELECT field, after_json FROM review_history WHERE session_id = ? AND project_id = ? ORDER BY id`).all(target!.sessionId, target!.projectId) as { field: string; after_json: string }[];
+    const history = db
+      .prepare(`SELECT field, after_json FROM review_history WHERE session_id = ? AND project_id = ? ORDER BY id`)
+      .all(target!.sessionId, target!.projectId) as { field: string; after_json: string }[];
     const lastAfter = new Map(history.map((h) => [h.field, h.after_json]));
     const stored = leaves(review);
     for (const [field, after] of lastAfter) expect(stored.get(field) ?? 'null', field).toBe(after);
@@ -145,41 +160,48 @@ describe.skipIf(!existsSync(chromiumPath))('killing the server while the expert 
     await page.getByTestId('project-item').first().waitFor({ timeout: 60_000 });
     await openScoreTab(page);
     await page.getByTestId('conflict-none').click();
-    await page.getByTestId('save-status').filter({ hasText: /^已保存 \d{2}:\d{2}:\d{2}$/ }).waitFor({ timeout: 10_000 });
+    await page
+      .getByTestId('save-status')
+      .filter({ hasText: /^已保存 \d{2}:\d{2}:\d{2}$/ })
+      .waitFor({ timeout: 10_000 });
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
     for (const running of started.filter((a) => a.child.exitCode === null && a.child.signalCode === null)) await running.stop();
   });
 
-  it.each(KILL_AFTER_MS.map((ms, round) => [round + 1, ms]))('round %i: SIGKILL after %i ms of typing loses nothing acknowledged', async (_round, killAfter) => {
-    let killed = false;
-    const exited = new Promise((done) => app.child.once('exit', done));
-    const typing = typeUntil(() => killed);
-    await new Promise((done) => setTimeout(done, killAfter));
-    app.child.kill('SIGKILL');
-    killed = true;
-    await exited;
-    await typing;
-    await Promise.all([...pendingBodies]);
-    const ackedBeforeKill = acked;
+  it.each(KILL_AFTER_MS.map((ms, round) => [round + 1, ms]))(
+    'round %i: SIGKILL after %i ms of typing loses nothing acknowledged',
+    async (_round, killAfter) => {
+      let killed = false;
+      const exited = new Promise((done) => app.child.once('exit', done));
+      const typing = typeUntil(() => killed);
+      await new Promise((done) => setTimeout(done, killAfter));
+      app.child.kill('SIGKILL');
+      killed = true;
+      await exited;
+      await typing;
+      await Promise.all([...pendingBodies]);
+      const ackedBeforeKill = acked;
 
-    // The file as the kill left it: sound, at least as new as the last acknowledged save, and exactly a state the page sent.
-    const stored = inspectAfterKill();
-    expect(stored.version).toBeGreaterThanOrEqual(ackedBeforeKill.version);
-    expect(stored.review).toEqual(sent.get(stored.version));
-    if (stored.version === ackedBeforeKill.version) expect(stored.review).toEqual(ackedBeforeKill.review);
+      // The file as the kill left it: sound, at least as new as the last acknowledged save, and exactly a state the page sent.
+      const stored = inspectAfterKill();
+      expect(stored.version).toBeGreaterThanOrEqual(ackedBeforeKill.version);
+      expect(stored.review).toEqual(sent.get(stored.version));
+      if (stored.version === ackedBeforeKill.version) expect(stored.review).toEqual(ackedBeforeKill.review);
 
-    // Restarted on the same folder: nothing was quarantined, the API and the reloaded form give back the same review.
-    await start();
-    expect(readdirSync(dataDir).filter((f) => f.includes('.corrupt-'))).toEqual([]);
-    const view = await callApi<ReviewView>(app.url, 'review.get', target);
-    expect(view.version).toBe(stored.version);
-    expect(view.review).toEqual(stored.review);
-    await page.goto(app.url);
-    await openScoreTab(page);
-    expect(await page.getByTestId('conflict-none').getAttribute('aria-checked')).toBe('true');
-    await expectFormShows(stored.review);
-    acked = { version: view.version, review: view.review };
-  }, 30_000);
+      // Restarted on the same folder: nothing was quarantined, the API and the reloaded form give back the same review.
+      await start();
+      expect(readdirSync(dataDir).filter((f) => f.includes('.corrupt-'))).toEqual([]);
+      const view = await callApi<ReviewView>(app.url, 'review.get', target);
+      expect(view.version).toBe(stored.version);
+      expect(view.review).toEqual(stored.review);
+      await page.goto(app.url);
+      await openScoreTab(page);
+      expect(await page.getByTestId('conflict-none').getAttribute('aria-checked')).toBe('true');
+      await expectFormShows(stored.review);
+      acked = { version: view.version, review: view.review };
+    },
+    30_000,
+  );
 });

@@ -10,7 +10,17 @@ import type { ReviewView } from '../../shared/scoring';
 import { decodeWire, encodeWire } from '../../shared/wire';
 import { completedReview } from '../core/sampleSession';
 import { tempDir } from '../helpers/core';
-import { chromiumPath, ensureBuiltWithSamples, launchChromium, newPage, root, saveExpertProfile, shot, startWebApp, type WebApp } from './harness';
+import {
+  chromiumPath,
+  ensureBuiltWithSamples,
+  launchChromium,
+  newPage,
+  root,
+  saveExpertProfile,
+  shot,
+  startWebApp,
+  type WebApp,
+} from './harness';
 
 let browser: Browser;
 let app: WebApp;
@@ -46,12 +56,17 @@ describe.skipIf(!existsSync(chromiumPath))('generated documents in the browser',
     await page.getByTestId('project-item').first().waitFor({ timeout: 60_000 });
     // The first project scored and completed through the API, as the 评分 form would save it.
     const [session] = await api<{ id: string }[]>('session.list', {});
-    const detail = await api<{ projects: { id: string }[] }>('session.get', { sessionId: session.id });
-    await api('session.commitment.accept', { sessionId: session.id });
-    const projectId = detail.projects[0].id;
-    const empty = await api<ReviewView>('review.get', { sessionId: session.id, projectId });
-    await api('review.save', { sessionId: session.id, projectId, review: completedReview(empty, { overall: '同意该项目按专家意见修改完善后实施。' }), baseVersion: empty.version });
-    await api('review.complete', { sessionId: session.id, projectId });
+    const detail = await api<{ projects: { id: string }[] }>('session.get', { sessionId: session!.id });
+    await api('session.commitment.accept', { sessionId: session!.id });
+    const projectId = detail.projects[0]!.id;
+    const empty = await api<ReviewView>('review.get', { sessionId: session!.id, projectId });
+    await api('review.save', {
+      sessionId: session!.id,
+      projectId,
+      review: completedReview(empty, { overall: '同意该项目按专家意见修改完善后实施。' }),
+      baseVersion: empty.version,
+    });
+    await api('review.complete', { sessionId: session!.id, projectId });
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -70,7 +85,9 @@ describe.skipIf(!existsSync(chromiumPath))('generated documents in the browser',
     await renderedPages().first().waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-testid="documents-preview"] canvas').count()).toBeGreaterThan(0);
     const projectName = (await page.getByTestId('project-item').first().locator('.project-name').textContent())!.trim();
-    await expect.poll(() => page.locator('[data-testid="documents-preview"] .textLayer').first().textContent(), { timeout: 10_000 }).toContain('专家个人评审意见表');
+    await expect
+      .poll(() => page.locator('[data-testid="documents-preview"] .textLayer').first().textContent(), { timeout: 10_000 })
+      .toContain('专家个人评审意见表');
     expect(await page.locator('.documents-preview-title').textContent()).toContain(projectName);
   }, 60_000);
 
@@ -92,7 +109,10 @@ describe.skipIf(!existsSync(chromiumPath))('generated documents in the browser',
     for (const f of files) expect(existsSync(path.join(folder, f)), f).toBe(true);
     const projectName = (await page.getByTestId('project-item').first().locator('.project-name').textContent())!.trim();
     const pdf = files.find((f) => f.startsWith('专家个人评审意见表-') && f.endsWith('.pdf') && f.includes(projectName))!;
-    const text = (await extractText(path.join(folder, pdf), 'pdf', 'e2e')).pages.map((p) => p.text).join('').replace(/\s/g, '');
+    const text = (await extractText(path.join(folder, pdf), 'pdf', 'e2e')).pages
+      .map((p) => p.text)
+      .join('')
+      .replace(/\s/g, '');
     expect(text).toContain(projectName.replace(/\s/g, ''));
     expect(text).toContain('同意该项目按专家意见修改完善后实施');
     await page.getByTestId('generate-result').scrollIntoViewIfNeeded();
@@ -104,19 +124,36 @@ describe.skipIf(!existsSync(chromiumPath))('generated documents in the browser',
     await page.getByTestId('template-editor').waitFor();
     const paragraph = page.locator('[data-testid="template-editor"] textarea[data-testid="template-text"]').first();
     await paragraph.fill('本表由评审专家独立填写。');
-    await expect.poll(() => page.locator('[data-testid="documents-preview"] .textLayer').allTextContents().then((t) => t.join('')), { timeout: 20_000 }).toContain('本表由评审专家独立填写');
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('[data-testid="documents-preview"] .textLayer')
+            .allTextContents()
+            .then((t) => t.join('')),
+        { timeout: 20_000 },
+      )
+      .toContain('本表由评审专家独立填写');
     await shot(page, '31-documents-edit');
     await page.getByTestId('template-save').click();
     await page.getByTestId('template-editor').waitFor({ state: 'detached' });
-    await expect.poll(() => page.locator('[data-template="expert-opinion"] [data-testid="template-version"]').textContent()).toBe('第 2 版');
+    await expect
+      .poll(() => page.locator('[data-template="expert-opinion"] [data-testid="template-version"]').textContent())
+      .toBe('第 2 版');
     // The record keeps the version each earlier file was made from.
     await page.getByTestId('generated-history').locator('summary').click();
     expect(await page.getByTestId('history-item').first().textContent()).toMatch(/第 1 版/);
   }, 60_000);
 
   it('uploads a bureau .docx template and shows which placeholders it can fill', async () => {
-    const doc = new Document({ sections: [{ children: [new Paragraph('关于{{project.name}}的评审意见'), new Paragraph('文号：{{红头编号}}')] }] });
-    await page.getByTestId('template-upload-input').setInputFiles({ name: '红头函.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await Packer.toBuffer(doc) });
+    const doc = new Document({
+      sections: [{ children: [new Paragraph('关于{{project.name}}的评审意见'), new Paragraph('文号：{{红头编号}}')] }],
+    });
+    await page.getByTestId('template-upload-input').setInputFiles({
+      name: '红头函.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: await Packer.toBuffer(doc),
+    });
     await page.getByTestId('upload-placeholders').waitFor();
     expect(await page.getByTestId('placeholders-known').textContent()).toBe('{{project.name}}');
     expect(await page.getByTestId('placeholders-unknown').textContent()).toBe('{{红头编号}}');

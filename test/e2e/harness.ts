@@ -16,7 +16,8 @@ export function ensureBuiltWithSamples(): void {
   if (!existsSync(path.join(root, 'dist/web.cjs')) || !existsSync(path.join(root, 'dist/renderer/index.html'))) {
     execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   }
-  if (!existsSync(path.join(root, 'resources/samples/wulong-2027.rpkg'))) execFileSync('npm', ['run', 'samples'], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(path.join(root, 'resources/samples/wulong-2027.rpkg')))
+    execFileSync('npm', ['run', 'samples'], { cwd: root, stdio: 'inherit' });
   mkdirSync(artifacts, { recursive: true });
 }
 
@@ -27,7 +28,10 @@ export interface WebApp {
 }
 
 export function startWebApp(dataDir: string): Promise<WebApp> {
-  const child = spawn(process.execPath, [path.join(root, 'dist/web.cjs'), '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(root, 'dist/web.cjs'), '--data-dir', dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`web app did not start:\n${out}`)), 20_000);
@@ -55,7 +59,15 @@ export function startWebApp(dataDir: string): Promise<WebApp> {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -77,7 +89,10 @@ export const shot = (page: Page, name: string) => page.screenshot({ path: path.j
 
 /** Fills the first-run 专家信息 form if the app asks for it (a fresh data folder); otherwise leaves the page as it is. */
 export async function saveExpertProfile(page: Page): Promise<void> {
-  await page.locator('[data-testid="expert-name"], [data-testid="open-package"], [data-testid="session-title"]').first().waitFor({ timeout: 20_000 });
+  await page
+    .locator('[data-testid="expert-name"], [data-testid="open-package"], [data-testid="session-title"]')
+    .first()
+    .waitFor({ timeout: 20_000 });
   if (!(await page.getByTestId('expert-name').isVisible())) return;
   await page.getByTestId('expert-name').fill('王评审');
   await page.getByTestId('expert-title').fill('高级工程师');
@@ -105,7 +120,11 @@ export async function openScoreTab(page: Page): Promise<void> {
 /** Calls the running web app's API directly (setting up data the test is not about), with the URL's token. */
 export async function callApi<T>(url: string, name: string, input: unknown): Promise<T> {
   const { origin, searchParams } = new URL(url);
-  const res = await fetch(`${origin}/api/call/${name}`, { method: 'POST', headers: { [TOKEN_HEADER]: searchParams.get('token')! }, body: encodeWire(input) as Uint8Array<ArrayBuffer> });
+  const res = await fetch(`${origin}/api/call/${name}`, {
+    method: 'POST',
+    headers: { [TOKEN_HEADER]: searchParams.get('token')! },
+    body: encodeWire(input) as Uint8Array<ArrayBuffer>,
+  });
   const envelope = decodeWire(new Uint8Array(await res.arrayBuffer())) as Envelope<T>;
   if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
   return envelope.value;

@@ -4,14 +4,26 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/core';
-import { openScoreTab, chromiumPath, ensureBuiltWithSamples, launchChromium, newPage, root, saveExpertProfile, shot, startWebApp, type WebApp } from './harness';
+import {
+  openScoreTab,
+  chromiumPath,
+  ensureBuiltWithSamples,
+  launchChromium,
+  newPage,
+  root,
+  saveExpertProfile,
+  shot,
+  startWebApp,
+  type WebApp,
+} from './harness';
 
 let browser: Browser;
 let app: WebApp;
 let page: Page;
 let errors: string[];
 
-const saved = () => expect.poll(async () => page.getByTestId('save-status').textContent(), { timeout: 10_000 }).toMatch(/^已保存 \d{2}:\d{2}:\d{2}$/);
+const saved = () =>
+  expect.poll(async () => page.getByTestId('save-status').textContent(), { timeout: 10_000 }).toMatch(/^已保存 \d{2}:\d{2}:\d{2}$/);
 
 describe.skipIf(!existsSync(chromiumPath))('phrases and overview in the browser', () => {
   beforeAll(async () => {
@@ -38,8 +50,11 @@ describe.skipIf(!existsSync(chromiumPath))('phrases and overview in the browser'
     await page.keyboard.type('经审查，');
     await page.keyboard.press('Control+Space');
     await page.getByTestId('phrase-search').waitFor();
-    // Without a query the picker lists this dimension's phrases only.
-    await expect.poll(() => page.getByTestId('phrase-item').count()).toBe(4); // the library loads after the picker opens
+    // Without a query the picker lists this dimension's phrases of the session's district (武隆) and the neutral ones only:
+    // one 武隆 phrase and one neutral phrase for 必要性; other districts' phrases never appear.
+    await expect.poll(() => page.getByTestId('phrase-item').count()).toBe(2); // the library loads after the picker opens
+    const listed = await page.getByTestId('phrase-popover').innerText();
+    for (const foreign of ['三重一大', '数字达拉特规划', '只减不增', '一部门一系统']) expect(listed).not.toContain(foreign);
     await page.keyboard.type('依据充分');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');
@@ -56,7 +71,9 @@ describe.skipIf(!existsSync(chromiumPath))('phrases and overview in the browser'
     await page.reload();
     await page.getByTestId('project-item').first().waitFor({ timeout: 30_000 });
     await openScoreTab(page);
-    expect(await page.locator('[data-testid="dimension-opinion"][data-dimension="necessity"]').inputValue()).toBe(`经审查，${phrase}同意。`);
+    expect(await page.locator('[data-testid="dimension-opinion"][data-dimension="necessity"]').inputValue()).toBe(
+      `经审查，${phrase}同意。`,
+    );
   }, 120_000);
 
   it('adds and reorders personal phrases, which the picker lists first in that order', async () => {

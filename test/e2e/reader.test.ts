@@ -4,7 +4,17 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/core';
-import { chromiumPath, ensureBuiltWithSamples, launchChromium, newPage, root, saveExpertProfile, shot, startWebApp, type WebApp } from './harness';
+import {
+  chromiumPath,
+  ensureBuiltWithSamples,
+  launchChromium,
+  newPage,
+  root,
+  saveExpertProfile,
+  shot,
+  startWebApp,
+  type WebApp,
+} from './harness';
 
 const sample = path.join(root, 'resources/samples/wulong-2027.rpkg');
 const defects = path.join(root, 'resources/samples/donghe-2027-defects.rpkg');
@@ -13,7 +23,10 @@ let browser: Browser;
 /** The app may restore to the start screen or to a session; from either, open the imported session. */
 async function openSession(page: import('playwright-core').Page, title: RegExp): Promise<void> {
   await page.locator('[data-testid="project-item"], [data-testid="session-item"]').first().waitFor({ timeout: 30_000 });
-  if ((await page.getByTestId('session-title').count()) === 0 || !title.test((await page.getByTestId('session-title').textContent()) ?? '')) {
+  if (
+    (await page.getByTestId('session-title').count()) === 0 ||
+    !title.test((await page.getByTestId('session-title').textContent()) ?? '')
+  ) {
     if ((await page.getByTestId('go-home').count()) > 0) await page.getByTestId('go-home').click();
     await page.getByTestId('session-item').filter({ hasText: title }).first().click();
   }
@@ -61,7 +74,9 @@ describe.skipIf(!existsSync(chromiumPath))('reading a package in the browser', (
 
     await page.getByTestId('search-input').fill('数据资源共享');
     await page.getByTestId('search-input').press('Enter');
-    await expect.poll(async () => Number((await page.getByTestId('search-count').textContent())?.match(/\d+/)?.[0] ?? 0), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number((await page.getByTestId('search-count').textContent())?.match(/\d+/)?.[0] ?? 0), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     const hit = page.getByTestId('search-hit').first();
     await hit.waitFor({ timeout: 30_000 });
     expect(await hit.textContent()).toMatch(/数据|资源|共享/);
@@ -79,7 +94,10 @@ describe.skipIf(!existsSync(chromiumPath))('reading a package in the browser', (
     await openSession(page, /武隆区/);
     const docs = page.getByTestId('document-item');
 
-    await docs.filter({ hasText: /初步设计|可行性/ }).first().click();
+    await docs
+      .filter({ hasText: /初步设计|可行性/ })
+      .first()
+      .click();
     const article = page.getByTestId('docx-article');
     await article.waitFor({ timeout: 30_000 });
     expect(await article.locator('h1, h2').count()).toBeGreaterThan(2);

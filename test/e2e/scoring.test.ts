@@ -4,7 +4,19 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/core';
-import { acceptCommitment, openScoreTab, chromiumPath, ensureBuiltWithSamples, launchChromium, newPage, root, saveExpertProfile, shot, startWebApp, type WebApp } from './harness';
+import {
+  acceptCommitment,
+  openScoreTab,
+  chromiumPath,
+  ensureBuiltWithSamples,
+  launchChromium,
+  newPage,
+  root,
+  saveExpertProfile,
+  shot,
+  startWebApp,
+  type WebApp,
+} from './harness';
 
 let browser: Browser;
 let app: WebApp;
@@ -12,7 +24,8 @@ let page: Page;
 let errors: string[];
 const typed = new Map<string, string>();
 
-const saved = () => expect.poll(async () => page.getByTestId('save-status').textContent(), { timeout: 10_000 }).toMatch(/^已保存 \d{2}:\d{2}:\d{2}$/);
+const saved = () =>
+  expect.poll(async () => page.getByTestId('save-status').textContent(), { timeout: 10_000 }).toMatch(/^已保存 \d{2}:\d{2}:\d{2}$/);
 
 describe.skipIf(!existsSync(chromiumPath))('scoring in the browser', () => {
   beforeAll(async () => {
@@ -84,7 +97,10 @@ describe.skipIf(!existsSync(chromiumPath))('scoring in the browser', () => {
     await inputs.first().focus();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('99');
-    await page.getByText(/的得分应在 0–/).first().waitFor();
+    await page
+      .getByText(/的得分应在 0–/)
+      .first()
+      .waitFor();
     await page.keyboard.press('Control+A');
     await page.keyboard.type(typed.values().next().value!);
 
@@ -132,7 +148,9 @@ describe.skipIf(!existsSync(chromiumPath))('scoring in the browser', () => {
     expect(await page.getByTestId('familiarity').inputValue()).toBe('familiar');
     for (const [key, score] of typed) {
       const [dimension, criterion] = key.split('/');
-      expect(await page.locator(`[data-testid="score-input"][data-dimension="${dimension}"][data-criterion="${criterion}"]`).inputValue()).toBe(score);
+      expect(
+        await page.locator(`[data-testid="score-input"][data-dimension="${dimension}"][data-criterion="${criterion}"]`).inputValue(),
+      ).toBe(score);
     }
     expect(await page.getByTestId('overall-opinion').inputValue()).toBe('同意该项目建设，建议按评审意见修改完善。');
     expect(await page.getByTestId('dimension-opinion').first().inputValue()).toBe('论证充分，符合要求。');
@@ -145,7 +163,8 @@ describe.skipIf(!existsSync(chromiumPath))('scoring in the browser', () => {
     await expect.poll(async () => (await done.count()) + (await missing.count()), { timeout: 15_000 }).toBeGreaterThan(0);
     // Vetoes the pre-check left to the expert need a ruling: rule them not applicable and try again.
     if ((await missing.count()) > 0) {
-      for (const ruling of await page.locator('[data-testid="veto"][data-state="pending"] [data-testid="veto-ruling"]').all()) await ruling.selectOption('clear');
+      for (const ruling of await page.locator('[data-testid="veto"][data-state="pending"] [data-testid="veto-ruling"]').all())
+        await ruling.selectOption('clear');
       await saved();
       await page.getByTestId('complete-review').click();
     }

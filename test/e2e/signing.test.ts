@@ -6,7 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionDetail } from '../../shared/domain';
 import type { Review, ReviewView } from '../../shared/scoring';
 import { tempDir } from '../helpers/core';
-import { callApi, chromiumPath, ensureBuiltWithSamples, launchChromium, newPage, openScoreTab, root, saveExpertProfile, shot, startWebApp, type WebApp } from './harness';
+import {
+  callApi,
+  chromiumPath,
+  ensureBuiltWithSamples,
+  launchChromium,
+  newPage,
+  openScoreTab,
+  root,
+  saveExpertProfile,
+  shot,
+  startWebApp,
+  type WebApp,
+} from './harness';
 
 let browser: Browser;
 let app: WebApp;
@@ -25,9 +37,21 @@ async function completeByApi(projectId: string): Promise<void> {
     ...view.review,
     conflict: { hasConflict: false, note: '' },
     familiarity: 'familiar',
-    dimensions: Object.fromEntries(rubric.dimensions.map((d) => [d.id, { scores: Object.fromEntries(d.subCriteria.map((c) => [c.id, c.maxPoints - 0.5])), opinion: `${d.name}论证充分。`, lowScoreReason: '' }])),
+    dimensions: Object.fromEntries(
+      rubric.dimensions.map((d) => [
+        d.id,
+        {
+          scores: Object.fromEntries(d.subCriteria.map((c) => [c.id, c.maxPoints - 0.5])),
+          opinion: `${d.name}论证充分。`,
+          lowScoreReason: '',
+        },
+      ]),
+    ),
     chapterOpinions: Object.fromEntries(view.chapters.map((c) => [c.id, `${c.title}内容完整。`])),
-    vetoRulings: { ...view.review.vetoRulings, ...Object.fromEntries(view.vetoes.filter((v) => v.state === 'pending').map((v) => [v.veto.id, false])) },
+    vetoRulings: {
+      ...view.review.vetoRulings,
+      ...Object.fromEntries(view.vetoes.filter((v) => v.state === 'pending').map((v) => [v.veto.id, false])),
+    },
     investment: Object.fromEntries(view.reductions.lines.map((l) => [l.lineId, { approvedFen: l.requestedFen, reason: '' }])),
     overallOpinion: '同意该项目建设。',
   };
@@ -49,7 +73,7 @@ describe.skipIf(!existsSync(chromiumPath))('signing in the browser', () => {
     await shot(page, '39-signing-start');
     await page.getByTestId('package-file-input').setInputFiles(path.join(root, 'resources/samples/wulong-2027.rpkg'));
     await page.getByTestId('project-item').first().waitFor({ timeout: 60_000 });
-    sessionId = (await callApi<{ id: string }[]>(app.url, 'session.list', {}))[0].id;
+    sessionId = (await callApi<{ id: string }[]>(app.url, 'session.list', {}))[0]!.id;
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -81,21 +105,38 @@ describe.skipIf(!existsSync(chromiumPath))('signing in the browser', () => {
     // A signature in three strokes, drawn with the mouse.
     const box = (await page.getByTestId('signature-pad').boundingBox())!;
     const strokes = [
-      [[60, 120], [90, 60], [120, 130], [150, 70]],
-      [[190, 80], [230, 80], [210, 140]],
-      [[270, 110], [320, 70], [360, 120], [420, 90]],
+      [
+        [60, 120],
+        [90, 60],
+        [120, 130],
+        [150, 70],
+      ],
+      [
+        [190, 80],
+        [230, 80],
+        [210, 140],
+      ],
+      [
+        [270, 110],
+        [320, 70],
+        [360, 120],
+        [420, 90],
+      ],
     ];
     for (const stroke of strokes) {
-      await page.mouse.move(box.x + stroke[0][0], box.y + stroke[0][1]);
+      await page.mouse.move(box.x + stroke[0]![0]!, box.y + stroke[0]![1]!);
       await page.mouse.down();
-      for (const [x, y] of stroke.slice(1)) await page.mouse.move(box.x + x, box.y + y, { steps: 8 });
+      for (const [x, y] of stroke.slice(1)) await page.mouse.move(box.x + x!, box.y + y!, { steps: 8 });
       await page.mouse.up();
     }
     await page.getByTestId('signature-save').click();
     const preview = page.getByTestId('signature-preview');
     await preview.waitFor({ timeout: 10_000 });
     // Cropped to the ink: far narrower than the 560 × 200 pad.
-    const size = await preview.evaluate((img) => [(img as unknown as { naturalWidth: number }).naturalWidth, (img as unknown as { naturalHeight: number }).naturalHeight]);
+    const size = await preview.evaluate((img) => [
+      (img as unknown as { naturalWidth: number }).naturalWidth,
+      (img as unknown as { naturalHeight: number }).naturalHeight,
+    ]);
     expect(size[0]).toBeLessThan(560 * 2);
     expect(size[1]).toBeLessThan(200);
     await shot(page, '40-signing-identity');
@@ -136,7 +177,10 @@ describe.skipIf(!existsSync(chromiumPath))('signing in the browser', () => {
 
   it('verifies the exported result file as 有效, and as 无效 with one byte changed', async () => {
     const folder = path.join(dataDir, 'exports', '2027年度武隆区政务信息化项目专家评审会', '签名文件');
-    const rdr = path.join(folder, readdirSync(folder).find((f) => f.endsWith('.rdr.json'))!);
+    const rdr = path.join(
+      folder,
+      readdirSync(folder).find((f) => f.endsWith('.rdr.json'))!,
+    );
     await page.getByTestId('signing-verify-open').click();
     await page.getByTestId('verify-input').setInputFiles(rdr);
     await expect.poll(() => page.getByTestId('verify-verdict').textContent(), { timeout: 20_000 }).toBe('有效');
@@ -146,7 +190,7 @@ describe.skipIf(!existsSync(chromiumPath))('signing in the browser', () => {
 
     const bytes = readFileSync(rdr);
     const at = bytes.indexOf('同意该项目建设');
-    bytes[at] ^= 0x01;
+    bytes[at]! ^= 0x01;
     const tampered = path.join(tempDir('rd-e2e-tamper-'), path.basename(rdr));
     writeFileSync(tampered, bytes);
     await page.getByTestId('verify-input').setInputFiles(tampered);

@@ -18,7 +18,10 @@ let generated: Promise<{ dir: string; labels: ChapterLabels }> | undefined;
  */
 export async function chapterFixtures(): Promise<{ dir: string; labels: ChapterLabels }> {
   if (existsSync(path.join(chapterFixturesDir, 'labels.json'))) {
-    return { dir: chapterFixturesDir, labels: JSON.parse(await readFile(path.join(chapterFixturesDir, 'labels.json'), 'utf8')) as ChapterLabels };
+    return {
+      dir: chapterFixturesDir,
+      labels: JSON.parse(await readFile(path.join(chapterFixturesDir, 'labels.json'), 'utf8')) as ChapterLabels,
+    };
   }
   generated ??= (async () => {
     const dir = tempDir('rd-chapters-');
@@ -85,7 +88,15 @@ export async function evaluateChapterDetection(fixturesDir: string): Promise<Cha
       if (match.found && label) {
         truePositives++;
         if (match.page === label.page) rightPages++;
-        else mistakes.push({ file: doc.file, chapterId: match.chapterId, problem: 'wrong-page', expected: label.page, found: match.page, heading: match.heading });
+        else
+          mistakes.push({
+            file: doc.file,
+            chapterId: match.chapterId,
+            problem: 'wrong-page',
+            expected: label.page,
+            found: match.page,
+            heading: match.heading,
+          });
       } else if (match.found) {
         falsePositives++;
         mistakes.push({ file: doc.file, chapterId: match.chapterId, problem: 'false-positive', found: match.page, heading: match.heading });

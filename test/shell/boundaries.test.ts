@@ -48,12 +48,12 @@ describe('the scanner', () => {
       "import { app } from 'electron';",
       "import type { Session } from 'electron';",
       "import 'electron/main';",
-      "export { ipcMain } from \"electron\";",
+      'export { ipcMain } from "electron";',
       "const e = await import('electron');",
       "const r = require('electron');",
       "import x = require('electron');",
       "// import { nothing } from 'electron' (a comment is not an import)",
-      "const s = \"from 'electron'\";",
+      'const s = "from \'electron\'";',
     ].join('\n');
     expect(specifiers(source).filter(isElectronModule)).toEqual([
       'electron',
@@ -78,9 +78,7 @@ describe('import boundaries', () => {
   });
 
   it('shared imports only shared (and packages)', () => {
-    expect(
-      violations(['shared'], (file, spec) => spec.startsWith('.') && !inside('shared', target(file, spec))),
-    ).toEqual([]);
+    expect(violations(['shared'], (file, spec) => spec.startsWith('.') && !inside('shared', target(file, spec)))).toEqual([]);
   });
 
   it('the renderer imports nothing from electron/ — only renderer/, shared/ and packages', () => {

@@ -59,12 +59,17 @@ describe('electron-builder.yml', () => {
   it('ships the built app and its profiles and templates, not the generated samples or sources', () => {
     // getConfig normalises the list into one FileSet.
     const [set] = config.files as { filter: string[] }[];
-    expect(set.filter.filter((f) => !f.startsWith('!'))).toEqual(['dist/**', 'package.json', 'resources/profiles/**', 'resources/templates/**']);
+    expect(set!.filter.filter((f) => !f.startsWith('!'))).toEqual([
+      'dist/**',
+      'package.json',
+      'resources/profiles/**',
+      'resources/templates/**',
+    ]);
   });
 
   it('leaves out unused font weights but never a font the PDF renderer reads', () => {
     const [set] = config.files as { filter: string[] }[];
-    const excluded = set.filter.filter((f) => f.startsWith('!')).map((f) => f.slice(1));
+    const excluded = set!.filter.filter((f) => f.startsWith('!')).map((f) => f.slice(1));
     const isExcluded = (file: string) => excluded.some((pattern) => minimatch(file, pattern, { dot: true }));
     const used = bundledFonts().flatMap((f) => f.files.map((file) => path.relative(root, file).split(path.sep).join('/')));
     expect(used.length).toBeGreaterThan(5);

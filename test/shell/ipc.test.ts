@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { api, apiErrorCodes, isMethodName, type Envelope, type MethodName } from '../../shared/api';
 import { createDispatcher } from '../../electron/core/api/dispatch';
-import type { Handlers } from '../../electron/core/api/handlers';
+import type { Handlers } from '../../electron/core/kernel/handlers';
 import { callHandler, registerIpc, sendEvent } from '../../electron/main/ipc';
 import { fakeWebContents, ipcEvent, topAppFrame } from './fakes';
 
@@ -19,7 +19,7 @@ describe('the rd:call channel', () => {
     const dispatch = vi.fn(async () => ({ ok: true as const, value: 'v' }));
     registerIpc(dispatch);
     expect(handle).toHaveBeenCalledTimes(1);
-    const [channel, listener] = handle.mock.calls[0];
+    const [channel, listener] = handle.mock.calls[0]!;
     expect(channel).toBe('rd:call');
     await expect(listener(ipcEvent(topAppFrame), 'app.info', {})).resolves.toEqual({ ok: true, value: 'v' });
   });
@@ -89,12 +89,10 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
 const protoKeys = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf');
 const contractKeys = fc.constantFrom('jobId', 'source', 'kind', 'path', 'bytes', 'name', 'folder', 'documentKey', 'sessionId', 'position');
 /** JSON.parse makes `__proto__` an own key, exactly as a structured-cloned IPC payload would carry it. */
-const protoPayload = fc
-  .tuple(fc.jsonValue(), fc.dictionary(contractKeys, fc.jsonValue()))
-  .map(([inner, rest]) => {
-    const others = JSON.stringify(rest).slice(1, -1);
-    return JSON.parse(`{"__proto__": {"polluted": ${JSON.stringify(inner)}}${others ? `, ${others}` : ''}}`) as unknown;
-  });
+const protoPayload = fc.tuple(fc.jsonValue(), fc.dictionary(contractKeys, fc.jsonValue())).map(([inner, rest]) => {
+  const others = JSON.stringify(rest).slice(1, -1);
+  return JSON.parse(`{"__proto__": {"polluted": ${JSON.stringify(inner)}}${others ? `, ${others}` : ''}}`) as unknown;
+});
 const constructorPayload = fc.constant(JSON.parse('{"constructor": {"prototype": {"polluted": true}}}') as unknown);
 /** Inputs that satisfy the contract, so the "handler runs" side of the property is exercised too. */
 const wellFormed = fc.oneof(
@@ -118,12 +116,7 @@ const hostile = fc.anything({
   withSparseArray: true,
   stringUnit: 'binary',
 });
-const anyName = fc.oneof(
-  fc.constantFrom(...methodNames),
-  protoKeys,
-  fc.string(),
-  fc.anything(),
-);
+const anyName = fc.oneof(fc.constantFrom(...methodNames), protoKeys, fc.string(), fc.anything());
 const anyInput = fc.oneof(wellFormed, protoPayload, constructorPayload, hostile);
 /** Half the calls name a real method with a plausible input, so handlers do get to run. */
 const anyCall = fc.oneof(fc.tuple(anyName, anyInput), fc.tuple(fc.constantFrom(...methodNames), wellFormed));

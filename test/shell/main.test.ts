@@ -110,31 +110,19 @@ describe('electron/main.ts', () => {
     vi.resetModules();
     await import('../../electron/main');
     expect(state.current.order).toEqual(['lock', 'sandbox', 'scheme']);
-    expect([...state.current.appListeners.keys()]).toEqual(
-      expect.arrayContaining(['second-instance', 'window-all-closed', 'before-quit']),
-    );
+    expect([...state.current.appListeners.keys()]).toEqual(expect.arrayContaining(['second-instance', 'window-all-closed', 'before-quit']));
   });
 
   it('on ready opens the core, then IPC, the protocol, the hardened session, the menu and the window', async () => {
     const s = await boot();
-    expect(s.order).toEqual([
-      'lock',
-      'sandbox',
-      'scheme',
-      'core',
-      'ipc:rd:call',
-      'protocol.handle:app',
-      'permissions',
-      'menu',
-      'window',
-    ]);
-    expect(s.openCore.mock.calls[0][0]).toMatchObject({
+    expect(s.order).toEqual(['lock', 'sandbox', 'scheme', 'core', 'ipc:rd:call', 'protocol.handle:app', 'permissions', 'menu', 'window']);
+    expect(s.openCore.mock.calls[0]![0]).toMatchObject({
       dataDir: '/home/expert/.config/评审工作台',
       version: '1.2.3',
       transport: 'ipc',
     });
-    expect(s.windows[0].url).toBe('app://bundle/index.html');
-    expect(s.windows[0].options).toMatchObject({ title: '评审工作台', show: false });
+    expect(s.windows[0]!.url).toBe('app://bundle/index.html');
+    expect(s.windows[0]!.options).toMatchObject({ title: '评审工作台', show: false });
   });
 
   it('closes the core once when the windows close and the app quits', async () => {

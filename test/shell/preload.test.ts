@@ -13,7 +13,10 @@ const electron = vi.hoisted(() => {
       listeners.set(channel, [...(listeners.get(channel) ?? []), relay]);
     }),
     removeListener: vi.fn((channel: string, relay: Relay) => {
-      listeners.set(channel, (listeners.get(channel) ?? []).filter((r) => r !== relay));
+      listeners.set(
+        channel,
+        (listeners.get(channel) ?? []).filter((r) => r !== relay),
+      );
     }),
   };
   /** What the main process's `webContents.send(channel, ...args)` looks like on this side. */
@@ -56,7 +59,7 @@ describe('the preload bridge', () => {
     electron.emit('rd:event', 'job.progress', { jobId: 'j1', done: 3 });
     expect(listener).toHaveBeenCalledTimes(1);
     expect(listener.mock.calls[0]).toEqual(['job.progress', { jobId: 'j1', done: 3 }]);
-    for (const arg of listener.mock.calls[0]) expect(arg).not.toHaveProperty('sender');
+    for (const arg of listener.mock.calls[0]!) expect(arg).not.toHaveProperty('sender');
 
     electron.emit('some-other-channel', 'job.progress', {});
     expect(listener).toHaveBeenCalledTimes(1);
@@ -79,7 +82,7 @@ describe('the preload bridge', () => {
       write: false,
       logLevel: 'silent',
     });
-    const code = result.outputFiles[0].text;
+    const code = result.outputFiles[0]!.text;
     const required = new Set([...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]));
     expect([...required]).toEqual(['electron']);
     expect(code).not.toMatch(/\bimport\(/);

@@ -19,7 +19,15 @@ beforeAll(async () => {
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>评审工作台</title>');
   mkdirSync(path.join(rendererDir, '..', 'outside'), { recursive: true });
   writeFileSync(path.join(rendererDir, '..', 'outside', 'secret.txt'), 'SECRET');
-  core = await openCore({ dataDir: tempDir(), version: 'test', transport: 'http', choosePath: null, openPath: async () => false, openFolder: async () => false, emit: (n, p) => server.broadcast(n, p) });
+  core = await openCore({
+    dataDir: tempDir(),
+    version: 'test',
+    transport: 'http',
+    choosePath: null,
+    openPath: async () => false,
+    openFolder: async () => false,
+    emit: (n, p) => server.broadcast(n, p),
+  });
   server = await startWebServer({ dispatch: core.dispatch, rendererDir, token });
 });
 afterAll(async () => {
@@ -27,13 +35,19 @@ afterAll(async () => {
   core.close();
 });
 
-function request(pathname: string, init: { method?: string; headers?: Record<string, string>; body?: Uint8Array } = {}): Promise<{ status: number; body: Buffer; headers: http.IncomingHttpHeaders }> {
+function request(
+  pathname: string,
+  init: { method?: string; headers?: Record<string, string>; body?: Uint8Array } = {},
+): Promise<{ status: number; body: Buffer; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, path: pathname, method: init.method ?? 'GET', headers: init.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks), headers: res.headers }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, path: pathname, method: init.method ?? 'GET', headers: init.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks), headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(init.body);
   });
@@ -54,7 +68,9 @@ describe('web bridge', () => {
     const body = encodeWire({});
     expect((await request('/api/call/app.info', { method: 'POST', body })).status).toBe(401);
     expect((await request('/api/call/app.info', { method: 'POST', headers: { [TOKEN_HEADER]: 'b'.repeat(48) }, body })).status).toBe(401);
-    expect((await request('/api/call/app.info', { method: 'POST', headers: { [TOKEN_HEADER]: token, Host: 'evil.example:80' }, body })).status).toBe(421);
+    expect(
+      (await request('/api/call/app.info', { method: 'POST', headers: { [TOKEN_HEADER]: token, Host: 'evil.example:80' }, body })).status,
+    ).toBe(421);
     expect((await request('/api/events')).status).toBe(401);
   });
 
@@ -88,16 +104,23 @@ describe('web bridge', () => {
       buffered = buffered.split('\n\n').at(-1)!;
     });
 
-    const imported = await call('package.import', { jobId: 'web-1', source: { kind: 'upload', name: 'p.rpkg', bytes: new Uint8Array(readFileSync(zip)) } });
+    const imported = await call('package.import', {
+      jobId: 'web-1',
+      source: { kind: 'upload', name: 'p.rpkg', bytes: new Uint8Array(readFileSync(zip)) },
+    });
     expect(imported).toMatchObject({ ok: true, value: { title: '测试评审会', projectCount: 1 } });
-    const session = (await call('session.get', { sessionId: (imported as { value: { id: string } }).value.id })) as { value: { projects: { documents: { key: number; path: string }[] }[] } };
-    const doc = session.value.projects[0].documents[0];
-    const content = (await call('document.content', { documentKey: doc.key })) as { value: Uint8Array };
-    expect(Buffer.from(content.value).equals(readFileSync(path.join(folder, doc.path)))).toBe(true);
+    const session = (await call('session.get', { sessionId: (imported as { value: { id: string } }).value.id })) as {
+      value: { projects: { documents: { key: number; path: string }[] }[] };
+    };
+    const doc = session.value.projects[0]!.documents[0];
+    const content = (await call('document.content', { documentKey: doc!.key })) as { value: Uint8Array };
+    expect(Buffer.from(content.value).equals(readFileSync(path.join(folder, doc!.path)))).toBe(true);
 
     await new Promise((r) => setTimeout(r, 100));
     sse.destroy();
-    const phases = events.filter((e) => (e.payload as { jobId: string }).jobId === 'web-1').map((e) => (e.payload as { phase: string }).phase);
+    const phases = events
+      .filter((e) => (e.payload as { jobId: string }).jobId === 'web-1')
+      .map((e) => (e.payload as { phase: string }).phase);
     expect(phases).toContain('verify');
     expect(phases).toContain('commit');
   });
@@ -106,7 +129,12 @@ describe('web bridge', () => {
     const index = await request('/');
     expect(index.status).toBe(200);
     expect(index.headers['content-security-policy']).toContain("default-src 'none'");
-    for (const p of ['/../outside/secret.txt', '/%2e%2e/outside/secret.txt', '/..%2foutside%2fsecret.txt', '/%5c..%5coutside%5csecret.txt']) {
+    for (const p of [
+      '/../outside/secret.txt',
+      '/%2e%2e/outside/secret.txt',
+      '/..%2foutside%2fsecret.txt',
+      '/%5c..%5coutside%5csecret.txt',
+    ]) {
       const res = await request(p);
       expect(res.body.toString()).not.toContain('SECRET');
     }

@@ -1,8 +1,8 @@
 // Owns the one entry point both transports call: validate the input against the contract, run the handler, never throw across.
 import { api, isMethodName, type ApiErrorBody, type Envelope } from '../../../shared/api';
-import { PackageError } from '../package/errors';
-import { AppError } from './errors';
-import type { Handlers } from './handlers';
+import { AppError } from '../kernel/errors';
+import { storageError } from '../kernel/storage';
+import type { Handlers } from '../kernel/handlers';
 
 export type Dispatch = (name: string, input: unknown) => Promise<Envelope<unknown>>;
 
@@ -31,11 +31,11 @@ function fail(error: ApiErrorBody): Envelope<never> {
 }
 
 export function toErrorBody(err: unknown, log: (err: unknown) => void): ApiErrorBody {
+  // Every domain's error extends AppError with its code and Chinese message; anything else is a bug, logged, never shown.
   if (err instanceof AppError) return { code: err.code, message: err.message, problems: err.problems };
-  if (err instanceof PackageError) {
-    const code = err.problems.some((p) => p.code === 'cancelled') ? 'cancelled' : 'package-invalid';
-    return { code, message: err.problems[0]?.message ?? err.message, problems: err.problems };
-  }
   log(err);
+  // A full or read-only disk, from any writer (a save, an export): what to do, not "internal" or the raw EACCES line.
+  const disk = storageError(err, '本次操作');
+  if (disk) return { code: disk.code, message: disk.message };
   return { code: 'internal', message: '操作失败：程序内部错误。请重试；如果问题持续，请把日志发给技术支持。' };
 }

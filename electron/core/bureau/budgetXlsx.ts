@@ -4,8 +4,15 @@
 // vulnerabilities is available (the npm `xlsx` 0.18.5 has open CVEs).
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
-import { budgetFieldLabels, type AmountUnit, type BudgetField, type BudgetMapping, type BudgetPreview, type DraftBudgetLine } from '../../../shared/bureau';
-import { AppError } from '../api/errors';
+import {
+  budgetFieldLabels,
+  type AmountUnit,
+  type BudgetField,
+  type BudgetMapping,
+  type BudgetPreview,
+  type DraftBudgetLine,
+} from '../../../shared/bureau';
+import { AppError } from '../kernel/errors';
 import { limits } from '../package/limits';
 
 /** A 概算表 is a few hundred rows; anything past this is not one (and exceljs holds the whole workbook in memory). */
@@ -44,7 +51,13 @@ function cellValue(cell: ExcelJS.Cell): string | number | null {
   if (typeof v === 'object') {
     const o = v as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: unknown };
     if ('result' in o) return typeof o.result === 'number' || typeof o.result === 'string' ? (o.result as string | number) : null;
-    if (Array.isArray(o.richText)) return o.richText.map((r) => r.text).join('').trim() || null;
+    if (Array.isArray(o.richText))
+      return (
+        o.richText
+          .map((r) => r.text)
+          .join('')
+          .trim() || null
+      );
     if (typeof o.text === 'string') return o.text.trim() || null;
   }
   return null;
@@ -91,16 +104,28 @@ function inflatesModestly(bytes: Uint8Array): Promise<boolean> {
 async function loadWorkbook(name: string, bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const ole = bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   if (ole || /\.xls$/i.test(name)) {
-    throw new AppError('invalid-input', `“${name}”是旧版 Excel 97-2003 格式（.xls），本程序不读取该格式。请用 Excel 或 WPS 打开该文件，“另存为”Excel 工作簿（.xlsx）后再导入。`);
+    throw new AppError(
+      'invalid-input',
+      `“${name}”是旧版 Excel 97-2003 格式（.xls），本程序不读取该格式。请用 Excel 或 WPS 打开该文件，“另存为”Excel 工作簿（.xlsx）后再导入。`,
+    );
   }
-  if (bytes.length > maxBudgetBytes) throw new AppError('invalid-input', `“${name}”超过 ${maxBudgetBytes / 2 ** 20} MB，不像是概算表。请只保留概算表所在的工作表后再导入。`);
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new AppError('invalid-input', `“${name}”不是有效的 Excel 工作簿（.xlsx），请确认文件是否损坏。`);
-  if (!(await inflatesModestly(bytes))) throw new AppError('invalid-input', `“${name}”解压后过大（可能是恶意构造的文件），已拒绝读取。请只保留概算表所在的工作表，重新保存后再导入。`);
+  if (bytes.length > maxBudgetBytes)
+    throw new AppError('invalid-input', `“${name}”超过 ${maxBudgetBytes / 2 ** 20} MB，不像是概算表。请只保留概算表所在的工作表后再导入。`);
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
+    throw new AppError('invalid-input', `“${name}”不是有效的 Excel 工作簿（.xlsx），请确认文件是否损坏。`);
+  if (!(await inflatesModestly(bytes)))
+    throw new AppError(
+      'invalid-input',
+      `“${name}”解压后过大（可能是恶意构造的文件），已拒绝读取。请只保留概算表所在的工作表，重新保存后再导入。`,
+    );
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
-    throw new AppError('invalid-input', `“${name}”无法作为 Excel 工作簿（.xlsx）读取，文件可能已损坏。请用 Excel 或 WPS 打开后重新保存再导入。`);
+    throw new AppError(
+      'invalid-input',
+      `“${name}”无法作为 Excel 工作簿（.xlsx）读取，文件可能已损坏。请用 Excel 或 WPS 打开后重新保存再导入。`,
+    );
   }
   return workbook;
 }
@@ -122,7 +147,9 @@ function grid(sheet: ExcelJS.Worksheet): SheetGrid {
 
 /** Header text per column: the distinct texts of the header rows, top first (merged cells repeat their master's text). */
 function headerTexts(g: SheetGrid, headerRows: number[]): string[] {
-  return Array.from({ length: g.width }, (_, c) => [...new Set(headerRows.map((r) => textOf(g.rows[r - 1]?.[c] ?? null)).filter(Boolean))].join('/'));
+  return Array.from({ length: g.width }, (_, c) =>
+    [...new Set(headerRows.map((r) => textOf(g.rows[r - 1]?.[c] ?? null)).filter(Boolean))].join('/'),
+  );
 }
 
 /** The first row naming a name column and a money column, and the row under it when it is a second header level (单价/合计 under a merged 金额). */
@@ -190,38 +217,50 @@ export async function previewBudget(name: string, bytes: Uint8Array, mapping?: B
       break;
     }
   }
-  if (!chosen) throw new AppError('invalid-input', `在“${name}”的前 ${headerScanRows} 行中没有找到概算表的表头（应含“名称”和“金额”或“单价”等列）。请确认文件是概算表，或手工指定表头行和各列。`);
+  if (!chosen)
+    throw new AppError(
+      'invalid-input',
+      `在“${name}”的前 ${headerScanRows} 行中没有找到概算表的表头（应含“名称”和“金额”或“单价”等列）。请确认文件是概算表，或手工指定表头行和各列。`,
+    );
   const { sheet, g, headerRows } = chosen;
   const headers = headerTexts(g, headerRows);
+  const header = (col: number): string => headers[col - 1] ?? '';
   const columns = mapping?.columns ?? proposeColumns(headers);
   if (!columns) throw new AppError('invalid-input', `“${name}”的表头中没有“名称”列，请手工指定各列。`);
-  const above = g.rows.slice(0, headerRows[0] - 1).flat().map(textOf).join(' ');
+  const firstHeaderRow = headerRows[0] ?? 1;
+  const lastHeaderRow = headerRows[headerRows.length - 1] ?? firstHeaderRow;
+  const above = g.rows
+    .slice(0, firstHeaderRow - 1)
+    .flat()
+    .map(textOf)
+    .join(' ');
   const units = mapping?.units ?? {
-    unitPrice: unitOf(columns.unitPrice ? headers[columns.unitPrice - 1] : '', above) ?? 'yuan',
-    amount: unitOf(columns.amount ? headers[columns.amount - 1] : '', above) ?? 'yuan',
+    unitPrice: unitOf(columns.unitPrice ? header(columns.unitPrice) : '', above) ?? 'yuan',
+    amount: unitOf(columns.amount ? header(columns.amount) : '', above) ?? 'yuan',
   };
   if (!mapping) {
     for (const f of moneyFields) {
       const col = columns[f];
-      if (col && unitOf(headers[col - 1], above) === null) warnings.push(`${budgetFieldLabels[f]}列（${columnLetter(col)} 列“${headers[col - 1]}”）的表头未注明单位，按“元”读取，请确认。`);
+      if (col && unitOf(header(col), above) === null)
+        warnings.push(`${budgetFieldLabels[f]}列（${columnLetter(col)} 列“${header(col)}”）的表头未注明单位，按“元”读取，请确认。`);
     }
   }
   const used: BudgetMapping = { sheet: sheet.name, headerRows, columns, units };
-  const at = (cells: (string | number | null)[], col: number | null) => (col ? cells[col - 1] ?? null : null);
+  const at = (cells: (string | number | null)[], col: number | null) => (col ? (cells[col - 1] ?? null) : null);
 
   const lines: DraftBudgetLine[] = [];
   const skipped: BudgetPreview['skipped'] = [];
   let category = '';
-  for (let r = headerRows[headerRows.length - 1] + 1; r <= g.rows.length; r++) {
+  for (let r = lastHeaderRow + 1; r <= g.rows.length; r++) {
     const cells = g.rows[r - 1];
-    if (cells.every((v) => v === null)) continue;
+    if (!cells || cells.every((v) => v === null)) continue;
     const priceFen = toFen(at(cells, columns.unitPrice), units.unitPrice);
     const amountRaw = toFen(at(cells, columns.amount), units.amount);
     const quantityCell = at(cells, columns.quantity);
     const quantity = quantityCell === null ? null : numberOf(quantityCell);
     const noMoney = priceFen === null && amountRaw === null;
     // A category row (一、硬件设备) is often written in the 序号 column: without money, the row's first text is its label.
-    const label = textOf(at(cells, columns.name)) || (noMoney ? cells.map(textOf).find(Boolean) ?? '' : '');
+    const label = textOf(at(cells, columns.name)) || (noMoney ? (cells.map(textOf).find(Boolean) ?? '') : '');
     if (totalRow.test(label) || cells.slice(0, 2).some((v) => totalRow.test(textOf(v)))) {
       skipped.push({ row: r, reason: '合计行，不作为概算明细' });
       continue;
@@ -242,7 +281,10 @@ export async function previewBudget(name: string, bytes: Uint8Array, mapping?: B
     const q = quantity ?? 1;
     const amountFen = amountRaw ?? Math.round(q * (priceFen ?? 0));
     if (amountRaw === null) warnings.push(`第 ${r} 行“${label}”没有金额，按数量 × 单价计为 ${amountFen / 100} 元。`);
-    else if (priceFen !== null && Math.abs(q * priceFen - amountFen) > 100) warnings.push(`第 ${r} 行“${label}”数量 × 单价（${(q * priceFen) / 100} 元）与金额（${amountFen / 100} 元）不符，以金额为准，请核对。`);
+    else if (priceFen !== null && Math.abs(q * priceFen - amountFen) > 100)
+      warnings.push(
+        `第 ${r} 行“${label}”数量 × 单价（${(q * priceFen) / 100} 元）与金额（${amountFen / 100} 元）不符，以金额为准，请核对。`,
+      );
     if (amountFen < 0 || (priceFen ?? 0) < 0) {
       skipped.push({ row: r, reason: '金额为负数' });
       continue;

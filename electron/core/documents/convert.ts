@@ -4,7 +4,10 @@ import mammoth from 'mammoth';
 import type { RenderedDocument, Sheet } from '../../../shared/domain';
 
 /** Chinese Word installs name the built-in heading styles 标题 1…; mammoth knows only the English names. */
-export const styleMap = [1, 2, 3, 4, 5, 6].flatMap((n) => [`p[style-name='标题 ${n}'] => h${n}:fresh`, `p[style-name='标题${n}'] => h${n}:fresh`]);
+export const styleMap = [1, 2, 3, 4, 5, 6].flatMap((n) => [
+  `p[style-name='标题 ${n}'] => h${n}:fresh`,
+  `p[style-name='标题${n}'] => h${n}:fresh`,
+]);
 
 const MAX_ROWS = 5000;
 const MAX_COLUMNS = 200;
@@ -53,22 +56,28 @@ function cellText(cell: ExcelJS.Cell): string {
   if (v && typeof v === 'object' && 'formula' in v) {
     const result = (v as ExcelJS.CellFormulaValue).result;
     if (result === undefined || result === null) return '';
-    return typeof result === 'number' ? formatNumber(result, cell.numFmt) : String(typeof result === 'object' && 'error' in result ? result.error : result);
+    return typeof result === 'number'
+      ? formatNumber(result, cell.numFmt)
+      : String(typeof result === 'object' && 'error' in result ? result.error : result);
   }
   if (typeof v === 'number') return formatNumber(v, cell.numFmt);
   return cell.text ?? '';
 }
 
 function formatNumber(n: number, numFmt: string | undefined): string {
-  const decimals = numFmt?.match(/0\.(0+)/)?.[1].length ?? (Number.isInteger(n) ? 0 : 2);
-  return n.toLocaleString('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: Boolean(numFmt?.includes(',')) });
+  const decimals = numFmt?.match(/0\.(0+)/)?.[1]!.length ?? (Number.isInteger(n) ? 0 : 2);
+  return n.toLocaleString('zh-CN', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    useGrouping: Boolean(numFmt?.includes(',')),
+  });
 }
 
 /** 'B2:D4' → [1, 1, 3, 3] (zero-based, inclusive). */
 function parseRange(range: string): Sheet['merges'][number] | null {
   const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
   if (!m) return null;
-  return [Number(m[2]) - 1, columnIndex(m[1]), Number(m[4]) - 1, columnIndex(m[3])];
+  return [Number(m[2]) - 1, columnIndex(m[1]!), Number(m[4]) - 1, columnIndex(m[3]!)];
 }
 
 function columnIndex(letters: string): number {

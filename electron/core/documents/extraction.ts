@@ -1,8 +1,9 @@
 // Owns extracting a session's document text in a worker into the store's page cache and search index, resuming past a stuck file.
 import type { JobProgress } from '../../../shared/domain';
-import { runWorker, WorkerFailure } from '../jobs/worker';
+import { DEFAULT_WORKER_HEAP_MB, runWorker, WorkerFailure } from '../jobs/worker';
+import { workerDeathReason } from './isolatedText';
 import type { JobRegistry } from '../jobs/registry';
-import type { Db } from '../store/db';
+import type { WriteDb } from '../store/access';
 import { findDocument, viewerFor } from '../store/sessions';
 import { documentsWithoutText, saveDocumentText } from '../store/texts';
 import type { TextBatchProgress, TextRequest } from './textWorker';
@@ -11,14 +12,18 @@ import type { TextBatchProgress, TextRequest } from './textWorker';
 const EXTRACT_IDLE_TIMEOUT_MS = 2 * 60_000;
 
 export interface ExtractionContext {
-  db: Db;
+  db: WriteDb;
   jobs: JobRegistry;
   now: () => Date;
   fileOf: (documentKey: number) => string;
   onProgress: (p: JobProgress) => void;
 }
 
-export async function extractSessionText(ctx: ExtractionContext, sessionId: string, jobId: string): Promise<{ extracted: number; failed: number }> {
+export async function extractSessionText(
+  ctx: ExtractionContext,
+  sessionId: string,
+  jobId: string,
+): Promise<{ extracted: number; failed: number }> {
   const at = () => ctx.now().toISOString();
   const total = documentsWithoutText(ctx.db, sessionId).length;
   const counts = { extracted: 0, failed: 0 };
@@ -31,17 +36,23 @@ export async function extractSessionText(ctx: ExtractionContext, sessionId: stri
     // which is then recorded as failed so the next pass moves past it.
     while (!cancelled) {
       const pending = documentsWithoutText(ctx.db, sessionId).map((key) => ({ key, doc: findDocument(ctx.db, key)! }));
-      for (const { key } of pending.filter(({ doc }) => !isExtractable(doc.path))) saveDocumentText(ctx.db, key, null, 'unsupported', null, at());
+      for (const { key } of pending.filter(({ doc }) => !isExtractable(doc.path)))
+        saveDocumentText(ctx.db, key, null, 'unsupported', null, at());
       const batch = pending.filter(({ doc }) => isExtractable(doc.path));
       if (!batch.length) break;
       let current = 0;
-      const items: TextRequest[] = batch.map(({ key, doc }) => ({ file: ctx.fileOf(key), kind: viewerFor(doc.path) as TextRequest['kind'], documentId: String(key) }));
+      const items: TextRequest[] = batch.map(({ key, doc }) => ({
+        file: ctx.fileOf(key),
+        kind: viewerFor(doc.path) as TextRequest['kind'],
+        documentId: String(key),
+      }));
       const job = runWorker<TextBatchProgress, { count: number }>(
         'text',
         { items },
         (p) => {
           current = p.item;
-          const { key, doc } = batch[p.item];
+          // The worker reports by index into the items it was given, which are `batch` in order.
+          const { key, doc } = batch[p.item]!;
           if ('text' in p) {
             saveDocumentText(ctx.db, key, p.text, 'ok', null, at());
             counts.extracted++;
@@ -58,8 +69,17 @@ export async function extractSessionText(ctx: ExtractionContext, sessionId: stri
         await job.result;
       } catch (err) {
         if (err instanceof WorkerFailure && err.reason === 'cancelled') break;
-        const { key } = batch[current];
-        saveDocumentText(ctx.db, key, null, 'failed', err instanceof Error ? err.message.slice(0, 300) : String(err), at());
+        const { key } = batch[current]!;
+
+        // Out of memory (the worker's heap limit) or silent past the idle limit: the file is unreadable, the app lives on.
+        saveDocumentText(
+          ctx.db,
+          key,
+          null,
+          'failed',
+          workerDeathReason(err, { documentTimeoutMs: EXTRACT_IDLE_TIMEOUT_MS, heapMb: DEFAULT_WORKER_HEAP_MB }).slice(0, 300),
+          at(),
+        );
         counts.failed++;
       }
     }

@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { RenderedDocument } from '../../../shared/domain';
-import { AppError } from '../api/errors';
-import type { HandlerMap, Host } from '../api/handlers';
+import { AppError } from '../kernel/errors';
+import type { HandlerMap, Host } from '../kernel/handlers';
 import { runWorker, WorkerFailure } from '../jobs/worker';
 import type { JobRegistry } from '../jobs/registry';
 import { sessionFilesDir } from '../package/importer';
-import type { Db } from '../store/db';
+import type { WriteDb } from '../store/access';
 import { findDocument, viewerFor } from '../store/sessions';
 import { searchSession } from '../store/texts';
 import { extractSessionText } from './extraction';
@@ -18,7 +18,7 @@ const RENDER_TIMEOUT_MS = 60_000;
 
 type DocumentMethods = 'document.content' | 'document.render' | 'document.openExternal' | 'text.extract' | 'search.session';
 
-export function documentHandlers(db: Db, host: Host, jobs: JobRegistry, now: () => Date): HandlerMap<DocumentMethods> {
+export function documentHandlers(db: WriteDb, host: Host, jobs: JobRegistry, now: () => Date): HandlerMap<DocumentMethods> {
   /** The file of an imported document; its path was checked at import, and must still resolve inside the session folder. */
   function fileOf(documentKey: number): string {
     const doc = findDocument(db, documentKey);
@@ -42,7 +42,12 @@ export function documentHandlers(db: Db, host: Host, jobs: JobRegistry, now: () 
       const file = fileOf(documentKey);
       const viewer = viewerFor(file);
       if (viewer !== 'docx' && viewer !== 'xlsx') throw new AppError('invalid-input', '此类文件不需要转换，可直接查看。');
-      const job = runWorker<never, RenderedDocument>('render', { file, viewer } satisfies RenderRequest, () => undefined, RENDER_TIMEOUT_MS);
+      const job = runWorker<never, RenderedDocument>(
+        'render',
+        { file, viewer } satisfies RenderRequest,
+        () => undefined,
+        RENDER_TIMEOUT_MS,
+      );
       try {
         return await jobs.track(randomUUID(), job.cancel, job.result);
       } catch (err) {

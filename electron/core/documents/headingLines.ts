@@ -32,7 +32,7 @@ const numberings: { re: RegExp; level: (m: RegExpExecArray) => number; strong: b
   { re: new RegExp(`^[${cnDigits}]+ ?[、.] ?`), level: () => 1, strong: true },
   { re: new RegExp(`^\\( ?[${cnDigits}]+ ?\\) ?`), level: () => 2, strong: true },
   // 1.1 / 5.1.2 — but not a decimal amount at the start of a wrapped line (1.5万元, 2.3%).
-  { re: /^(\d{1,2}(?:\.\d{1,2})+)\.?(?=[ \p{Script=Han}])(?![万亿元个年月日次倍])/u, level: (m) => m[1].split('.').length, strong: true },
+  { re: /^(\d{1,2}(?:\.\d{1,2})+)\.?(?=[ \p{Script=Han}])(?![万亿元个年月日次倍])/u, level: (m) => m[1]!.split('.').length, strong: true },
   { re: /^\d{1,2} ?[.、] ?(?=[^\d ])/, level: () => 1, strong: false },
   { re: /^(?:\( ?\d{1,2} ?\)|\d{1,2}\)) ?/, level: () => 3, strong: false },
 ];
@@ -58,13 +58,17 @@ const spacedEntry = /^(.*?\S) (\d{1,4})$/;
  */
 export function tocEntry(line: string, inToc: boolean): { title: string; pageNumber: number } | null {
   const m = leaderEntry.exec(line) ?? (inToc ? spacedEntry.exec(line) : null);
-  if (!m || !/\p{Script=Han}/u.test(m[1])) return null;
-  return { title: m[1].replace(/[ .·•…⋯_\-—]+$/, ''), pageNumber: Number(m[2]) };
+  // Both patterns' groups always participate in a match.
+  if (!m || !/\p{Script=Han}/u.test(m[1]!)) return null;
+  return { title: m[1]!.replace(/[ .·•…⋯_\-—]+$/, ''), pageNumber: Number(m[2]) };
 }
 
 /** The printed page number of a header or footer line: `— 5 —`, `- 5 -`, `5`, `第 5 页`, `第5页 共20页`, `5/20`. */
 export function pageNumberLabel(line: string): number | null {
-  const m = /^[-—–~ ]*(\d{1,4})[-—–~ ]*$/.exec(line) ?? /^第 ?(\d{1,4}) ?页(?: ?[,，/]? ?共 ?\d+ ?页)?$/.exec(line) ?? /^(\d{1,4}) ?\/ ?\d{1,4}$/.exec(line);
+  const m =
+    /^[-—–~ ]*(\d{1,4})[-—–~ ]*$/.exec(line) ??
+    /^第 ?(\d{1,4}) ?页(?: ?[,，/]? ?共 ?\d+ ?页)?$/.exec(line) ??
+    /^(\d{1,4}) ?\/ ?\d{1,4}$/.exec(line);
   return m ? Number(m[1]) : null;
 }
 

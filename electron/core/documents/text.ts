@@ -10,6 +10,7 @@ import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/a
 import type { DocumentText } from '../../../shared/precheck';
 import { styleMap, xlsxToSheets } from './convert';
 import { recogniseHeadings, type CuedLine, type Heading } from './headingLines';
+import { checkOoxmlParts, OoxmlTooLarge } from './ooxmlLimits';
 
 export type TextKind = 'pdf' | 'docx' | 'xlsx';
 
@@ -21,7 +22,12 @@ export interface TextProgress {
 
 type OnProgress = (p: TextProgress) => void;
 
-export async function extractText(file: string, kind: TextKind, documentId: string, onProgress: OnProgress = () => undefined): Promise<DocumentText> {
+export async function extractText(
+  file: string,
+  kind: TextKind,
+  documentId: string,
+  onProgress: OnProgress = () => undefined,
+): Promise<DocumentText> {
   switch (kind) {
     case 'pdf':
       return pdfText(file, documentId, onProgress);
@@ -102,7 +108,7 @@ async function pdfText(file: string, documentId: string, onProgress: OnProgress)
     );
     return { documentId, pages, headings: mergeHeadings(await outlineHeadings(doc), fromText) };
   } catch (err) {
-    throw new Error(pdfFailure(err));
+    throw new Error(pdfFailure(err), { cause: err });
   } finally {
     await task.destroy();
   }
@@ -141,7 +147,7 @@ export function itemLines(items: (TextItem | TextMarkedContent)[], page: number)
     } else {
       const y = item.transform[5];
       if (baseline !== undefined && Math.abs(y - baseline) > 0.5 * Math.max(size, itemSize)) flush();
-      if (gap && !(cjk.test(text.at(-1) ?? '') && cjk.test(item.str[0]) && gap.width < itemSize)) text += ' ';
+      if (gap && !(cjk.test(text.at(-1) ?? '') && cjk.test(item.str[0]!) && gap.width < itemSize)) text += ' ';
       gap = undefined;
       text += letterSpaced.test(item.str) ? item.str.replace(/ /g, '') : item.str;
       size = Math.max(size, itemSize);
@@ -214,6 +220,7 @@ function pdfFailure(err: unknown): string {
 async function docxText(file: string, documentId: string, onProgress: OnProgress): Promise<DocumentText> {
   let html: string;
   try {
+    await checkOoxmlParts(file);
     const result = await mammoth.convertToHtml(
       { path: file },
       // Images are not text: skip encoding them. Linked external files are never read.
@@ -221,7 +228,8 @@ async function docxText(file: string, documentId: string, onProgress: OnProgress
     );
     html = result.value;
   } catch (err) {
-    throw new Error(`不是有效的 DOCX 文件（文件可能已损坏）：${err instanceof Error ? err.message : String(err)}`);
+    if (err instanceof OoxmlTooLarge) throw new Error(`无法读取 DOCX 文件：${err.message}。`, { cause: err });
+    throw new Error(`不是有效的 DOCX 文件（文件可能已损坏）：${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
   const lines = htmlLines(html);
   onProgress({ done: 1, total: 1 });
@@ -235,7 +243,9 @@ async function docxText(file: string, documentId: string, onProgress: OnProgress
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 const decode = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(Number(e[1] === 'x' || e[1] === 'X' ? `0${e.slice(1)}` : e.slice(1))) : (entities[e.toLowerCase()] ?? m),
+    e[0] === '#'
+      ? String.fromCodePoint(Number(e[1] === 'x' || e[1] === 'X' ? `0${e.slice(1)}` : e.slice(1)))
+      : (entities[e.toLowerCase()] ?? m),
   );
 
 /**
@@ -258,7 +268,8 @@ export function htmlLines(html: string): CuedLine[] {
       continue;
     }
     const closing = m[1] === '/';
-    const tag = m[2].toLowerCase();
+    const tag = m[2]!.toLowerCase(); // the tag alternative matched, so its name group took part
+
     if (tag === 'strong') strong += closing ? -1 : 1;
     else if (tag === 'br') text += ' ';
     else if (tag === 'td' || tag === 'th') {
@@ -287,9 +298,11 @@ export function htmlLines(html: string): CuedLine[] {
 async function xlsxText(file: string, documentId: string, onProgress: OnProgress): Promise<DocumentText> {
   let rendered: Awaited<ReturnType<typeof xlsxToSheets>>;
   try {
+    await checkOoxmlParts(file);
     rendered = await xlsxToSheets(file);
   } catch (err) {
-    throw new Error(`不是有效的 XLSX 文件（文件可能已损坏）：${err instanceof Error ? err.message : String(err)}`);
+    if (err instanceof OoxmlTooLarge) throw new Error(`无法读取 XLSX 文件：${err.message}。`, { cause: err });
+    throw new Error(`不是有效的 XLSX 文件（文件可能已损坏）：${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
   const sheets = rendered.kind === 'sheets' ? rendered.sheets : [];
   const pages = sheets.map((sheet, i) => {

@@ -12,6 +12,7 @@ export interface TextRequest {
 
 /** Per document: page progress, then its text or why it could not be read. */
 export type TextBatchProgress =
+  | { item: number; started: true }
   | { item: number; done: number; total: number }
   | { item: number; text: DocumentText }
   | { item: number; error: string };
@@ -21,8 +22,12 @@ const post = (msg: WorkerMessage<TextBatchProgress, { count: number }>) => paren
 
 void (async () => {
   for (const [item, request] of items.entries()) {
+    // Each document starts with a report, so its caller's time limit counts from here, not from the worker's start-up.
+    post({ type: 'progress', progress: { item, started: true } });
     try {
-      const text = await extractText(request.file, request.kind, request.documentId, (p) => post({ type: 'progress', progress: { item, ...p } }));
+      const text = await extractText(request.file, request.kind, request.documentId, (p) =>
+        post({ type: 'progress', progress: { item, ...p } }),
+      );
       post({ type: 'progress', progress: { item, text } });
     } catch (err) {
       post({ type: 'progress', progress: { item, error: err instanceof Error ? err.message : String(err) } });

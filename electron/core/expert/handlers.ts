@@ -1,19 +1,19 @@
 // Owns the expert calls: the profile (专家信息) and each session's commitment (专家承诺书), and the guard scoring uses.
 import { commitmentText } from '../../../shared/expert';
-import { AppError } from '../api/errors';
-import type { HandlerMap } from '../api/handlers';
-import type { Db } from '../store/db';
+import { AppError } from '../kernel/errors';
+import type { HandlerMap } from '../kernel/handlers';
+import type { ReadDb, WriteDb } from '../store/access';
 import { acceptCommitment, loadCommitment, loadExpertProfile, saveExpertProfile } from '../store/expert';
 import { getSession } from '../store/sessions';
 
 type ExpertMethod = 'expert.get' | 'expert.save' | 'session.commitment.get' | 'session.commitment.accept';
 
 /** Refuses scoring in a session whose commitment the expert has not accepted. */
-export function requireCommitment(db: Db, sessionId: string): void {
+export function requireCommitment(db: ReadDb, sessionId: string): void {
   if (!loadCommitment(db, sessionId)) throw new AppError('invalid-input', '请先阅读评审纪律并签署专家承诺书，再进行评分。');
 }
 
-export function expertHandlers(db: Db, now: () => Date): HandlerMap<ExpertMethod> {
+export function expertHandlers(db: WriteDb, now: () => Date): HandlerMap<ExpertMethod> {
   return {
     'expert.get'() {
       return loadExpertProfile(db);

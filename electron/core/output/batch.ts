@@ -2,15 +2,21 @@
 // every chosen format, with progress and cancel; files appear in the folder only when all are made, and are recorded.
 import type { JobProgress, SessionDetail } from '../../../shared/domain';
 import type { GeneratedDocument, OutputFormat, SkippedDocument } from '../../../shared/output';
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel/errors';
+import { storageError } from '../kernel/storage';
 import type { JobRegistry } from '../jobs/registry';
+import { transaction, type WriteDb } from '../store/access';
 import { recordGeneratedDocument } from '../store/templates';
+import { recordProfile } from '../store/profilesInForce';
+import { profileInForce } from '../precheck/profiles';
+import { sessionProfile } from '../context/session';
 import type { ResolvedTemplate } from './catalog';
 import { StagedFolder } from './files';
-import { sessionPanel, type SessionPanel } from '../bureau/panel';
+import { sessionPanel, type SessionPanel } from '../panel/panel';
 import { fileNameFor, makeDocument, MissingDataError, type DocumentJob, type GenerateDeps } from './generate';
 
 export interface BatchContext extends GenerateDeps {
+  db: WriteDb;
   jobs: JobRegistry;
   onProgress: (p: JobProgress) => void;
 }
@@ -45,8 +51,15 @@ export interface BatchResult {
  * scored) is skipped with the reason. Cancelled (`job.cancel`) or failed, it leaves nothing in the folder and records
  * nothing; the error names the document that failed.
  */
-export async function runBatch(ctx: BatchContext, session: SessionDetail, planned: readonly DocumentJob[], folder: string, jobId: string): Promise<BatchResult> {
-  if (!planned.length) throw new AppError('invalid-input', '所选模板都不能生成所选格式：请至少选择一种该模板支持的格式（Word、PDF、Excel 或 CSV）。');
+export async function runBatch(
+  ctx: BatchContext,
+  session: SessionDetail,
+  planned: readonly DocumentJob[],
+  folder: string,
+  jobId: string,
+): Promise<BatchResult> {
+  if (!planned.length)
+    throw new AppError('invalid-input', '所选模板都不能生成所选格式：请至少选择一种该模板支持的格式（Word、PDF、Excel 或 CSV）。');
   let cancelled = false;
   // Every document of the batch reads the same panel: aggregate it once (on the bureau's machine it parses every result).
   const panels = new Map<string, SessionPanel>();
@@ -77,22 +90,44 @@ export async function runBatch(ctx: BatchContext, session: SessionDetail, planne
         made.push({ job, name: doc.name });
       }
       if (cancelled) throw new AppError('cancelled', '已取消生成，目标文件夹中未留下本次生成的任何文件。');
-      if (!made.length) throw new AppError('invalid-input', skipped.length === 1 ? skipped[0].reason : `所选文书都缺少内容，未生成任何文件。例如：${skipped[0].reason}`);
+      // planned is not empty and every job was made or skipped: with none made, skipped has them all.
+      if (!made.length)
+        throw new AppError(
+          'invalid-input',
+          skipped.length === 1 ? skipped[0]!.reason : `所选文书都缺少内容，未生成任何文件。例如：${skipped[0]!.reason}`,
+        );
     } catch (err) {
       await staged.discard();
       if (err instanceof AppError) throw err;
-      throw new AppError('internal', `无法写入文件夹「${folder}」：${reason(err)}。请检查该文件夹是否可写、磁盘空间是否充足。本次未写入任何文件。`);
+      // A full or read-only disk says what to do (kernel/storage.ts); anything else names the folder.
+      throw (
+        storageError(err, '生成文书') ??
+        new AppError(
+          'internal',
+          `无法写入文件夹「${folder}」：${reason(err)}。请检查该文件夹是否可写、磁盘空间是否充足。本次未写入任何文件。`,
+        )
+      );
     }
     let written;
     try {
       written = await staged.commit();
     } catch (err) {
-      throw new AppError('internal', `无法把文书放入文件夹「${folder}」：${reason(err)}。如有同名文件正在 Word、WPS 或 Excel 中打开，请关闭后重新生成。`);
+      throw (
+        storageError(err, '生成文书') ??
+        new AppError(
+          'internal',
+          `无法把文书放入文件夹「${folder}」：${reason(err)}。如有同名文件正在 Word、WPS 或 Excel 中打开，请关闭后重新生成。`,
+        )
+      );
     }
     const at = ctx.now().toISOString();
-    const records = ctx.db.transaction(() =>
-      written.map((f, i): GeneratedDocument => {
-        const { job } = made[i];
+    // The jurisdiction profile the documents were made under, recorded with each (migration 013).
+    const profile = sessionProfile(ctx.db, session);
+    const inForce = profileInForce(profile);
+    const records = transaction(ctx.db, () => {
+      recordProfile(ctx.db, inForce, JSON.stringify(profile));
+      return written.map((f, i): GeneratedDocument => {
+        const { job } = made[i]!; // one file written per document made, in order
         const record = {
           sessionId: session.id,
           projectId: job.projectId,
@@ -103,10 +138,11 @@ export async function runBatch(ctx: BatchContext, session: SessionDetail, planne
           sha256: f.sha256,
           bytes: f.bytes,
           createdAt: at,
+          profile: inForce,
         };
         return { id: recordGeneratedDocument(ctx.db, record), ...record };
-      }),
-    )();
+      });
+    });
     ctx.onProgress({ jobId, phase: 'render', done: planned.length, total: planned.length });
     return { files: records, skipped };
   };

@@ -1,24 +1,9 @@
-// Owns where generated documents go on disk: Chinese file names safe on Windows, the default export folder, and a
+// Owns where generated documents go on disk: their Chinese file names, the default export folder, and a
 // staging folder so a batch appears in the target folder only once every file is complete (nothing half-written).
 import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-
-/** Windows refuses these names (with any extension) as files. */
-const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
-/** Leaves room for the folder path inside Windows' 260-character limit. */
-const MAX_NAME_CHARS = 100;
-
-/** A name component safe on Windows, macOS and Linux: no reserved characters, no trailing dot or space, not a device name. */
-export function safeFileStem(name: string): string {
-  let stem = name
-    .replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, '_')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[. ]+$/, '');
-  if (!stem || RESERVED.test(stem)) stem = `_${stem}`;
-  return [...stem].slice(0, MAX_NAME_CHARS).join('');
-}
+import { safeFileStem } from '../kernel/files';
 
 /** e.g. `专家个人评审意见表-武隆区智慧城管综合平台（二期）建设项目.pdf` */
 export function documentFileName(templateName: string, subject: string, ext: string): string {
@@ -56,7 +41,12 @@ export class StagedFolder {
     this.names.add(name);
     await fs.mkdir(this.staging, { recursive: true });
     await fs.writeFile(path.join(this.staging, name), data, { flag: 'wx' });
-    const file = { name, path: path.join(this.folder, name), sha256: createHash('sha256').update(data).digest('hex'), bytes: data.byteLength };
+    const file = {
+      name,
+      path: path.join(this.folder, name),
+      sha256: createHash('sha256').update(data).digest('hex'),
+      bytes: data.byteLength,
+    };
     this.files.push(file);
     return file;
   }

@@ -4,11 +4,12 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { SessionDetail } from '../../../shared/domain';
 import type { TemplateDetail, UploadResult } from '../../../shared/output';
-import { AppError } from '../api/errors';
-import type { HandlerMap, Host } from '../api/handlers';
+import { AppError } from '../kernel/errors';
+import { chooseFolder } from '../kernel/files';
+import type { HandlerMap, Host } from '../kernel/handlers';
+import { sessionOrThrow } from '../context/session';
 import type { JobRegistry } from '../jobs/registry';
-import type { Db } from '../store/db';
-import { getSession } from '../store/sessions';
+import type { WriteDb } from '../store/access';
 import { generatedDocuments, saveDocxTemplate, saveTemplateVersion } from '../store/templates';
 import { runBatch, plannedJobs, type BatchContext } from './batch';
 import { applyTextEdits, editableTexts, listTemplates, resolveTemplate, uploadedItem, type ResolvedTemplate } from './catalog';
@@ -32,18 +33,13 @@ type OutputMethods =
   | 'output.list'
   | 'output.openFolder';
 
-export function outputHandlers(db: Db, host: Host, jobs: JobRegistry, now: () => Date): HandlerMap<OutputMethods> {
+export function outputHandlers(db: WriteDb, host: Host, jobs: JobRegistry, now: () => Date): HandlerMap<OutputMethods> {
   const ctx: BatchContext = { db, now, jobs, onProgress: (p) => host.emit('job.progress', p) };
-
-  function sessionOrThrow(sessionId: string): SessionDetail {
-    const session = getSession(db, sessionId);
-    if (!session) throw new AppError('not-found', '找不到该评审会，可能已被移除。请重新打开评审包。');
-    return session;
-  }
 
   function builtinOrThrow(templateId: string): Extract<ResolvedTemplate, { kind: 'builtin' }> {
     const resolved = resolveTemplate(db, templateId);
-    if (resolved.kind !== 'builtin') throw new AppError('invalid-input', `「${resolved.item.name}」不是内置模板，不能在应用内修改文字；请在 Word 中修改后重新上传。`);
+    if (resolved.kind !== 'builtin')
+      throw new AppError('invalid-input', `「${resolved.item.name}」不是内置模板，不能在应用内修改文字；请在 Word 中修改后重新上传。`);
     return resolved;
   }
 
@@ -54,11 +50,9 @@ export function outputHandlers(db: Db, host: Host, jobs: JobRegistry, now: () =>
     return projectId;
   }
 
-  /** The folder to write to; null when the user closed the dialog. Without a dialog (web mode) the session's default folder. */
-  async function folderFor(session: SessionDetail, destination: 'default' | 'choose'): Promise<string | null> {
-    if (destination === 'choose' && host.choosePath) return host.choosePath({ folder: true, title: '选择文书保存位置' });
-    return defaultExportFolder(host.dataDir, session.title);
-  }
+  /** The folder to write to (kernel/files chooseFolder); null when the user closed the dialog. */
+  const folderFor = (session: SessionDetail, destination: 'default' | 'choose') =>
+    chooseFolder(host, destination, defaultExportFolder(host.dataDir, session.title), '选择文书保存位置');
 
   return {
     'templates.list'() {
@@ -71,7 +65,10 @@ export function outputHandlers(db: Db, host: Host, jobs: JobRegistry, now: () =>
     'templates.save'({ templateId, baseVersion, edits }) {
       const { item, template } = builtinOrThrow(templateId);
       if (baseVersion !== item.version) {
-        throw new AppError('stale-version', `模板「${item.name}」已更新为第 ${item.version} 版（您修改的是第 ${baseVersion} 版）。请重新打开模板再修改。`);
+        throw new AppError(
+          'stale-version',
+          `模板「${item.name}」已更新为第 ${item.version} 版（您修改的是第 ${baseVersion} 版）。请重新打开模板再修改。`,
+        );
       }
       const edited = applyTextEdits(template, edits);
       if (JSON.stringify(edited) === JSON.stringify(template)) return item;
@@ -79,12 +76,16 @@ export function outputHandlers(db: Db, host: Host, jobs: JobRegistry, now: () =>
       return resolveTemplate(db, templateId).item;
     },
     async 'templates.upload'({ name, bytes }): Promise<UploadResult> {
-      if (bytes.byteLength > MAX_DOCX_TEMPLATE_BYTES) throw new AppError('invalid-input', `模板文件「${name}」超过 20 MB，不像是文书模板。请上传 Word（.docx）模板文件。`);
+      if (bytes.byteLength > MAX_DOCX_TEMPLATE_BYTES)
+        throw new AppError('invalid-input', `模板文件「${name}」超过 20 MB，不像是文书模板。请上传 Word（.docx）模板文件。`);
       let placeholders: string[];
       try {
         ({ placeholders } = await listDocxPlaceholders(bytes, name));
       } catch (err) {
-        throw new AppError('invalid-input', err instanceof Error ? err.message : `无法读取「${name}」，请在 Word 或 WPS 中另存为 .docx 后重新上传。`);
+        throw new AppError(
+          'invalid-input',
+          err instanceof Error ? err.message : `无法读取「${name}」，请在 Word 或 WPS 中另存为 .docx 后重新上传。`,
+        );
       }
       const known = new Set(knownPlaceholders());
       const stored = saveDocxTemplate(db, name.replace(/\.docx$/i, ''), bytes, placeholders, now().toISOString());
@@ -94,35 +95,53 @@ export function outputHandlers(db: Db, host: Host, jobs: JobRegistry, now: () =>
       };
     },
     async 'output.preview'({ sessionId, projectId, templateId, edits }) {
-      const session = sessionOrThrow(sessionId);
+      const session = sessionOrThrow(db, sessionId);
       const resolved = resolveTemplate(db, templateId);
-      if (resolved.kind !== 'builtin') throw new AppError('invalid-input', `「${resolved.item.name}」不能在应用内预览，请生成后用 Word 或 Excel 打开查看。`);
+      if (resolved.kind !== 'builtin')
+        throw new AppError('invalid-input', `「${resolved.item.name}」不能在应用内预览，请生成后用 Word 或 Excel 打开查看。`);
       const template = applyTextEdits(resolved.template, edits);
       return new Uint8Array(await renderPdf(fillFor({ db, now }, template, session.id, checkProject(session, resolved, projectId))));
     },
-    async 'output.generate'({ sessionId, projectId, templateId, format, destination }) {
-      const session = sessionOrThrow(sessionId);
+    async 'output.generate'({ sessionId, projectId, templateId, format, destination, includePrecheck }) {
+      const session = sessionOrThrow(db, sessionId);
       const resolved = resolveTemplate(db, templateId);
       const subject = checkProject(session, resolved, projectId);
       const folder = await folderFor(session, destination);
       if (folder === null) return { folder: null, files: [], skipped: [] };
-      return { folder, ...(await runBatch(ctx, session, [{ resolved, projectId: subject, format }], folder, `generate-${randomUUID()}`)) };
+      return {
+        folder,
+        ...(await runBatch(
+          { ...ctx, includePrecheck },
+          session,
+          [{ resolved, projectId: subject, format }],
+          folder,
+          `generate-${randomUUID()}`,
+        )),
+      };
     },
-    async 'output.batch'({ sessionId, jobId, templateIds, formats, projectIds, destination }) {
-      const session = sessionOrThrow(sessionId);
-      const planned = plannedJobs(session, templateIds.map((id) => resolveTemplate(db, id)), formats, projectIds);
+    async 'output.batch'({ sessionId, jobId, templateIds, formats, projectIds, destination, includePrecheck }) {
+      const session = sessionOrThrow(db, sessionId);
+      const planned = plannedJobs(
+        session,
+        templateIds.map((id) => resolveTemplate(db, id)),
+        formats,
+        projectIds,
+      );
       const folder = await folderFor(session, destination);
       if (folder === null) return { folder: null, files: [], skipped: [] };
-      return { folder, ...(await runBatch(ctx, session, planned, folder, jobId)) };
+      return { folder, ...(await runBatch({ ...ctx, includePrecheck }, session, planned, folder, jobId)) };
     },
     'output.list'({ sessionId }) {
-      sessionOrThrow(sessionId);
+      sessionOrThrow(db, sessionId);
       return generatedDocuments(db, sessionId);
     },
     async 'output.openFolder'({ sessionId, folder }) {
-      const session = sessionOrThrow(sessionId);
+      const session = sessionOrThrow(db, sessionId);
       // Only a folder this app wrote the session's documents to: the call cannot be used to open arbitrary paths.
-      const known = new Set([defaultExportFolder(host.dataDir, session.title), ...generatedDocuments(db, sessionId).map((d) => path.dirname(d.path))]);
+      const known = new Set([
+        defaultExportFolder(host.dataDir, session.title),
+        ...generatedDocuments(db, sessionId).map((d) => path.dirname(d.path)),
+      ]);
       if (!known.has(path.resolve(folder))) throw new AppError('not-found', '该文件夹不是本评审会文书的保存位置，请重新生成后再打开。');
       return { opened: await host.openFolder(path.resolve(folder)) };
     },

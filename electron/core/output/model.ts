@@ -5,7 +5,7 @@
 // The renderers only lay it out, so the parity test can require the same text in the same order from both.
 
 /** Type sizes of Chinese office documents (字号), in points. */
-export const pointSizes = { '2号': 22, '3号': 16, '4号': 14, '小4号': 12, '5号': 10.5 } as const;
+export const pointSizes = { '2号': 22, '3号': 16, '4号': 14, 小4号: 12, '5号': 10.5 } as const;
 
 /**
  * Font roles of GB/T 9704-2012: the title in 小标宋, body in 仿宋, level-1 headings in 黑体, level-2 in 楷体.
@@ -36,7 +36,50 @@ export interface PageSetup {
   pageNumbers: 'gbt9704' | 'center' | 'none';
   /** Running header text (e.g. the form's name on continuation pages); empty for none. */
   header: string;
+  /**
+   * 信函格式 (GB/T 9704-2012 10.1): page 1 carries the 发文机关标志 and two red double lines and no page number, and the
+   * body starts under the 发文字号. Absent or null: an ordinary first page.
+   */
+  letterhead?: Letterhead | null;
 }
+
+/** The 版头 of a letter in 信函格式 (GB/T 9704-2012 10.1). Measures: `letterheadMm`. */
+export interface Letterhead {
+  /** 发文机关标志: the issuing body's full name or its standard short form, in red 小标宋, centred. */
+  mark: string;
+  /** 发文字号, flush with the 版心's right edge under the first red double line; empty for none. */
+  docNumber: string;
+}
+
+/**
+ * Measures of 信函格式 in millimetres. The standard fixes the mark's top (30 mm from the page top), the first double line
+ * 4 mm under the mark, the second 20 mm above the page's lower edge, both 170 mm long and centred, and the 发文字号 7/8 of
+ * a 3号 character under the first line. It shows but does not dimension the double lines' strokes (上粗下细 / 上细下粗);
+ * these are the usual letterhead strokes. The mark's size is the renderers' choice (一号, 26 pt), reduced to fit 版心.
+ */
+export const letterheadMm = {
+  markTop: 30,
+  markSizePt: 26,
+  lineGap: 4,
+  lineLength: 170,
+  bottomLineFromPageBottom: 20,
+  thick: 0.8,
+  thin: 0.25,
+  /** Space between the two strokes of a double line. */
+  between: 0.5,
+} as const;
+
+/** Red of the 版头 (发文机关标志 and the red lines). */
+export const letterheadRed = '#E60012';
+
+/**
+ * Type size of table text: `body` tables in 4号 and `small` ones in 小4号 (a 3号 table wastes half its width on
+ * wrapping; forms and annex tables are set a size or two under the body).
+ */
+export const tableSizes = { body: pointSizes['4号'], small: pointSizes['小4号'] } as const;
+
+/** "（此页无正文）": printed at the top of a page that would otherwise hold only the 署名, date or signatures. */
+export const noBodyNotice = '（此页无正文）';
 
 export interface TableCell {
   text: string;
@@ -47,9 +90,11 @@ export interface TableCell {
 }
 
 export interface TableColumn {
-  /** Relative width; the renderers share the text width in proportion. */
+  /** Relative width: the template's proportions, which content sizing (layout.ts columnWidths) starts from. */
   weight: number;
   align: Align;
+  /** Written in by hand (签到, 联系电话: the template's cell is empty): the column keeps its weight's share of the width. */
+  hand?: boolean;
 }
 
 /** One signature line: a role (专家/组长/签字), the name, the date and the handwritten image when there is one. */
@@ -79,6 +124,12 @@ export type Block =
   | { kind: 'signatures'; entries: SignatureEntry[]; columns: 1 | 2 | 3 }
   /** 发文机关署名 and 成文日期 right-aligned, with the seal area (印章) over them when `seal`. */
   | { kind: 'closing'; organiser: string; date: string; seal: boolean }
+  /**
+   * 版记 (GB/T 9704 7.4), at the foot of the last page's 版心: 抄送 ("抄送：…。"), then 印发机关 and 印发日期 on one
+   * line; `rules` draws the separator lines (首末条粗线, 中间细线). 信函格式 has 抄送 only and no rules (10.1). Empty
+   * parts are left out.
+   */
+  | { kind: 'record'; copyTo: string; printer: string; printedOn: string; rules: boolean }
   | { kind: 'spacer'; lines: number }
   | { kind: 'pageBreak' };
 
@@ -94,4 +145,38 @@ export interface RenderDoc {
   };
   page: PageSetup;
   blocks: Block[];
+  /**
+   * A draft (草稿): the panel's opinion has sections the chair has not confirmed, or the letter is not issued. The model
+   * carries a notice line under the title (so both formats say it in words); the PDF also marks every page 草稿 across.
+   */
+  draft?: boolean;
+}
+
+/** The block with every text it prints passed through `f` (names in signatures too; images untouched). */
+export function mapBlockText(b: Block, f: (s: string) => string): Block {
+  switch (b.kind) {
+    case 'title':
+    case 'docNumber':
+    case 'addressee':
+    case 'heading':
+      return { ...b, text: f(b.text) };
+    case 'paragraph':
+      return { ...b, runs: b.runs.map((r) => ({ ...r, text: f(r.text) })) };
+    case 'table':
+      return { ...b, rows: b.rows.map((row) => row.map((c) => ({ ...c, text: f(c.text) }))) };
+    case 'attachments':
+      return { ...b, items: b.items.map(f) };
+    case 'signatures':
+      return {
+        ...b,
+        entries: b.entries.map((e) => ({ ...e, role: f(e.role), name: f(e.name), date: e.date === null ? null : f(e.date) })),
+      };
+    case 'closing':
+      return { ...b, organiser: f(b.organiser), date: f(b.date) };
+    case 'record':
+      return { ...b, copyTo: f(b.copyTo), printer: f(b.printer), printedOn: f(b.printedOn) };
+    case 'spacer':
+    case 'pageBreak':
+      return b;
+  }
 }

@@ -2,17 +2,17 @@
 // order, its conclusion and 核减, from the same aggregation as the score sheets (sheetInput.ts): the panel's results on
 // the bureau's machine once they arrived, else this machine's expert as a one-member panel.
 import type { Conclusion } from '../../../shared/profile';
-import type { ProjectAggregate, SessionAggregate } from '../bureau/aggregate';
-import { sessionPanel, type SessionPanel } from '../bureau/panel';
+import type { ProjectAggregate, SessionAggregate } from '../panel/aggregate';
+import { sessionPanel, type SessionPanel } from '../panel/panel';
 import { countResults } from '../store/bureauResults';
-import type { Db } from '../store/db';
+import type { ReadDb } from '../store/access';
 import { sessionScoreSheetInput } from './sheetInput';
 import type { TemplateContext } from './template/contextShape';
 import { formatWan } from './typography';
 
 type Ranking = NonNullable<TemplateContext['ranking']>;
 
-const ruleNames = { 'trimmed-mean': '去掉一个最高分和一个最低分后取平均', mean: '取平均' } as const;
+const ruleNames = { 'trimmed-mean': '各项去掉一个最高分和一个最低分后取平均', mean: '各项取平均' } as const;
 
 function rankingOf(aggregate: SessionAggregate, conclusionOf: (p: ProjectAggregate) => string | null, source: string): Ranking {
   const { rule } = aggregate;
@@ -28,8 +28,8 @@ function rankingOf(aggregate: SessionAggregate, conclusionOf: (p: ProjectAggrega
     dimensions: (first?.dimensions ?? []).map((d) => `${d.name} ${d.maxPoints} 分`).join('、'),
     totalPoints: String(first?.total.maxPoints ?? ''),
     rule:
-      `${source}；有效评分达到 ${rule.trimAtLeast} 位时去掉一个最高分和一个最低分后取平均，否则取平均${applied ? `（本次 ${applied}）` : ''}；` +
-      `采用值保留 ${rule.decimals} 位小数，按总分采用值排序，总分相同者名次并列。`,
+      `${source}；有效评分达到 ${rule.trimAtLeast} 位时各项分别去掉一个最高分和一个最低分后取平均，否则取平均${applied ? `（本次 ${applied}）` : ''}；` +
+      `各项采用值四舍五入保留 ${rule.decimals} 位小数，总分为各项之和；按总分采用值排序，总分相同者名次并列。`,
     projects: ordered.map((p) => ({
       rank: p.rank === null ? '—' : String(p.rank),
       name: p.name,
@@ -47,7 +47,13 @@ function rankingOf(aggregate: SessionAggregate, conclusionOf: (p: ProjectAggrega
 }
 
 /** The `ranking` context of a session at `now` (`author`: the workbook author sessionScoreSheetInput asks for). */
-export function sessionRanking(db: Db, sessionId: string, now: Date, author: string, panel: () => SessionPanel = () => sessionPanel(db, sessionId)): Ranking {
+export function sessionRanking(
+  db: ReadDb,
+  sessionId: string,
+  now: Date,
+  author: string,
+  panel: () => SessionPanel = () => sessionPanel(db, sessionId),
+): Ranking {
   if (countResults(db, sessionId) > 0) {
     const { view } = panel();
     const decided = new Map(view.projects.map((p) => [p.projectId, p.conclusion.label]));

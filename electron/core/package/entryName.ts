@@ -4,7 +4,8 @@ import { problem, type PackageProblem } from './errors';
 
 const MAX_SEGMENT_BYTES = 255;
 const MAX_PATH_CHARS = 1024;
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+/** Windows device names, with any extension: also CONIN$, CONOUT$ and CLOCK$, which Windows opens as devices too. */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$)(\..*)?$/i;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 

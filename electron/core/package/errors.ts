@@ -1,11 +1,12 @@
 // Owns the package importer's error codes and their Chinese messages (shown to users and printed by `review-desk check`).
+import { AppError } from '../kernel/errors';
 
 export const packageErrorMessages = {
   'not-found': '找不到评审包文件或文件夹',
   'not-zip': '文件不是有效的评审包（不是 ZIP 格式或已损坏）',
   'unsafe-path': '评审包中含有不安全的路径（可能试图写到评审包以外的位置）',
   'bad-name': '评审包中含有不合规的文件名',
-  'symlink': '评审包中含有符号链接或特殊文件，出于安全原因拒绝导入',
+  symlink: '评审包中含有符号链接或特殊文件，出于安全原因拒绝导入',
   'duplicate-name': '评审包中有重名文件',
   'too-many-entries': '评审包中的文件数量超过上限',
   'too-large': '评审包解压后的大小超过上限',
@@ -19,9 +20,10 @@ export const packageErrorMessages = {
   'manifest-json': 'manifest.json 不是有效的 JSON',
   'manifest-schema': 'manifest.json 内容不符合格式要求',
   'format-version': '不支持的评审包格式版本，请升级评审工作台或向组织方索取新版评审包',
+  'profile-invalid': '评审包附带的辖区规则配置（profile.json）无效，拒绝导入',
   'already-imported': '该评审包的另一个版本已经导入',
-  'cancelled': '已取消导入',
-  'io': '读写文件时出错',
+  cancelled: '已取消导入',
+  io: '读写文件时出错',
 } as const;
 
 export type PackageErrorCode = keyof typeof packageErrorMessages;
@@ -40,12 +42,14 @@ export function problem(code: PackageErrorCode, path = '', detail?: string): Pac
   return { code, path, message: detail ? `${base}${where}（${detail}）` : `${base}${where}` };
 }
 
-/** Thrown when a package is refused; carries every problem found before stopping. */
-export class PackageError extends Error {
-  readonly problems: PackageProblem[];
+/**
+ * Thrown when a package is refused; carries every problem found before stopping. It reaches the user as
+ * `package-invalid` (or `cancelled` when the import was cancelled) with the first problem as its message.
+ */
+export class PackageError extends AppError {
+  declare readonly problems: PackageProblem[];
   constructor(problems: PackageProblem[]) {
-    super(problems.map((p) => p.message).join('；'));
+    super(problems.some((p) => p.code === 'cancelled') ? 'cancelled' : 'package-invalid', problems[0]?.message ?? '', problems);
     this.name = 'PackageError';
-    this.problems = problems;
   }
 }

@@ -30,7 +30,11 @@ const S_IFDIR = 0o040000;
 export async function openSource(location: string): Promise<PackageSource> {
   const stat = await fs.stat(location).catch(() => null);
   if (!stat) throw new PackageError([problem('not-found', location)]);
-  return stat.isDirectory() ? openFolder(location) : openZip(location);
+  if (stat.isDirectory()) return openFolder(location);
+  // A FIFO, socket or device would block the read (one of libuv's four pool threads each time, for good): only a
+  // regular file is opened.
+  if (!stat.isFile()) throw new PackageError([problem('not-zip', path.basename(location), '不是普通文件（可能是管道、设备或套接字）')]);
+  return openZip(location);
 }
 
 async function openZip(file: string): Promise<PackageSource> {
@@ -65,7 +69,11 @@ async function openZip(file: string): Promise<PackageSource> {
     const nameBytes = e.fileName as unknown as Buffer;
     let name: string;
     try {
-      name = decodeEntryName(nameBytes, e.generalPurposeBitFlag, e.extraFields.map((f) => ({ id: f.id, data: f.data })));
+      name = decodeEntryName(
+        nameBytes,
+        e.generalPurposeBitFlag,
+        e.extraFields.map((f) => ({ id: f.id, data: f.data })),
+      );
     } catch {
       problems.push(problem('bad-name', nameBytes.toString('hex').slice(0, 40), '文件名不是有效的 UTF-8'));
       continue;
@@ -90,7 +98,12 @@ async function openZip(file: string): Promise<PackageSource> {
     byName.set(name, e);
     entries.push({ name, isDirectory, declaredBytes: declared });
   }
-  problems.push(...findOverlaps(raw));
+  try {
+    problems.push(...(await findOverlaps(zip, raw)));
+  } catch (err) {
+    zip.close();
+    throw err;
+  }
   const tooLarge = checkDeclaredTotal(entries);
   if (tooLarge) problems.unshift(tooLarge);
   if (problems.length) {
@@ -114,7 +127,8 @@ const READ_CHUNK = 1 << 20;
 async function openZipEntry(file: string, zip: yauzl.ZipFile, e: yauzl.Entry): Promise<Readable> {
   const name = (e.fileName as unknown as Buffer).toString('utf8');
   if (e.generalPurposeBitFlag & 0x1) throw new PackageError([problem('not-zip', name, '文件已加密')]);
-  if (e.compressionMethod !== 0 && e.compressionMethod !== 8) throw new PackageError([problem('not-zip', name, `不支持的压缩方法 ${e.compressionMethod}`)]);
+  if (e.compressionMethod !== 0 && e.compressionMethod !== 8)
+    throw new PackageError([problem('not-zip', name, `不支持的压缩方法 ${e.compressionMethod}`)]);
   const { fileDataStart } = await zip.readLocalFileHeaderPromise(e, { minimal: true });
   if (e.compressedSize === 0) return Readable.from([]);
   const raw = createReadStream(file, { start: fileDataStart, end: fileDataStart + e.compressedSize - 1, highWaterMark: READ_CHUNK });
@@ -127,16 +141,35 @@ async function openZipEntry(file: string, zip: yauzl.ZipFile, e: yauzl.Entry): P
 /** The archive's own claim of its inflated size comes first: it is the cheapest way to refuse a bomb. */
 function checkDeclaredTotal(entries: SourceEntry[]): PackageProblem | null {
   const total = entries.reduce((n, e) => n + e.declaredBytes, 0);
-  return total > limits.maxTotalBytes ? problem('too-large', '', `解压后共 ${(total / 2 ** 30).toFixed(1)} GB，上限 ${limits.maxTotalBytes / 2 ** 30} GB`) : null;
+  return total > limits.maxTotalBytes
+    ? problem('too-large', '', `解压后共 ${(total / 2 ** 30).toFixed(1)} GB，上限 ${limits.maxTotalBytes / 2 ** 30} GB`)
+    : null;
 }
 
-/** Two entries whose data ranges overlap are how "overlapping file" bombs multiply one payload many times. */
-function findOverlaps(raw: yauzl.Entry[]): PackageProblem[] {
-  const spans = raw
-    .map((e) => ({ start: e.relativeOffsetOfLocalHeader, end: e.relativeOffsetOfLocalHeader + 30 + (e.fileName as unknown as Buffer).length + e.compressedSize }))
-    .sort((a, b) => a.start - b.start);
+/**
+ * Two entries whose data ranges overlap are how "overlapping file" bombs multiply one payload many times. Each
+ * entry's range is measured from its own local header (name and extra field lengths there), and that header must
+ * name the same file as the central directory: a local name longer than the central one used to hide an entry's
+ * true end, so another entry's local record could sit inside its data.
+ */
+async function findOverlaps(zip: yauzl.ZipFile, raw: yauzl.Entry[]): Promise<PackageProblem[]> {
+  const spans: { start: number; end: number }[] = [];
+  for (const e of raw) {
+    const central = e.fileName as unknown as Buffer;
+    let local: { fileDataStart: number; fileName?: Buffer };
+    try {
+      local = (await zip.readLocalFileHeaderPromise(e)) as unknown as { fileDataStart: number; fileName?: Buffer };
+    } catch {
+      return [problem('overlapping-entries', central.toString('utf8'), '本地文件头无法读取')];
+    }
+    if (!local.fileName || !Buffer.from(local.fileName).equals(central)) {
+      return [problem('overlapping-entries', central.toString('utf8'), '本地文件头中的文件名与中央目录不一致')];
+    }
+    spans.push({ start: e.relativeOffsetOfLocalHeader, end: local.fileDataStart + e.compressedSize });
+  }
+  spans.sort((a, b) => a.start - b.start);
   for (let i = 1; i < spans.length; i++) {
-    if (spans[i].start < spans[i - 1].end) return [problem('overlapping-entries')];
+    if (spans[i]!.start < spans[i - 1]!.end) return [problem('overlapping-entries')];
   }
   return [];
 }
@@ -147,7 +180,8 @@ async function openFolder(root: string): Promise<PackageSource> {
   async function walk(dir: string, prefix: string): Promise<void> {
     for (const d of await fs.readdir(dir, { withFileTypes: true })) {
       const name = prefix + d.name;
-      if (entries.length + problems.length >= limits.maxEntries) throw new PackageError([problem('too-many-entries', '', `上限 ${limits.maxEntries} 个`)]);
+      if (entries.length + problems.length >= limits.maxEntries)
+        throw new PackageError([problem('too-many-entries', '', `上限 ${limits.maxEntries} 个`)]);
       const full = path.join(dir, d.name);
       const stat = await fs.lstat(full);
       if (stat.isSymbolicLink() || !(stat.isFile() || stat.isDirectory())) {

@@ -1,12 +1,13 @@
-// Owns the worker-thread side of package verification: verifies (and stages) a package, posting progress to the main thread.
+// Owns the worker-thread side of package import: verifies and stages a package, posting progress to the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WorkerMessage } from '../jobs/worker';
+import { errorCode, storageFault } from '../kernel/storage';
 import { PackageError } from './errors';
 import { verifyPackage, type VerifiedPackage, type VerifyProgress } from './verify';
 
 export interface StageRequest {
   location: string;
-  stagingDir?: string;
+  stagingDir: string;
 }
 
 const request = workerData as StageRequest;
@@ -28,6 +29,11 @@ verifyPackage(request.location, {
     post(
       err instanceof PackageError
         ? { type: 'error', message: err.message, detail: err.problems }
-        : { type: 'error', message: err instanceof Error ? err.message : String(err) },
+        : // A full or read-only disk keeps its code across the thread, so the importer can say so in Chinese.
+          {
+            type: 'error',
+            message: err instanceof Error ? err.message : String(err),
+            detail: storageFault(err) ? { code: errorCode(err) } : undefined,
+          },
     ),
 );

@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { manifestSchema, type Manifest } from '../../../shared/manifest';
+import { manifestSchema, PROFILE_PATH, type Manifest } from '../../../shared/manifest';
+import { maxProfileBytes } from '../../../shared/profile';
+import { storageFault } from '../kernel/storage';
 import { checkEntryName, collisionKey } from './entryName';
 import { PackageError, problem, type PackageProblem } from './errors';
 import { limits } from './limits';
@@ -50,7 +52,23 @@ async function verifyOpened(source: PackageSource, options: VerifyOptions): Prom
   const manifest = parseManifest(manifestBytes);
   const manifestSha256 = createHash('sha256').update(manifestBytes).digest('hex');
 
-  const listed = manifest.projects.flatMap((p) => p.documents);
+  // A carried profile (profile.json) is verified like every document: name, presence, size and hash. Its content is
+  // judged above this layer (electron/core/precheck/profileCheck.ts), but its size is bounded before a byte is read.
+  const profileListing = manifest.profile
+    ? [{ path: manifest.profile.path, sha256: manifest.profile.sha256, bytes: manifest.profile.bytes }]
+    : [];
+  const profileEntry = manifest.profile ? files.get(manifest.profile.path) : undefined;
+  const profileBytes = Math.max(manifest.profile?.bytes ?? 0, profileEntry?.declaredBytes ?? 0);
+  if (profileBytes > maxProfileBytes) {
+    throw new PackageError([
+      problem(
+        'profile-invalid',
+        PROFILE_PATH,
+        `${PROFILE_PATH} 有 ${profileBytes} 字节，辖区规则配置不得超过 ${maxProfileBytes} 字节（1 MB）`,
+      ),
+    ]);
+  }
+  const listed = [...profileListing, ...manifest.projects.flatMap((p) => p.documents)];
   const problems: PackageProblem[] = [];
   for (const doc of listed) {
     const bad = checkEntryName(doc.path);
@@ -92,7 +110,8 @@ function checkArchiveShape(entries: SourceEntry[]): Map<string, SourceEntry> {
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       // A folder listed once as an explicit entry and once implied is not a clash; two files or a file and a folder are.
-      if (!(entry.isDirectory && earlier.endsWith('/'))) problems.push(problem('duplicate-name', entry.name, earlier === entry.name ? undefined : `与 ${earlier} 冲突`));
+      if (!(entry.isDirectory && earlier.endsWith('/')))
+        problems.push(problem('duplicate-name', entry.name, earlier === entry.name ? undefined : `与 ${earlier} 冲突`));
       continue;
     }
     seen.set(key, entry.name);
@@ -126,15 +145,31 @@ function parseManifest(bytes: Buffer): Manifest {
   } catch (err) {
     throw new PackageError([problem('manifest-json', MANIFEST_NAME, describeJsonError(err))]);
   }
-  if (json && typeof json === 'object' && !Array.isArray(json) && 'formatVersion' in json && (json as { formatVersion: unknown }).formatVersion !== 1) {
-    throw new PackageError([problem('format-version', MANIFEST_NAME, `formatVersion = ${JSON.stringify((json as { formatVersion: unknown }).formatVersion)}，本程序支持 1`)]);
+  if (
+    json &&
+    typeof json === 'object' &&
+    !Array.isArray(json) &&
+    'formatVersion' in json &&
+    (json as { formatVersion: unknown }).formatVersion !== 1
+  ) {
+    throw new PackageError([
+      problem(
+        'format-version',
+        MANIFEST_NAME,
+        `formatVersion = ${JSON.stringify((json as { formatVersion: unknown }).formatVersion)}，本程序支持 1`,
+      ),
+    ]);
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     throw new PackageError(
       parsed.error.issues.slice(0, 20).map((issue) => {
         const field = issue.path.map(String).join('.') || '（整体）';
-        return { code: 'manifest-schema' as const, path: `manifest.json → ${field}`, message: `manifest.json 字段 ${field} 有误：${issue.message}` };
+        return {
+          code: 'manifest-schema' as const,
+          path: `manifest.json → ${field}`,
+          message: `manifest.json 字段 ${field} 有误：${issue.message}`,
+        };
       }),
     );
   }
@@ -198,9 +233,11 @@ async function hashEntry(
   return { sha256: hash.digest('hex'), bytes };
 }
 
-function asReadProblem(err: unknown, name: string, signal?: AbortSignal): PackageError {
+/** A fault of the package's bytes as the user's problem; a full or read-only disk stays itself (the importer says so). */
+function asReadProblem(err: unknown, name: string, signal?: AbortSignal): unknown {
   if (err instanceof PackageError) return err;
   if (signal?.aborted) return new PackageError([problem('cancelled')]);
+  if (storageFault(err)) return err;
   return new PackageError([problem('not-zip', name, '压缩数据已损坏')]);
 }
 

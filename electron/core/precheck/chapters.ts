@@ -27,7 +27,14 @@ export function detectChapters(texts: DocumentText[], required: RequiredChapter[
     }
     for (const { text, toc } of docs) {
       const entry = toc.find((e) => namesChapter(e.title, names));
-      if (entry) return { chapterId: chapter.id, found: true, documentId: text.documentId, page: printedToPhysical(text, toc, entry), heading: entry.line };
+      if (entry)
+        return {
+          chapterId: chapter.id,
+          found: true,
+          documentId: text.documentId,
+          page: printedToPhysical(text, toc, entry),
+          heading: entry.line,
+        };
     }
     return { chapterId: chapter.id, found: false };
   });

@@ -2,14 +2,14 @@
 import type { SessionDetail } from '../../../shared/domain';
 import type { ChapterMatch, DocumentText, Finding, PrecheckReport } from '../../../shared/precheck';
 import type { Profile } from '../../../shared/profile';
-import type { Db } from '../store/db';
+import type { ReadDb } from '../store/access';
 import { findingMarksOf } from '../store/findingMarks';
 import { viewerFor } from '../store/sessions';
 import { hasText, loadDocumentText, textStamp } from '../store/texts';
 import { classifyBudgetLine, summarizeBudget, type BudgetSummary } from './budget';
 import { detectChapters } from './chapters';
 import { crossProjectFindings, runProjectChecks, textFromDocuments, textFromProject, type PrecheckProject } from './checks';
-import { loadProfile } from './profiles';
+import { profileForSession } from './sessionProfile';
 
 /** The documents in which a proposal's chapters (篇章) are looked for: the 建设方案 family, not companion documents. */
 const chapterBearingKinds = new Set(['proposal', 'feasibility', 'preliminary-design']);
@@ -25,24 +25,64 @@ export interface ProjectEvaluation {
  * The pre-check of one project given its documents' text. `textReady` false means extraction has not run: chapter
  * findings then say so (judge) instead of reporting chapters missing.
  */
-export function evaluateProject(project: PrecheckProject, allProjects: PrecheckProject[], profile: Profile, texts: DocumentText[], textReady: boolean): ProjectEvaluation {
+export function evaluateProject(
+  project: PrecheckProject,
+  allProjects: PrecheckProject[],
+  profile: Profile,
+  texts: DocumentText[],
+  textReady: boolean,
+  unreadable: ReadonlySet<string> = new Set(),
+): ProjectEvaluation {
   const kindOf = new Map(project.documents.map((d) => [d.id, d.kind]));
-  const matches = textReady ? detectChapters(texts.filter((t) => chapterBearingKinds.has(kindOf.get(t.documentId) ?? 'other')), profile.requiredChapters) : [];
+  const detected = textReady
+    ? detectChapters(
+        texts.filter((t) => chapterBearingKinds.has(kindOf.get(t.documentId) ?? 'other')),
+        profile.requiredChapters,
+      )
+    : [];
+  // A chapter-bearing document whose text could not be read may hold the chapters not found elsewhere: those are for
+  // the expert to judge (no match → judge), not 不符合.
+  const blind = [...unreadable].some((id) => chapterBearingKinds.has(kindOf.get(id) ?? 'other'));
+  const matches = blind ? detected.filter((m) => m.found) : detected;
   const titles = new Map(project.documents.map((d) => [d.id, d.title]));
   const projectText = [...textFromProject(project), ...textFromDocuments(texts, titles)];
   const findings = [
     ...runProjectChecks({ project, profile, chapterMatches: matches, projectText }).map((f) => ({ ...f, crossProject: false })),
-    ...(crossProjectFindings(allProjects, profile).get(project.id) ?? []).map((f) => ({ ...f, crossProject: true })),
+    ...(sessionCrossProject(allProjects, profile).get(project.id) ?? []).map((f) => ({ ...f, crossProject: true })),
   ];
   const verdicts = project.budgetLines.map((line) => classifyBudgetLine(line, profile));
   return { findings, matches, verdicts, totals: summarizeBudget(project.budgetLines, verdicts) };
 }
 
+/**
+ * Cross-project findings depend on every project of the session (names, summaries, budget lines) and the profile,
+ * never on document text, so they are computed once per list of projects and profile, not once per project: with
+ * 1,000 projects an overview otherwise compared every pair a thousand times. A session read afresh (a new
+ * `projects` array with the same projects) is matched by its projects' ids and budget lines, below.
+ */
+const crossByList = new WeakMap<readonly PrecheckProject[], { profile: Profile; result: Map<string, Finding[]> }>();
+let crossBySession: { key: string; profile: Profile; result: Map<string, Finding[]> } | undefined;
+
+function sessionCrossProject(allProjects: PrecheckProject[], profile: Profile): Map<string, Finding[]> {
+  const listed = crossByList.get(allProjects);
+  if (listed && listed.profile === profile) return listed.result;
+  // The content that matters, as one string: cheap next to the comparison it saves.
+  const key = JSON.stringify(allProjects.map((p) => [p.id, p.name, p.summary, p.budgetLines.map((l) => [l.name, l.category])]));
+  if (crossBySession && crossBySession.profile === profile && crossBySession.key === key) {
+    crossByList.set(allProjects, { profile, result: crossBySession.result });
+    return crossBySession.result;
+  }
+  const result = crossProjectFindings(allProjects, profile);
+  crossByList.set(allProjects, { profile, result });
+  crossBySession = { key, profile, result };
+  return result;
+}
+
 /** The report the 形式审查 tab shows: the evaluation on the stored text, with document keys and the expert's marks. */
-export function projectReport(db: Db, session: SessionDetail, projectId: string): PrecheckReport | null {
+export function projectReport(db: ReadDb, session: SessionDetail, projectId: string): PrecheckReport | null {
   const project = session.projects.find((p) => p.id === projectId);
   if (!project) return null;
-  const profile = loadProfile(session.jurisdiction);
+  const profile = profileForSession(db, session);
   const { textReady, evaluation } = cachedEvaluation(db, session, project, profile);
   const { findings, matches, verdicts, totals } = evaluation;
 
@@ -70,7 +110,7 @@ export function projectReport(db: Db, session: SessionDetail, projectId: string)
         heading: m?.heading,
       };
     }),
-    budgetLines: verdicts.map((v, i) => ({ ...v, amountFen: project.budgetLines[i].amountFen })),
+    budgetLines: verdicts.map((v, i) => ({ ...v, amountFen: project.budgetLines[i]!.amountFen })),
     totals: { totalFen: totals.totalFen, ineligibleFen: totals.ineligibleFen, needsEvaluationFen: totals.needsEvaluationFen },
   };
 }
@@ -85,9 +125,14 @@ interface CachedEvaluation {
   textReady: boolean;
   evaluation: ProjectEvaluation;
 }
-const evaluations = new WeakMap<Db, Map<string, CachedEvaluation>>();
+const evaluations = new WeakMap<ReadDb, Map<string, CachedEvaluation>>();
 
-function cachedEvaluation(db: Db, session: SessionDetail, project: SessionDetail['projects'][number], profile: Profile): CachedEvaluation {
+function cachedEvaluation(
+  db: ReadDb,
+  session: SessionDetail,
+  project: SessionDetail['projects'][number],
+  profile: Profile,
+): CachedEvaluation {
   const stamp = textStamp(db, session.id);
   const cache = evaluations.get(db) ?? new Map<string, CachedEvaluation>();
   evaluations.set(db, cache);
@@ -97,7 +142,9 @@ function cachedEvaluation(db: Db, session: SessionDetail, project: SessionDetail
   const readable = readableDocuments(project);
   const texts = readable.map((d) => loadDocumentText(db, d.key, d.id)).filter((t): t is DocumentText => t !== null);
   const textReady = readable.every((d) => hasText(db, d.key));
-  const entry = { stamp, textReady, evaluation: evaluateProject(project, session.projects, profile, texts, textReady) };
+  // Extraction ran and left no text: the file could not be read (recorded as failed).
+  const unreadable = new Set(readable.filter((d) => hasText(db, d.key) && !texts.some((t) => t.documentId === d.id)).map((d) => d.id));
+  const entry = { stamp, textReady, evaluation: evaluateProject(project, session.projects, profile, texts, textReady, unreadable) };
   cache.set(key, entry);
   return entry;
 }

@@ -47,8 +47,9 @@ export function missingForCompletion(
       const problem = score === null ? `「${d.name} · ${c.name}」尚未评分` : validateScore(score, c);
       if (problem) missing.push({ target: { field: 'score', dimensionId: d.id, subCriterionId: c.id }, message: problem });
     }
-    if (!filled(entry?.opinion)) missing.push({ target: { field: 'dimension-opinion', dimensionId: d.id }, message: `「${d.name}」尚未填写评审意见` });
-    const total = totals.dimensions[i];
+    if (!filled(entry?.opinion))
+      missing.push({ target: { field: 'dimension-opinion', dimensionId: d.id }, message: `「${d.name}」尚未填写评审意见` });
+    const total = totals.dimensions[i]!; // scoreTotals maps rubric.dimensions in order
     if (total.lowScore && !filled(entry?.lowScoreReason)) {
       missing.push({
         target: { field: 'low-score-reason', dimensionId: d.id },
@@ -59,7 +60,10 @@ export function missingForCompletion(
 
   const vetoes = vetoStates(rubric, context.findings ?? [], review.vetoRulings);
   for (const { veto } of vetoes.filter((v) => v.state === 'pending')) {
-    missing.push({ target: { field: 'veto-ruling', vetoId: veto.id }, message: `预审提示一票否决项「${veto.title}」需专家判断，尚未判断是否成立` });
+    missing.push({
+      target: { field: 'veto-ruling', vetoId: veto.id },
+      message: `预审提示一票否决项「${veto.title}」需专家判断，尚未判断是否成立`,
+    });
   }
 
   for (const chapter of chaptersNeedingOpinion(requiredChapters, context.projectType)) {
@@ -69,11 +73,14 @@ export function missingForCompletion(
 
   const reductions = investmentReductions(budgetLines, review.investment).lines;
   budgetLines.forEach((line, i) => {
-    const { reviewed, approvedFen, reductionFen } = reductions[i];
+    const { reviewed, approvedFen, reductionFen } = reductions[i]!; // investmentReductions maps budgetLines in order
+
     if (!reviewed) return;
     const problem =
       validateApprovedFen(approvedFen, line) ??
-      (reductionFen > 0 && !filled(review.investment[line.id]?.reason) ? `「${line.name}」核减 ${fenToWan(reductionFen)} 万元，尚未填写核减理由` : null);
+      (reductionFen > 0 && !filled(review.investment[line.id]?.reason)
+        ? `「${line.name}」核减 ${fenToWan(reductionFen)} 万元，尚未填写核减理由`
+        : null);
     if (problem) missing.push({ target: { field: 'investment', lineId: line.id }, message: problem });
   });
 
@@ -85,7 +92,10 @@ export function missingForCompletion(
     const suggestion = suggestConclusion(totals.complete ? totals.total : null, hits, rubric);
     if (suggestion.conclusion !== null && suggestion.conclusion !== chosen) {
       const chosenLabel = rubric.bands.find((b) => b.conclusion === chosen)?.label ?? chosen;
-      missing.push({ target: { field: 'conclusion-reason' }, message: `所选结论「${chosenLabel}」与建议结论「${suggestion.label}」不同，须填写理由` });
+      missing.push({
+        target: { field: 'conclusion-reason' },
+        message: `所选结论「${chosenLabel}」与建议结论「${suggestion.label}」不同，须填写理由`,
+      });
     }
   }
   return missing;

@@ -1,11 +1,13 @@
 // Owns the scoring calls: read, save (versioned, with history), complete, reopen and history of a project's review, and the session overview.
 import type { MissingItem } from '../../../shared/scoring';
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel/errors';
 import { requireCommitment } from '../expert/handlers';
-import type { HandlerMap } from '../api/handlers';
-import type { Db } from '../store/db';
-import { loadReview, localExpertId, reviewHistory, saveReview, setCompleted, StaleReviewError } from '../store/reviews';
-import { currentReview, projectOverview, reviewContext, reviewView, rubricForSession, sessionOrThrow, type ReviewContext } from './view';
+import type { HandlerMap } from '../kernel/handlers';
+import type { WriteDb } from '../store/access';
+import { loadReview, localExpertId, reviewHistory, saveReview, setCompleted } from '../store/reviews';
+import { currentReview, projectOverview, reviewContext, reviewView, rubricForSession, type ReviewContext } from './view';
+import { sessionOrThrow } from '../context/session';
+import { profileInForce } from '../precheck/profiles';
 
 type ScoringMethod = 'review.get' | 'review.save' | 'review.complete' | 'review.reopen' | 'review.history' | 'session.overview';
 
@@ -14,7 +16,7 @@ function missingProblem(item: MissingItem) {
   return { code: 'missing', message: item.message, path: JSON.stringify(item.target) };
 }
 
-export function scoringHandlers(db: Db, now: () => Date): HandlerMap<ScoringMethod> {
+export function scoringHandlers(db: WriteDb, now: () => Date): HandlerMap<ScoringMethod> {
   const load = (sessionId: string, projectId: string) => reviewContext(db, sessionOrThrow(db, sessionId), projectId);
   // After a write only the stored review changed: the pre-check findings and rubric of the context still hold.
   const reloaded = (ctx: ReviewContext) => reviewView({ ...ctx, stored: loadReview(db, ctx.session.id, ctx.project.id) });
@@ -29,14 +31,10 @@ export function scoringHandlers(db: Db, now: () => Date): HandlerMap<ScoringMeth
         throw new AppError('invalid-input', '评审记录与项目或执行的评分标准不一致，未保存。请刷新后重试。');
       }
       if (ctx.stored?.completedAt) throw new AppError('invalid-input', '该项目评审已完成。如需修改，请先重新打开评审。');
-      try {
-        saveReview(db, sessionId, projectId, review, currentReview(ctx), ctx.rubric, baseVersion, now().toISOString());
-      } catch (err) {
-        if (err instanceof StaleReviewError) {
-          throw new AppError('stale-version', `评审记录已在别处更新（当前版本 ${err.storedVersion}），本次修改未保存。请刷新后再改。`);
-        }
-        throw err;
-      }
+      saveReview(db, sessionId, projectId, review, currentReview(ctx), ctx.rubric, baseVersion, now().toISOString(), {
+        record: profileInForce(ctx.profile),
+        json: JSON.stringify(ctx.profile),
+      });
       return reloaded(ctx);
     },
     'review.complete'({ sessionId, projectId }) {
@@ -44,7 +42,11 @@ export function scoringHandlers(db: Db, now: () => Date): HandlerMap<ScoringMeth
       const view = reviewView(ctx);
       if (view.missing.length > 0) {
         const list = view.missing.map((m, i) => `${i + 1}. ${m.message}`).join('\n');
-        throw new AppError('invalid-input', `还有 ${view.missing.length} 项未完成，暂不能完成评审：\n${list}`, view.missing.map(missingProblem));
+        throw new AppError(
+          'invalid-input',
+          `还有 ${view.missing.length} 项未完成，暂不能完成评审：\n${list}`,
+          view.missing.map(missingProblem),
+        );
       }
       if (ctx.stored?.completedAt) return view;
       setCompleted(db, sessionId, projectId, now().toISOString(), true, '');

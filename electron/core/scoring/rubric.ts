@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { profileSchema, type Profile, type Rubric } from '../../../shared/profile';
 import { rubricOverrideSchema, type RubricInForce, type RubricOverride } from '../../../shared/scoring';
+import { AppError } from '../kernel/errors';
 
 const rubricSchema = profileSchema.shape.rubric;
 const chineseMessages = { error: z.locales.zhCN().localeError };
@@ -19,12 +20,13 @@ export interface RubricIssue {
   message: string;
 }
 
-export class RubricError extends Error {
+/** A rubric that cannot be in force: the message names each offending field; it reaches the user as package-invalid (the package's `session.rubric` changed it). */
+export class RubricError extends AppError {
   constructor(
     message: string,
     readonly issues: RubricIssue[],
   ) {
-    super(message);
+    super('package-invalid', message);
     this.name = 'RubricError';
   }
 }
@@ -54,7 +56,8 @@ function zodIssues(root: string, error: z.ZodError, data: unknown): RubricIssue[
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({
           field: fieldName(root, [...issue.path, key], data),
-          message: '评审包不能修改此项（评分标准只可修改 totalPoints、dimensions、bands；维度只可修改 name、weight、maxPoints、guidance、subCriteria）',
+          message:
+            '评审包不能修改此项（评分标准只可修改 totalPoints、dimensions、bands；维度只可修改 name、weight、maxPoints、guidance、subCriteria）',
         }))
       : [{ field: fieldName(root, issue.path, data), message: issue.message }],
   );
@@ -71,16 +74,21 @@ function extraIssues(root: string, rubric: Rubric): RubricIssue[] {
   rubric.dimensions.forEach((d, i) => {
     const seen = new Set<string>();
     d.subCriteria.forEach((c, j) => {
-      if (seen.has(c.id)) issues.push({ field: fieldName(root, ['dimensions', i, 'subCriteria', j, 'id'], rubric), message: `子项编号重复：${c.id}` });
+      if (seen.has(c.id))
+        issues.push({ field: fieldName(root, ['dimensions', i, 'subCriteria', j, 'id'], rubric), message: `子项编号重复：${c.id}` });
       seen.add(c.id);
     });
   });
   const conclusions = new Set<string>();
   rubric.bands.forEach((b, i) => {
-    if (conclusions.has(b.conclusion)) issues.push({ field: fieldName(root, ['bands', i, 'conclusion'], rubric), message: `结论档次重复：${b.conclusion}` });
+    if (conclusions.has(b.conclusion))
+      issues.push({ field: fieldName(root, ['bands', i, 'conclusion'], rubric), message: `结论档次重复：${b.conclusion}` });
     conclusions.add(b.conclusion);
     if (b.minScore > rubric.totalPoints) {
-      issues.push({ field: fieldName(root, ['bands', i, 'minScore'], rubric), message: `档次起点 ${b.minScore} 分超过总分 ${rubric.totalPoints} 分` });
+      issues.push({
+        field: fieldName(root, ['bands', i, 'minScore'], rubric),
+        message: `档次起点 ${b.minScore} 分超过总分 ${rubric.totalPoints} 分`,
+      });
     }
   });
   return issues;
@@ -127,14 +135,21 @@ function parseOverride(raw: unknown): RubricOverride {
  */
 export function resolveRubric(profile: Profile, packageOverride?: unknown): RubricInForce {
   const hasOverride = packageOverride !== undefined && packageOverride !== null;
-  const where = hasOverride ? `评审包的评分标准（${overrideField}，基于辖区规则配置 ${profile.id}）` : `辖区规则配置 ${profile.id} 的评分标准`;
+  const where = hasOverride
+    ? `评审包的评分标准（${overrideField}，基于辖区规则配置 ${profile.id}）`
+    : `辖区规则配置 ${profile.id} 的评分标准`;
   const root = hasOverride ? overrideField : 'rubric';
   const candidate = hasOverride ? applyOverride(profile.rubric, parseOverride(packageOverride)) : profile.rubric;
   const parsed = rubricSchema.safeParse(candidate, chineseMessages);
   if (!parsed.success) fail(where, zodIssues(root, parsed.error, candidate));
   const extra = extraIssues(root, parsed.data);
   if (extra.length) fail(where, extra);
-  return { profileId: profile.id, source: hasOverride ? 'package' : 'profile', fingerprint: rubricFingerprint(parsed.data), rubric: parsed.data };
+  return {
+    profileId: profile.id,
+    source: hasOverride ? 'package' : 'profile',
+    fingerprint: rubricFingerprint(parsed.data),
+    rubric: parsed.data,
+  };
 }
 
 /** JSON with object keys sorted at every level, so equal rubrics serialise to equal bytes whatever their key order. */

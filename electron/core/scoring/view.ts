@@ -1,15 +1,22 @@
 // Owns assembling one project's review for the form and the overview: the rubric in force, the stored (or an empty) review, and everything computed from it.
 import type { ProjectInfo, SessionDetail } from '../../../shared/domain';
 import type { Profile } from '../../../shared/profile';
-import { reviewSchema, type BudgetLineAmount, type ProjectOverview, type Review, type ReviewView, type RubricInForce } from '../../../shared/scoring';
-import { AppError } from '../api/errors';
+import {
+  reviewSchema,
+  type BudgetLineAmount,
+  type ProjectOverview,
+  type Review,
+  type ReviewView,
+  type RubricInForce,
+} from '../../../shared/scoring';
+import { AppError } from '../kernel/errors';
 import { projectReport } from '../precheck/report';
-import { loadProfile } from '../precheck/profiles';
-import type { Db } from '../store/db';
+import { sessionProfile } from '../context/session';
+import type { ReadDb } from '../store/access';
 import { loadReview, loadRubric, localExpertId, type StoredReview } from '../store/reviews';
-import { getSession, sessionRubricOverride } from '../store/sessions';
+import { sessionRubricOverride } from '../store/sessions';
 import { chaptersNeedingOpinion, missingForCompletion, reviewState } from './completeness';
-import { RubricError, resolveRubric } from './rubric';
+import { resolveRubric } from './rubric';
 import { investmentReductions, scoreTotals, suggestConclusion, vetoStates, type VetoFinding } from '../../../shared/reviewTotals';
 
 /** What a project's review is computed against. */
@@ -25,25 +32,14 @@ export interface ReviewContext {
 }
 
 /** The rubric in force for new reviews of the session: the profile's, changed by the package's `session.rubric`. */
-function currentRubric(db: Db, session: SessionDetail, profile: Profile): RubricInForce {
-  try {
-    return resolveRubric(profile, sessionRubricOverride(db, session.id));
-  } catch (err) {
-    if (err instanceof RubricError) throw new AppError('package-invalid', err.message);
-    throw err;
-  }
+function currentRubric(db: ReadDb, session: SessionDetail, profile: Profile): RubricInForce {
+  return resolveRubric(profile, sessionRubricOverride(db, session.id));
 }
 
-export function sessionOrThrow(db: Db, sessionId: string): SessionDetail {
-  const session = getSession(db, sessionId);
-  if (!session) throw new AppError('not-found', '找不到该评审会，可能评审包已被移除。');
-  return session;
-}
-
-export function reviewContext(db: Db, session: SessionDetail, projectId: string, rubricNow?: RubricInForce): ReviewContext {
+export function reviewContext(db: ReadDb, session: SessionDetail, projectId: string, rubricNow?: RubricInForce): ReviewContext {
   const project = session.projects.find((p) => p.id === projectId);
   if (!project) throw new AppError('not-found', '找不到该项目，可能评审包已被移除。');
-  const profile = loadProfile(session.jurisdiction);
+  const profile = sessionProfile(db, session);
   const stored = loadReview(db, session.id, projectId);
   const rubric = (stored && loadRubric(db, stored.review.rubricFingerprint)) ?? rubricNow ?? currentRubric(db, session, profile);
   const findings = projectReport(db, session, projectId)?.findings ?? [];
@@ -51,13 +47,16 @@ export function reviewContext(db: Db, session: SessionDetail, projectId: string,
   return { session, project, profile, rubric, stored, findings, lines };
 }
 
-export function rubricForSession(db: Db, session: SessionDetail): RubricInForce {
-  return currentRubric(db, session, loadProfile(session.jurisdiction));
+export function rubricForSession(db: ReadDb, session: SessionDetail): RubricInForce {
+  return currentRubric(db, session, sessionProfile(db, session));
 }
 
 /** The stored review, or an empty one under the rubric in force. */
 export function currentReview(ctx: ReviewContext): Review {
-  return ctx.stored?.review ?? reviewSchema.parse({ projectId: ctx.project.id, expertId: localExpertId, rubricFingerprint: ctx.rubric.fingerprint });
+  return (
+    ctx.stored?.review ??
+    reviewSchema.parse({ projectId: ctx.project.id, expertId: localExpertId, rubricFingerprint: ctx.rubric.fingerprint })
+  );
 }
 
 export function reviewView(ctx: ReviewContext): ReviewView {
@@ -73,7 +72,10 @@ export function reviewView(ctx: ReviewContext): ReviewView {
     vetoes,
     suggestion: suggestConclusion(totals.complete ? totals.total : null, hits, rubric),
     reductions: investmentReductions(ctx.lines, review.investment),
-    missing: missingForCompletion(review, rubric, ctx.profile.requiredChapters, ctx.lines, { findings: ctx.findings, projectType: ctx.project.type }),
+    missing: missingForCompletion(review, rubric, ctx.profile.requiredChapters, ctx.lines, {
+      findings: ctx.findings,
+      projectType: ctx.project.type,
+    }),
     chapters: chaptersNeedingOpinion(ctx.profile.requiredChapters, ctx.project.type).map(({ id, title }) => ({ id, title })),
     state: reviewState(review, ctx.stored?.completedAt != null),
     version: ctx.stored?.version ?? 0,

@@ -85,7 +85,10 @@ function subjectName(s: CertificateSubject): Name {
   return new Name(
     attributes
       .filter(([, value]) => value.trim() !== '')
-      .map(([type, value]) => new RelativeDistinguishedName([new AttributeTypeAndValue({ type, value: new AttributeValue({ utf8String: value.trim() }) })])),
+      .map(
+        ([type, value]) =>
+          new RelativeDistinguishedName([new AttributeTypeAndValue({ type, value: new AttributeValue({ utf8String: value.trim() }) })]),
+      ),
   );
 }
 
@@ -106,7 +109,7 @@ export function createCertificate(req: CertificateRequest): Uint8Array {
   const profile = profiles[req.algorithm];
   const keyId = sha256(req.keys.publicPoint).subarray(0, 20);
   const serial = Uint8Array.from(sha256(Buffer.concat([Buffer.from('serial'), req.keys.publicPoint])).subarray(0, 16));
-  serial[0] = (serial[0] & 0x7f) | 0x40; // positive and minimally encoded
+  serial[0] = (serial[0]! & 0x7f) | 0x40; // positive and minimally encoded
   const name = subjectName(req.subject);
   const signatureAlgorithm = new AlgorithmIdentifier({ algorithm: profile.signature });
   const tbsCertificate = new TBSCertificate({
@@ -127,7 +130,9 @@ export function createCertificate(req: CertificateRequest): Uint8Array {
     ]),
   });
   const signature = signerFunction(req.algorithm, req.keys)(new Uint8Array(AsnConvert.serialize(tbsCertificate)));
-  return new Uint8Array(AsnConvert.serialize(new Certificate({ tbsCertificate, signatureAlgorithm, signatureValue: toArrayBuffer(signature) })));
+  return new Uint8Array(
+    AsnConvert.serialize(new Certificate({ tbsCertificate, signatureAlgorithm, signatureValue: toArrayBuffer(signature) })),
+  );
 }
 
 function malformed(detail: string): SigningError {
@@ -136,8 +141,18 @@ function malformed(detail: string): SigningError {
 
 function readSubject(name: Name): CertificateSubject {
   const subject: CertificateSubject = { name: '', title: '', employer: '' };
-  const field: Record<string, keyof CertificateSubject> = { [oid.commonName]: 'name', [oid.title]: 'title', [oid.organization]: 'employer' };
-  for (const rdn of name) for (const atv of rdn) if (field[atv.type]) subject[field[atv.type]] = atv.value.toString();
+  const field: Record<string, keyof CertificateSubject> = {
+    [oid.commonName]: 'name',
+    [oid.title]: 'title',
+    [oid.organization]: 'employer',
+  };
+  for (const rdn of name) {
+    for (const atv of rdn) {
+      const key = field[atv.type];
+      if (key) subject[key] = atv.value.toString();
+    }
+  }
+
   return subject;
 }
 
@@ -169,7 +184,10 @@ export function parseCertificate(der: Uint8Array): CertificateInfo {
   }
   const publicPoint = new Uint8Array(spki.subjectPublicKey);
   if (publicPoint.length !== 65 || publicPoint[0] !== 0x04) throw malformed('公钥格式不正确');
-  if (!verifySignature(algorithm, publicPoint, tbsDer, new Uint8Array(cert.signatureValue))) throw malformed('证书自签名校验失败');
+  // A certificate is pinned by the SHA-256 of its whole DER (its fingerprint, which rosters and reports name), so a
+  // flipped self-signature is another certificate; identities made before signing was low-s keep working.
+  if (!verifySignature(algorithm, publicPoint, tbsDer, new Uint8Array(cert.signatureValue), { requireLowS: false }))
+    throw malformed('证书自签名校验失败');
   return {
     algorithm,
     subject: readSubject(tbs.subject),
@@ -186,6 +204,9 @@ export function assertValidAt(info: CertificateInfo, at: Date): void {
     throw new SigningError('certificate-expired', signingMessages.certificateExpired(info.notAfter.toISOString(), at.toISOString()));
   }
   if (at.getTime() < info.notBefore.getTime()) {
-    throw new SigningError('certificate-not-yet-valid', signingMessages.certificateNotYetValid(info.notBefore.toISOString(), at.toISOString()));
+    throw new SigningError(
+      'certificate-not-yet-valid',
+      signingMessages.certificateNotYetValid(info.notBefore.toISOString(), at.toISOString()),
+    );
   }
 }

@@ -5,7 +5,7 @@
 // hash keeps every result file checkable the same way. The entry hashed is the history row without its `hash`.
 import { createHash } from 'node:crypto';
 import type { ReviewHistoryEntry } from '../../../shared/scoring';
-import { jcs } from './jcs';
+import { jcs } from '../kernel/jcs';
 
 export const chainGenesis = '0'.repeat(64);
 
@@ -14,10 +14,7 @@ export type ChainedEntry = ReviewHistoryEntry & { hash: string };
 
 function link(previous: string, entry: ReviewHistoryEntry): string {
   const { at, expertId, field, before, after, kind } = entry;
-  return createHash('sha256')
-    .update(Buffer.from(previous, 'hex'))
-    .update(jcs({ at, expertId, field, before, after, kind }))
-    .digest('hex');
+  return createHash('sha256').update(Buffer.from(previous, 'hex')).update(jcs({ at, expertId, field, before, after, kind })).digest('hex');
 }
 
 /** Chains entries oldest first; `head` is the last hash (the genesis for an empty history). */
@@ -25,7 +22,15 @@ export function chainHistory(entries: readonly ReviewHistoryEntry[]): { entries:
   let head = chainGenesis;
   const chained = entries.map((entry) => {
     head = link(head, entry);
-    return { at: entry.at, expertId: entry.expertId, field: entry.field, before: entry.before, after: entry.after, kind: entry.kind, hash: head };
+    return {
+      at: entry.at,
+      expertId: entry.expertId,
+      field: entry.field,
+      before: entry.before,
+      after: entry.after,
+      kind: entry.kind,
+      hash: head,
+    };
   });
   return { entries: chained, head };
 }
@@ -38,9 +43,10 @@ export function historyChainHead(entries: readonly ReviewHistoryEntry[]): string
 /** Recomputes the chain: `brokenAt` is the first entry whose stored hash is wrong, or `entries.length` when only the head differs. */
 export function verifyChain(entries: readonly ChainedEntry[], head: string): { ok: boolean; brokenAt: number | null } {
   let previous = chainGenesis;
-  for (let i = 0; i < entries.length; i++) {
-    previous = link(previous, entries[i]);
-    if (previous !== entries[i].hash) return { ok: false, brokenAt: i };
+  for (const [i, entry] of entries.entries()) {
+    previous = link(previous, entry);
+    if (previous !== entry.hash) return { ok: false, brokenAt: i };
   }
+
   return previous === head ? { ok: true, brokenAt: null } : { ok: false, brokenAt: entries.length };
 }

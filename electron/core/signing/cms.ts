@@ -92,7 +92,10 @@ function attributeSet(attributes: Attribute[]): Buffer {
 
 /** `attributes` in DER SET OF order (X.690 §11.6: by their encodings). */
 const derOrder = (attributes: Attribute[]): Attribute[] =>
-  attributes.map((a) => ({ a, bytes: der(a) })).sort((x, y) => Buffer.compare(x.bytes, y.bytes)).map((e) => e.a);
+  attributes
+    .map((a) => ({ a, bytes: der(a) }))
+    .sort((x, y) => Buffer.compare(x.bytes, y.bytes))
+    .map((e) => e.a);
 
 function essCertHash(algorithm: SignatureAlgorithm, certificateDer: Uint8Array): EssCertIdV2 {
   const id = new EssCertIdV2();
@@ -162,7 +165,8 @@ const check = (ok: boolean, message: string): void => {
 
 /** Parameters must be absent (what we write) or NULL (what some writers put after SHA-256). */
 const plainAlgorithm = (a: AlgorithmIdentifier, oid: string): boolean =>
-  a.algorithm === oid && (a.parameters === undefined || (a.parameters !== null && Buffer.from(a.parameters).equals(Buffer.from([0x05, 0x00]))));
+  a.algorithm === oid &&
+  (a.parameters === undefined || (a.parameters !== null && Buffer.from(a.parameters).equals(Buffer.from([0x05, 0x00]))));
 
 /** Parses `cms` (the DER without the /Contents zero padding) and checks its structure; throws CmsError. */
 export function parseSignedData(cms: Uint8Array): ParsedSignedData {
@@ -180,24 +184,28 @@ export function parseSignedData(cms: Uint8Array): ParsedSignedData {
     '签名数据不是规范的 DER 编码，文件可能已被改动。',
   );
   check(signedData.version === 1 && signedData.signerInfos.length === 1, '签名数据应为版本 1 且只含一个签名者。');
-  const signerInfo = signedData.signerInfos[0];
-  const algorithm = (Object.keys(SUITE) as SignatureAlgorithm[]).find((a) => plainAlgorithm(signerInfo.signatureAlgorithm, SUITE[a].signature));
+  const signerInfo = signedData.signerInfos[0]!; // exactly one, checked above
+  const algorithm = (Object.keys(SUITE) as SignatureAlgorithm[]).find((a) =>
+    plainAlgorithm(signerInfo.signatureAlgorithm, SUITE[a].signature),
+  );
   check(algorithm !== undefined, `不支持的签名算法 ${signerInfo.signatureAlgorithm.algorithm}：仅支持 ECDSA P-256 与 SM2。`);
   const suite = SUITE[algorithm!];
   check(
     signerInfo.version === 1 &&
       plainAlgorithm(signerInfo.digestAlgorithm, suite.digest) &&
       signedData.digestAlgorithms.length === 1 &&
-      plainAlgorithm(signedData.digestAlgorithms[0], suite.digest),
+      plainAlgorithm(signedData.digestAlgorithms[0]!, suite.digest),
     '签名数据的摘要算法与签名算法不匹配。',
   );
   check(
-    signedData.encapContentInfo.eContentType === OID.data && signedData.encapContentInfo.eContent === undefined && signedData.crls === undefined,
+    signedData.encapContentInfo.eContentType === OID.data &&
+      signedData.encapContentInfo.eContent === undefined &&
+      signedData.crls === undefined,
     '签名数据应为不含内容的分离式签名（id-data）。',
   );
   const certificates = signedData.certificates ?? [];
-  check(certificates.length === 1 && certificates[0].certificate !== undefined, '签名数据应正好包含签名者的一张证书。');
-  const certificate = certificates[0].certificate!;
+  check(certificates.length === 1 && certificates[0]!.certificate !== undefined, '签名数据应正好包含签名者的一张证书。');
+  const certificate = certificates[0]!.certificate!;
   const certificateDer = der(certificate);
   const sid = signerInfo.sid.issuerAndSerialNumber;
   check(
@@ -210,17 +218,19 @@ export function parseSignedData(cms: Uint8Array): ParsedSignedData {
   const attrs = signerInfo.signedAttrs!;
   const single = (oid: string): Buffer => {
     const found = attrs.filter((a) => a.attrType === oid);
-    check(found.length === 1 && found[0].attrValues.length === 1, `签名属性 ${oid} 缺失或重复。`);
-    return Buffer.from(found[0].attrValues[0]);
+    check(found.length === 1 && found[0]!.attrValues.length === 1, `签名属性 ${oid} 缺失或重复。`);
+    return Buffer.from(found[0]!.attrValues[0]!);
   };
   check(single(OID.contentType).equals(oidDer(OID.data)), '签名属性 contentType 应为 id-data。');
   const messageDigest = Buffer.from(AsnConvert.parse(single(OID.messageDigest), OctetString).buffer);
   const essIds = AsnConvert.parse(single(OID.signingCertificateV2), SigningCertificateV2).certs;
   const expected = essCertHash(algorithm!, certificateDer);
+  const essId = essIds[0];
   const signingCertificateMatches =
-    essIds.length > 0 &&
-    (essIds[0].hashAlgorithm === undefined ? undefined : essIds[0].hashAlgorithm.algorithm) === expected.hashAlgorithm?.algorithm &&
-    Buffer.from(essIds[0].certHash.buffer).equals(Buffer.from(expected.certHash.buffer));
+    essId !== undefined &&
+    (essId.hashAlgorithm === undefined ? undefined : essId.hashAlgorithm.algorithm) === expected.hashAlgorithm?.algorithm &&
+    Buffer.from(essId.certHash.buffer).equals(Buffer.from(expected.certHash.buffer));
+
   // The DER check above means re-encoding the attributes in their parsed order gives back the signed bytes
   // (asn1-schema keeps no raw bytes for repeated fields).
   const signedAttributesDer = attributeSet(attrs);
@@ -233,4 +243,3 @@ export function parseSignedData(cms: Uint8Array): ParsedSignedData {
     signingCertificateMatches,
   };
 }
-

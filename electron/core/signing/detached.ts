@@ -7,14 +7,27 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { signatureAlgorithms } from '../../../shared/signing';
-import { checkCertificate, checkSignature, checkValidity, chineseMessages, firstProblem, readCanonicalJson, ReportBuilder, sealObject, signerCertificate } from './envelope';
+import {
+  checkCertificate,
+  checkSignature,
+  checkValidity,
+  chineseMessages,
+  firstProblem,
+  readCanonicalJson,
+  ReportBuilder,
+  sealObject,
+  signerCertificate,
+} from './envelope';
 import type { Signer, VerificationReport } from './types';
 
 export const detachedSignatureSuffix = '.sig.json';
 export const detachedFormatVersion = 1;
 
 const algorithm = z.enum(signatureAlgorithms);
-const base64 = z.string().min(1).regex(/^[A-Za-z0-9+/]+={0,2}$/);
+const base64 = z
+  .string()
+  .min(1)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/);
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const detachedSignatureSchema = z.strictObject({
@@ -31,12 +44,21 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
 const baseName = (name: string): string => name.split(/[\\/]/).pop() ?? name;
 
 /** Signs `fileBytes` named `fileName` at `now`; write `bytes` to `<fileName>.sig.json` beside the file. */
-export function signDetached(fileBytes: Uint8Array, fileName: string, signer: Signer, now: Date): { signature: DetachedSignature; bytes: Uint8Array } {
+export function signDetached(
+  fileBytes: Uint8Array,
+  fileName: string,
+  signer: Signer,
+  now: Date,
+): { signature: DetachedSignature; bytes: Uint8Array } {
   signerCertificate(signer, now);
   const body = {
     formatVersion: detachedFormatVersion,
     file: { name: baseName(fileName), bytes: fileBytes.length, sha256: sha256(fileBytes) },
-    signer: { algorithm: signer.algorithm, certificate: Buffer.from(signer.certificateDer).toString('base64'), fingerprint: signer.fingerprint },
+    signer: {
+      algorithm: signer.algorithm,
+      certificate: Buffer.from(signer.certificateDer).toString('base64'),
+      fingerprint: signer.fingerprint,
+    },
     signedAt: now.toISOString(),
   };
   const { value, bytes } = sealObject(body, signer);
@@ -49,7 +71,14 @@ export function verifyDetached(fileBytes: Uint8Array, sigBytes: Uint8Array, file
   const raw = readCanonicalJson(sigBytes, r, '签名文件');
   if (raw === undefined) return r.finish();
   const version = (raw as { formatVersion?: unknown } | null)?.formatVersion;
-  if (!r.check('format-version', version === detachedFormatVersion, `格式版本 ${detachedFormatVersion}。`, `签名文件的格式版本为 ${JSON.stringify(version)}，本程序只支持版本 ${detachedFormatVersion}。`)) {
+  if (
+    !r.check(
+      'format-version',
+      version === detachedFormatVersion,
+      `格式版本 ${detachedFormatVersion}。`,
+      `签名文件的格式版本为 ${JSON.stringify(version)}，本程序只支持版本 ${detachedFormatVersion}。`,
+    )
+  ) {
     return r.finish();
   }
   const parsed = detachedSignatureSchema.safeParse(raw, chineseMessages);
@@ -65,7 +94,12 @@ export function verifyDetached(fileBytes: Uint8Array, sigBytes: Uint8Array, file
   checkValidity(r, cert, sig.signedAt);
   checkSignature(r, cert, raw as Record<string, unknown>, sig.signature);
   const name = baseName(fileName);
-  r.check('file-name', name === sig.file.name, `签名文件对应“${sig.file.name}”。`, `签名文件签的是“${sig.file.name}”，不是“${name}”。请把文件与其签名文件一起验证。`);
+  r.check(
+    'file-name',
+    name === sig.file.name,
+    `签名文件对应“${sig.file.name}”。`,
+    `签名文件签的是“${sig.file.name}”，不是“${name}”。请把文件与其签名文件一起验证。`,
+  );
   const same = fileBytes.length === sig.file.bytes && sha256(fileBytes) === sig.file.sha256;
   r.check('file-digest', same, '文件内容与签名时完全一致。', `“${name}”在签名后被修改过（大小或 SHA-256 与签名记录不符）。`);
   return r.finish();

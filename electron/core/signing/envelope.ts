@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { parseCertificate, assertValidAt, type CertificateInfo } from './certificate';
 import { verifySignature } from './algorithms';
 import { SigningError } from './errors';
-import { jcs } from './jcs';
+import { jcs } from '../kernel/jcs';
 import type { SignatureAlgorithm, Signer, VerificationReport } from './types';
 
 export interface SignatureMember {
@@ -20,7 +20,8 @@ export const chineseMessages = { error: z.locales.zhCN().localeError };
 
 /** "字段 a.b：message" for the first issue of a failed parse. */
 export function firstProblem(error: z.ZodError): string {
-  const issue = error.issues[0];
+  const issue = error.issues[0]!; // a failed parse has at least one issue
+
   return `字段 ${issue.path.join('.') || '（根）'}：${issue.message}`;
 }
 
@@ -64,30 +65,60 @@ export function readCanonicalJson(bytes: Uint8Array, r: ReportBuilder, what: str
     return undefined;
   }
   r.check('json', true, `${what}是有效的 JSON。`, '');
-  let canonical = false;
+  let canonical: boolean;
   try {
     canonical = Buffer.from(jcs(value)).equals(Buffer.from(bytes));
   } catch {
     canonical = false;
   }
-  if (!r.check('canonical', canonical, '文件为规范化 JSON（RFC 8785），未被重新排版。', `${what}不是签名时的规范化 JSON（RFC 8785）：文件在签名后被重新排版或修改过。`)) return undefined;
+  if (
+    !r.check(
+      'canonical',
+      canonical,
+      '文件为规范化 JSON（RFC 8785），未被重新排版。',
+      `${what}不是签名时的规范化 JSON（RFC 8785）：文件在签名后被重新排版或修改过。`,
+    )
+  )
+    return undefined;
   return value;
 }
 
 /** The certificate checks every signed JSON file shares: parses and self-verifies, names the stated fingerprint, matches the stated algorithm. */
-export function checkCertificate(r: ReportBuilder, certificateB64: string, fingerprint: string, algorithms: SignatureAlgorithm[]): CertificateInfo | null {
+export function checkCertificate(
+  r: ReportBuilder,
+  certificateB64: string,
+  fingerprint: string,
+  algorithms: SignatureAlgorithm[],
+): CertificateInfo | null {
   let info: CertificateInfo;
   try {
     const der = Buffer.from(certificateB64, 'base64');
-    if (der.toString('base64') !== certificateB64) throw new SigningError('certificate-malformed', '证书的 Base64 编码不规范，文件可能被修改过。');
+    if (der.toString('base64') !== certificateB64)
+      throw new SigningError('certificate-malformed', '证书的 Base64 编码不规范，文件可能被修改过。');
     info = parseCertificate(der);
   } catch (err) {
     r.check('certificate', false, '', err instanceof SigningError ? err.message : '证书无法解析，文件可能被修改过。');
     return null;
   }
   r.report.signer = { ...info.subject, fingerprint: info.fingerprint, algorithm: info.algorithm };
-  if (!r.check('certificate', algorithms.every((a) => a === info.algorithm), '证书可以解析，自签名有效。', `证书的算法（${info.algorithm}）与文件声明的签名算法（${algorithms.join('、')}）不一致。`)) return null;
-  if (!r.check('fingerprint', fingerprint === info.fingerprint, '证书指纹与文件记录一致。', `文件记录的证书指纹 ${fingerprint} 与证书实际指纹 ${info.fingerprint} 不一致，文件可能被修改过。`)) return null;
+  if (
+    !r.check(
+      'certificate',
+      algorithms.every((a) => a === info.algorithm),
+      '证书可以解析，自签名有效。',
+      `证书的算法（${info.algorithm}）与文件声明的签名算法（${algorithms.join('、')}）不一致。`,
+    )
+  )
+    return null;
+  if (
+    !r.check(
+      'fingerprint',
+      fingerprint === info.fingerprint,
+      '证书指纹与文件记录一致。',
+      `文件记录的证书指纹 ${fingerprint} 与证书实际指纹 ${info.fingerprint} 不一致，文件可能被修改过。`,
+    )
+  )
+    return null;
   return info;
 }
 
@@ -107,5 +138,10 @@ export function checkSignature(r: ReportBuilder, info: CertificateInfo, raw: Rec
   const { signature: _, ...body } = raw;
   const der = Buffer.from(signature.value, 'base64');
   const ok = der.toString('base64') === signature.value && verifySignature(info.algorithm, info.publicPoint, jcs(body), der);
-  return r.check('signature', ok, '签名有效：签名后内容没有任何改动。', '签名无效：文件内容在签名后被修改，或签名不是由该证书的私钥生成的。');
+  return r.check(
+    'signature',
+    ok,
+    '签名有效：签名后内容没有任何改动。',
+    '签名无效：文件内容在签名后被修改，或签名不是由该证书的私钥生成的。',
+  );
 }

@@ -1,4 +1,5 @@
-// Owns the signing errors (签名错误): one typed error with a code and a Chinese message that says what to do.
+// Owns the signing errors (签名错误): one typed error with its reason and a Chinese message that says what to do.
+import { AppError } from '../kernel/errors';
 
 export type SigningErrorCode =
   | 'wrong-passphrase'
@@ -9,12 +10,13 @@ export type SigningErrorCode =
   | 'certificate-malformed'
   | 'passphrase-invalid';
 
-export class SigningError extends Error {
+/** The user's to fix (wrong passphrase, expired certificate …): it reaches the user as invalid-input with its Chinese message. */
+export class SigningError extends AppError {
   constructor(
-    readonly code: SigningErrorCode,
+    readonly reason: SigningErrorCode,
     message: string,
   ) {
-    super(message);
+    super('invalid-input', message);
     this.name = 'SigningError';
   }
 }

@@ -4,14 +4,15 @@ import path from 'node:path';
 import type { SessionDetail } from '../../../shared/domain';
 import { resultFileSuffix } from '../../../shared/resultFile';
 import type { ExportResult } from '../../../shared/signing';
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel/errors';
 import { resolveTemplate } from '../output/catalog';
 import { buildExpertContext } from '../output/context';
 import { renderDocx } from '../output/docx/render';
-import { defaultExportFolder, safeFileStem, StagedFolder } from '../output/files';
+import { safeFileStem } from '../kernel/files';
+import { defaultExportFolder, StagedFolder } from '../output/files';
 import { renderPdf } from '../output/pdf/render';
 import { fillTemplate } from '../output/template/fill';
-import type { Db } from '../store/db';
+import type { ReadDb } from '../store/access';
 import { loadReview } from '../store/reviews';
 import { latestSeal, type SealRecord } from '../store/seals';
 import { detachedSignatureSuffix, signDetached } from './detached';
@@ -42,7 +43,11 @@ export interface ExportInput {
 }
 
 /** Each project's seal, or why it cannot be exported yet (Chinese, naming the project). */
-function sealsToExport(db: Db, session: SessionDetail, signer: Signer): { project: SessionDetail['projects'][number]; seal: SealRecord }[] {
+function sealsToExport(
+  db: ReadDb,
+  session: SessionDetail,
+  signer: Signer,
+): { project: SessionDetail['projects'][number]; seal: SealRecord }[] {
   const problems: { code: string; message: string; path: string }[] = [];
   const ready: { project: SessionDetail['projects'][number]; seal: SealRecord }[] = [];
   for (const project of session.projects) {
@@ -50,19 +55,32 @@ function sealsToExport(db: Db, session: SessionDetail, signer: Signer): { projec
     const seal = latestSeal(db, session.id, project.id);
     const say = (code: string, message: string) => problems.push({ code, message: `「${project.name}」${message}`, path: project.id });
     if (!stored?.completedAt) say('incomplete', '的评审尚未完成：请完成评审并签名。');
-    else if (!seal || seal.reviewVersion !== stored.version) say('unsigned', seal ? '的评审在签名后重新打开过：请完成评审并重新签名。' : '的评审尚未签名：请在评分页签名。');
-    else if (seal.signerFingerprint !== signer.fingerprint) say('other-signer', '的评审由另一签名身份签名：请用本机当前的签名身份重新签名。');
+    else if (!seal || seal.reviewVersion !== stored.version)
+      say('unsigned', seal ? '的评审在签名后重新打开过：请完成评审并重新签名。' : '的评审尚未签名：请在评分页签名。');
+    else if (seal.signerFingerprint !== signer.fingerprint)
+      say('other-signer', '的评审由另一签名身份签名：请用本机当前的签名身份重新签名。');
     else if (!sealIntact(seal)) say('seal-broken', '的已签名版本校验失败，本地数据可能被改动：请重新打开评审、核对后重新签名。');
     else ready.push({ project, seal });
   }
   if (problems.length) {
-    throw new AppError('invalid-input', `还有 ${problems.length} 个项目不能导出：\n${problems.map((p, i) => `${i + 1}. ${p.message}`).join('\n')}`, problems);
+    throw new AppError(
+      'invalid-input',
+      `还有 ${problems.length} 个项目不能导出：\n${problems.map((p, i) => `${i + 1}. ${p.message}`).join('\n')}`,
+      problems,
+    );
   }
   return ready;
 }
 
 /** The opinion of one project, filled with the handwritten signature and the date it was signed. */
-async function renderOpinion(db: Db, session: SessionDetail, projectId: string, image: Uint8Array, signedAt: string, now: Date): Promise<{ pdf: Uint8Array; docx: Uint8Array; name: string }> {
+async function renderOpinion(
+  db: ReadDb,
+  session: SessionDetail,
+  projectId: string,
+  image: Uint8Array,
+  signedAt: string,
+  now: Date,
+): Promise<{ pdf: Uint8Array; docx: Uint8Array; name: string }> {
   const resolved = resolveTemplate(db, opinionTemplateId);
   if (resolved.kind !== 'builtin') throw new Error(`template ${opinionTemplateId} is not built in`);
   const context = buildExpertContext(db, session.id, projectId, now, { signature: { image, signedAt } });
@@ -72,11 +90,13 @@ async function renderOpinion(db: Db, session: SessionDetail, projectId: string, 
 }
 
 /** Writes every signed file into `folder` at once (staged, then moved into place); refuses while any project is not signed as it stands. */
-export async function exportSigned(db: Db, input: ExportInput): Promise<ExportResult> {
+export async function exportSigned(db: ReadDb, input: ExportInput): Promise<ExportResult> {
   const { session, signer, now } = input;
   if (!input.signatureImage) throw new AppError('invalid-input', '尚未保存手写签名。请先在“签名身份”中书写或导入手写签名，再导出。');
   const ready = sealsToExport(db, session, signer);
-  const opinions = ready.filter(({ seal }) => (JSON.parse(seal.reviewJson) as { conflict?: { hasConflict?: boolean } }).conflict?.hasConflict !== true);
+  const opinions = ready.filter(
+    ({ seal }) => (JSON.parse(seal.reviewJson) as { conflict?: { hasConflict?: boolean } }).conflict?.hasConflict !== true,
+  );
   const total = 1 + opinions.length;
   const staged = new StagedFolder(input.folder);
   try {
@@ -88,7 +108,12 @@ export async function exportSigned(db: Db, input: ExportInput): Promise<ExportRe
       input.progress(1 + i, total, project.name);
       const made = await renderOpinion(db, session, project.id, input.signatureImage, seal.signedAt, now);
       const stem = safeFileStem(`${made.name}-${project.name}`);
-      const pdf = await signPdf(made.pdf, signer, { signedAt: now, name: expertName, reason: `${made.name}（${project.name}）`, location: session.location || session.issuer });
+      const pdf = await signPdf(made.pdf, signer, {
+        signedAt: now,
+        name: expertName,
+        reason: `${made.name}（${project.name}）`,
+        location: session.location || session.issuer,
+      });
       await staged.write(`${stem}.pdf`, pdf);
       await staged.write(`${stem}.docx`, made.docx);
       await staged.write(`${stem}.docx${detachedSignatureSuffix}`, signDetached(made.docx, `${stem}.docx`, signer, now).bytes);

@@ -1,18 +1,18 @@
 // Owns the signing calls: the identity (签名身份) and handwritten signature, signing a review (签名封存), its sealed versions, export of signed files, and verification.
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SessionDetail } from '../../../shared/domain';
 import type { ParsedInput } from '../../../shared/api';
 import type { IdentityView, SignedFile, VerificationView } from '../../../shared/signing';
-import { AppError } from '../api/errors';
-import type { HandlerMap, Host } from '../api/handlers';
-import { sessionOrThrow } from '../scoring/view';
-import type { Db } from '../store/db';
+import { AppError } from '../kernel/errors';
+import { chooseFolder, plainFileName, withStagedFiles } from '../kernel/files';
+import type { HandlerMap, Host } from '../kernel/handlers';
+import { stagingRoot } from '../package/importer';
+import type { ReadDb, WriteDb } from '../store/access';
 import { loadExpertProfile } from '../store/expert';
 import { loadIdentity, saveIdentity, saveSignatureImage, type IdentityRow } from '../store/identity';
 import { detachedSignatureSuffix, signDetached } from './detached';
-import { SigningError } from './errors';
 import { exportSigned, exportFolder } from './export';
 import { createIdentity, readStoredIdentity, unlockIdentity } from './identity';
 import { rosterWarning } from './roster';
@@ -20,6 +20,7 @@ import { projectSeals, sealReview, sealView } from './seal';
 import { cleanSignatureImage } from './signatureImage';
 import type { Signer, VerificationReport } from './types';
 import { verifyFile } from './verify';
+import { sessionOrThrow } from '../context/session';
 
 type SigningMethod =
   | 'signing.identity.get'
@@ -40,60 +41,51 @@ const asView = (report: VerificationReport): VerificationView => report;
  * never a path, `.`/`..`, or control characters.
  */
 function uploadName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const lower = base.toLowerCase();
+  const lower = (name.split(/[\\/]/).pop() ?? '').toLowerCase();
   if (!['.json', '.pdf', '.docx'].some((ext) => lower.endsWith(ext))) {
     throw new AppError('invalid-input', `无法验证“${name}”：只能验证 PDF、DOCX（连同其 .sig.json 签名文件）或评审结果文件（.rdr.json）。`);
   }
-  if (/^\.+$/.test(base) || /[\u0000-\u001f\u007f:*?"<>|]/.test(base)) throw new AppError('invalid-input', `文件名“${name}”含有不允许的字符，请改名后再验证。`);
+  const base = plainFileName(name);
+  if (!base) throw new AppError('invalid-input', `文件名“${name}”含有不允许的字符，请改名后再验证。`);
   return base;
-}
-
-/** SigningError (wrong passphrase, expired certificate …) is the user's to fix: it travels as invalid-input with its Chinese message. */
-async function signingStep<T>(run: () => T | Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof SigningError) throw new AppError('invalid-input', err.message);
-    throw err;
-  }
 }
 
 type VerifySource = ParsedInput<'signing.verify'>['source'];
 
-/** A path is verified where it is; uploaded bytes in a private temporary folder under their plain names, the detached signature beside its DOCX. */
-async function verifySource(source: VerifySource, tmpRoot: string): Promise<VerificationReport> {
+/** A path is verified where it is; uploaded bytes staged under their plain names, the detached signature beside its DOCX. */
+async function verifySource(source: VerifySource, stagingDir: string): Promise<VerificationReport> {
   if (source.kind === 'path') return verifyFile(source.path);
-  const dir = await mkdtemp(path.join(tmpRoot, 'verify-'));
-  try {
-    const main = path.join(dir, uploadName(source.name));
-    await writeFile(main, source.bytes);
-    if (source.signature) await writeFile(`${main}${detachedSignatureSuffix}`, source.signature.bytes);
-    return await verifyFile(main);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const main = uploadName(source.name);
+  const files = [
+    { name: main, bytes: source.bytes },
+    ...(source.signature ? [{ name: `${main}${detachedSignatureSuffix}`, bytes: source.signature.bytes }] : []),
+  ];
+  return withStagedFiles(stagingDir, files, ([file]) => verifyFile(file!));
 }
 
 /** A file given to `signing.signFile` is a document of a few megabytes; anything past this is refused. */
 const maxSignFileBytes = 200 * 2 ** 20;
 
 /** The file to sign as a plain base name and its bytes; a path is read where it is and its signature goes beside it. */
-async function fileToSign(source: ParsedInput<'signing.signFile'>['source']): Promise<{ name: string; bytes: Uint8Array; file: string | null }> {
+async function fileToSign(
+  source: ParsedInput<'signing.signFile'>['source'],
+): Promise<{ name: string; bytes: Uint8Array; file: string | null }> {
   if (source.kind === 'upload') {
-    const name = source.name.split(/[\\/]/).pop() ?? '';
-    if (!name || /^\.+$/.test(name) || /[\u0000-\u001f\u007f:*?"<>|]/.test(name)) throw new AppError('invalid-input', `文件名“${source.name}”含有不允许的字符，请改名后再签署。`);
-    if (source.bytes.length > maxSignFileBytes) throw new AppError('invalid-input', `“${name}”超过 200 MB，不像是要签署的文书，请确认选择的文件。`);
+    const name = plainFileName(source.name);
+    if (!name) throw new AppError('invalid-input', `文件名“${source.name}”含有不允许的字符，请改名后再签署。`);
+    if (source.bytes.length > maxSignFileBytes)
+      throw new AppError('invalid-input', `“${name}”超过 200 MB，不像是要签署的文书，请确认选择的文件。`);
     return { name, bytes: source.bytes, file: null };
   }
   const file = path.resolve(source.path);
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) throw new AppError('not-found', `找不到文件“${file}”，请确认路径。`);
-  if (info.size > maxSignFileBytes) throw new AppError('invalid-input', `“${path.basename(file)}”超过 200 MB，不像是要签署的文书，请确认选择的文件。`);
+  if (info.size > maxSignFileBytes)
+    throw new AppError('invalid-input', `“${path.basename(file)}”超过 200 MB，不像是要签署的文书，请确认选择的文件。`);
   return { name: path.basename(file), bytes: new Uint8Array(await readFile(file)), file };
 }
 
-function requireIdentity(db: Db): IdentityRow {
+function requireIdentity(db: ReadDb): IdentityRow {
   const row = loadIdentity(db);
   if (!row) throw new AppError('invalid-input', '尚未创建签名身份。请先在“签名身份”中创建，再签名或导出。');
   return row;
@@ -111,23 +103,31 @@ export function identityView(row: IdentityRow, session: SessionDetail | null): I
   };
 }
 
-export function signingHandlers(db: Db, host: Host, now: () => Date): HandlerMap<SigningMethod> {
+export function signingHandlers(db: WriteDb, host: Host, now: () => Date): HandlerMap<SigningMethod> {
   /** Folders this run exported to: the only folders `signing.openFolder` opens. */
   const exported = new Set<string>();
-  const unlock = (row: IdentityRow, passphrase: string): Promise<Signer> => signingStep(() => unlockIdentity(JSON.parse(row.storedJson), passphrase, now()));
+  const unlock = (row: IdentityRow, passphrase: string): Promise<Signer> => unlockIdentity(JSON.parse(row.storedJson), passphrase, now());
 
   return {
     'signing.identity.get'({ sessionId }) {
       const row = loadIdentity(db);
       // A damaged stored identity answers with SigningError's Chinese message (re-create it), not an internal error.
-      return row ? signingStep(() => identityView(row, sessionId ? sessionOrThrow(db, sessionId) : null)) : null;
+      return row ? identityView(row, sessionId ? sessionOrThrow(db, sessionId) : null) : null;
     },
     async 'signing.identity.create'({ algorithm, passphrase, replace }) {
       const profile = loadExpertProfile(db);
       if (!profile) throw new AppError('invalid-input', '请先填写专家信息（姓名、职称、工作单位），证书上将写明这些信息。');
-      if (loadIdentity(db) && !replace) throw new AppError('invalid-input', '本机已有签名身份。重新创建会换用新的密钥和指纹，如确需重新创建，请确认后再试。');
+      if (loadIdentity(db) && !replace)
+        throw new AppError('invalid-input', '本机已有签名身份。重新创建会换用新的密钥和指纹，如确需重新创建，请确认后再试。');
       const at = now();
-      const stored = await signingStep(() => createIdentity({ algorithm, name: profile.name, title: profile.title, employer: profile.employer, passphrase, now: at }));
+      const stored = await createIdentity({
+        algorithm,
+        name: profile.name,
+        title: profile.title,
+        employer: profile.employer,
+        passphrase,
+        now: at,
+      });
       saveIdentity(db, JSON.stringify(stored), stored.fingerprint, stored.algorithm, stored.createdAt);
       return identityView(loadIdentity(db)!, null);
     },
@@ -151,34 +151,44 @@ export function signingHandlers(db: Db, host: Host, now: () => Date): HandlerMap
     async 'signing.export'({ sessionId, passphrase, jobId, destination }) {
       const session = sessionOrThrow(db, sessionId);
       const row = requireIdentity(db);
-      let folder = exportFolder(host.dataDir, session);
-      if (destination === 'choose') {
-        if (!host.choosePath) throw new AppError('invalid-input', '网页模式无法选择文件夹，请导出到本机数据目录。');
-        const chosen = await host.choosePath({ folder: true, title: '选择签名文件导出位置（可选U盘）' });
-        if (!chosen) return { folder: null, files: [], rosterWarning: null };
-        folder = chosen;
-      }
+      const folder = await chooseFolder(host, destination, exportFolder(host.dataDir, session), '选择签名文件导出位置（可选U盘）');
+      if (!folder) return { folder: null, files: [], rosterWarning: null };
       const signer = await unlock(row, passphrase);
-      const result = await signingStep(() =>
-        exportSigned(db, { session, signer, signatureImage: row.signaturePng, folder, now: now(), progress: (done, total, current) => host.emit('job.progress', { jobId, phase: 'render', done, total, current }) }),
-      );
+      const result = await exportSigned(db, {
+        session,
+        signer,
+        signatureImage: row.signaturePng,
+        folder,
+        now: now(),
+        progress: (done, total, current) => host.emit('job.progress', { jobId, phase: 'render', done, total, current }),
+      });
       exported.add(path.resolve(folder));
       return { ...result, rosterWarning: identityView(row, session).rosterWarning };
     },
     async 'signing.verify'({ source, sessionId }) {
-      const report = await verifySource(source, host.dataDir);
+      const report = await verifySource(source, stagingRoot(host.dataDir));
       const session = sessionId ? sessionOrThrow(db, sessionId) : null;
-      return { ...asView(report), rosterWarning: session && report.signer ? rosterWarning(session, report.signer.name, report.signer.fingerprint) : null };
+      return {
+        ...asView(report),
+        rosterWarning: session && report.signer ? rosterWarning(session, report.signer.name, report.signer.fingerprint) : null,
+      };
     },
     async 'signing.signFile'({ source, passphrase }): Promise<SignedFile> {
       const row = requireIdentity(db);
       const target = await fileToSign(source);
       const signer = await unlock(row, passphrase);
       const at = now();
-      const { bytes } = await signingStep(() => signDetached(target.bytes, target.name, signer, at));
+      const { bytes } = signDetached(target.bytes, target.name, signer, at);
       const file = target.file ? `${target.file}${detachedSignatureSuffix}` : null;
       if (file) await writeFile(file, bytes);
-      return { name: `${target.name}${detachedSignatureSuffix}`, bytes, file, fileSha256: createHash('sha256').update(target.bytes).digest('hex'), signedAt: at.toISOString(), fingerprint: signer.fingerprint };
+      return {
+        name: `${target.name}${detachedSignatureSuffix}`,
+        bytes,
+        file,
+        fileSha256: createHash('sha256').update(target.bytes).digest('hex'),
+        signedAt: at.toISOString(),
+        fingerprint: signer.fingerprint,
+      };
     },
     async 'signing.openFolder'({ folder }) {
       if (!exported.has(path.resolve(folder))) throw new AppError('invalid-input', '只能打开本次导出的文件夹。');

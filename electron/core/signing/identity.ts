@@ -34,7 +34,12 @@ export const storedIdentitySchema = z.strictObject({
   key: z.strictObject({
     kdf: z.strictObject({
       name: z.literal('scrypt'),
-      N: z.number().int().min(2).max(2 ** 20).refine((n) => (n & (n - 1)) === 0, { message: 'N 应为 2 的幂' }),
+      N: z
+        .number()
+        .int()
+        .min(2)
+        .max(2 ** 20)
+        .refine((n) => (n & (n - 1)) === 0, { message: 'N 应为 2 的幂' }),
       r: z.number().int().min(1).max(32),
       p: z.number().int().min(1).max(16),
       salt: bytesOf(16),
@@ -46,11 +51,14 @@ export type StoredIdentity = z.infer<typeof storedIdentitySchema>;
 
 function deriveKey(passphrase: string, salt: Buffer, { N, r, p }: ScryptParams): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(passphrase.normalize('NFC'), salt, 32, { N, r, p, maxmem: 256 * N * r * p + 16 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
+    scrypt(passphrase.normalize('NFC'), salt, 32, { N, r, p, maxmem: 256 * N * r * p + 16 * 1024 * 1024 }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
   );
 }
 
-const associatedData = (algorithm: SignatureAlgorithm, fingerprint: string): Buffer => Buffer.from(`review-desk identity v1|${algorithm}|${fingerprint}`, 'utf8');
+const associatedData = (algorithm: SignatureAlgorithm, fingerprint: string): Buffer =>
+  Buffer.from(`review-desk identity v1|${algorithm}|${fingerprint}`, 'utf8');
 
 export interface NewIdentity {
   algorithm: SignatureAlgorithm;
@@ -68,12 +76,19 @@ export interface NewIdentity {
 /** Creates a key pair, its self-signed certificate (valid from `now`) and the encrypted key store entry. */
 export async function createIdentity(opts: NewIdentity): Promise<StoredIdentity> {
   const passphrase = passphraseSchema.safeParse(opts.passphrase.normalize('NFC'));
-  if (!passphrase.success) throw new SigningError('passphrase-invalid', signingMessages.passphraseInvalid(passphrase.error.issues[0].message));
+  if (!passphrase.success)
+    throw new SigningError('passphrase-invalid', signingMessages.passphraseInvalid(passphrase.error.issues[0]!.message));
   const keys = generateKeyPair(opts.algorithm);
   const notBefore = new Date(Math.floor(opts.now.getTime() / 1000) * 1000);
   const notAfter = new Date(notBefore);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + (opts.validYears ?? 5));
-  const certificate = createCertificate({ algorithm: opts.algorithm, keys, subject: { name: opts.name, title: opts.title, employer: opts.employer }, notBefore, notAfter });
+  const certificate = createCertificate({
+    algorithm: opts.algorithm,
+    keys,
+    subject: { name: opts.name, title: opts.title, employer: opts.employer },
+    notBefore,
+    notAfter,
+  });
   const fingerprint = certificateFingerprint(certificate);
   const kdf = opts.scrypt ?? defaultScrypt;
   const salt = randomBytes(16);
@@ -89,7 +104,12 @@ export async function createIdentity(opts: NewIdentity): Promise<StoredIdentity>
     createdAt: opts.now.toISOString(),
     key: {
       kdf: { name: 'scrypt', ...kdf, salt: salt.toString('base64') },
-      cipher: { name: 'aes-256-gcm', iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64') },
+      cipher: {
+        name: 'aes-256-gcm',
+        iv: iv.toString('base64'),
+        tag: cipher.getAuthTag().toString('base64'),
+        ciphertext: ciphertext.toString('base64'),
+      },
     },
   };
 }
@@ -117,14 +137,18 @@ export async function unlockIdentity(value: unknown, passphrase: string, now: Da
   const { kdf, cipher } = stored.key;
   let privateKey: Uint8Array;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', await deriveKey(passphrase, Buffer.from(kdf.salt, 'base64'), kdf), Buffer.from(cipher.iv, 'base64'));
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      await deriveKey(passphrase, Buffer.from(kdf.salt, 'base64'), kdf),
+      Buffer.from(cipher.iv, 'base64'),
+    );
     decipher.setAAD(associatedData(stored.algorithm, stored.fingerprint));
     decipher.setAuthTag(Buffer.from(cipher.tag, 'base64'));
     privateKey = new Uint8Array(Buffer.concat([decipher.update(Buffer.from(cipher.ciphertext, 'base64')), decipher.final()]));
   } catch {
     throw new SigningError('wrong-passphrase', signingMessages.wrongPassphrase);
   }
-  let matches = false;
+  let matches: boolean;
   try {
     matches = Buffer.from(publicPointOf(stored.algorithm, privateKey)).equals(Buffer.from(certificate.publicPoint));
   } catch {

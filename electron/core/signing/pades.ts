@@ -75,7 +75,7 @@ function textFields(values: string[]): { written: string[]; patch(pdf: Buffer, f
 export async function signPdf(pdf: Uint8Array, signer: Signer, opts: PdfSignatureOptions): Promise<Buffer> {
   const source = Buffer.from(pdf);
   const text = textFields([opts.name, opts.reason, opts.location, opts.contactInfo ?? '']);
-  const [name, reason, location, contactInfo] = text.written;
+  const [name, reason, location, contactInfo] = text.written as [string, string, string, string]; // one per value given
   try {
     const prepared = plainAddPlaceholder({
       pdfBuffer: source,
@@ -125,7 +125,7 @@ function locate(bytes: Buffer): Located {
   byteRangePattern.lastIndex = at;
   const m = byteRangePattern.exec(text);
   if (!m) throw new Stop('byte-range', '签名字典的 /ByteRange 无法读取，文件可能已被改动或损坏。');
-  const [a, b, c, d] = m.slice(1).map(Number);
+  const [a, b, c, d] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
   if (a !== 0 || b <= at || c <= b + 1 || c + d !== bytes.length) {
     throw new Stop('byte-range', '签名未覆盖整个文件：/ByteRange 之外还有内容（签名后被追加或改动过）。');
   }
@@ -154,10 +154,12 @@ function locate(bytes: Buffer): Located {
 /** Total length of the DER element at the start of `bytes` (a SEQUENCE), or null when its header is not DER. */
 function derElementLength(bytes: Buffer): number | null {
   if (bytes.length < 2 || bytes[0] !== 0x30) return null;
-  const long = bytes[1] >= 0x80;
-  const n = long ? bytes[1] & 0x7f : 0;
+  const lengthByte = bytes[1]!;
+  const long = lengthByte >= 0x80;
+  const n = long ? lengthByte & 0x7f : 0;
   if ((long && (n < 1 || n > 4)) || bytes.length < 2 + n) return null;
-  const total = 2 + n + (long ? bytes.readUIntBE(2, n) : bytes[1]);
+  const total = 2 + n + (long ? bytes.readUIntBE(2, n) : lengthByte);
+
   return total <= bytes.length ? total : null;
 }
 
@@ -213,7 +215,12 @@ export function verifyPdf(pdf: Uint8Array): VerificationReport {
       '签名值与证书公钥不符：签名数据被改动或不是该证书签的。',
       '签名值有效。',
     );
-    add('signing-certificate', parsed.signingCertificateMatches, '签名属性中的证书摘要与所附证书不符：证书被替换过。', '签名所用证书与所附证书一致。');
+    add(
+      'signing-certificate',
+      parsed.signingCertificateMatches,
+      '签名属性中的证书摘要与所附证书不符：证书被替换过。',
+      '签名所用证书与所附证书一致。',
+    );
     const signedAt = signingTime(located.dictionary);
     report.signedAt = signedAt ? isoDate(signedAt) : null;
     if (!signedAt) {
@@ -232,7 +239,12 @@ export function verifyPdf(pdf: Uint8Array): VerificationReport {
     report.valid = checks.every((c) => c.ok);
   } catch (err) {
     if (err instanceof Stop) checks.push({ id: err.id, ok: false, message: err.message });
-    else checks.push({ id: 'read', ok: false, message: `无法读取该 PDF 的签名：${err instanceof Error ? err.message : String(err)}。文件可能已损坏。` });
+    else
+      checks.push({
+        id: 'read',
+        ok: false,
+        message: `无法读取该 PDF 的签名：${err instanceof Error ? err.message : String(err)}。文件可能已损坏。`,
+      });
   }
   return report;
 }

@@ -1,15 +1,33 @@
 // Owns the expert result file `*.rdr.json` (评审结果文件): assembling it from the database, and signing and verifying it — the signature over its canonical JSON, the certificate, every history chain, and the optional roster and manifest checks.
 import { fenToYuan } from '../../../shared/money';
-import { resultFileSchema, resultFormatVersion, type ProjectResult, type ResultExpert, type ResultFile, type UnsignedResult } from '../../../shared/resultFile';
+import {
+  resultFileSchema,
+  resultFormatVersion,
+  type ProjectResult,
+  type ResultExpert,
+  type ResultFile,
+  type UnsignedResult,
+} from '../../../shared/resultFile';
 import { normalizeFingerprint } from '../../../shared/signing';
-import type { Db } from '../store/db';
+import type { ReadDb } from '../store/access';
 import { reviewHistory } from '../store/reviews';
-import { reviewContext, reviewView, rubricForSession, sessionOrThrow } from '../scoring/view';
+import { reviewContext, reviewView, rubricForSession } from '../scoring/view';
 import { parseCertificate } from './certificate';
 import { chainHistory, verifyChain } from './chain';
-import { checkCertificate, checkSignature, checkValidity, chineseMessages, firstProblem, readCanonicalJson, ReportBuilder, sealObject, signerCertificate } from './envelope';
+import {
+  checkCertificate,
+  checkSignature,
+  checkValidity,
+  chineseMessages,
+  firstProblem,
+  readCanonicalJson,
+  ReportBuilder,
+  sealObject,
+  signerCertificate,
+} from './envelope';
 import { SigningError, signingMessages } from './errors';
 import type { Signer, VerificationReport } from './types';
+import { sessionOrThrow } from '../context/session';
 
 /** The result file's expert block, read from the signer's own certificate. */
 export function expertFromSigner(signer: Signer): ResultExpert {
@@ -18,7 +36,7 @@ export function expertFromSigner(signer: Signer): ResultExpert {
 }
 
 /** The unsigned result of a whole session for the signer's expert (see signResult); projects in package order, not-started ones included. */
-export function buildResult(db: Db, sessionId: string, signer: Signer, now: Date): UnsignedResult {
+export function buildResult(db: ReadDb, sessionId: string, signer: Signer, now: Date): UnsignedResult {
   const expert = expertFromSigner(signer);
   const session = sessionOrThrow(db, sessionId);
   const rubricNow = rubricForSession(db, session);
@@ -44,7 +62,14 @@ export function buildResult(db: Db, sessionId: string, signer: Signer, now: Date
       history: chainHistory(reviewHistory(db, sessionId, project.id)),
     };
   });
-  return { formatVersion: resultFormatVersion, packageId: session.id, manifestSha256: session.manifestSha256, expert, projects, createdAt: now.toISOString() };
+  return {
+    formatVersion: resultFormatVersion,
+    packageId: session.id,
+    manifestSha256: session.manifestSha256,
+    expert,
+    projects,
+    createdAt: now.toISOString(),
+  };
 }
 
 /**
@@ -53,7 +78,10 @@ export function buildResult(db: Db, sessionId: string, signer: Signer, now: Date
  */
 export function signResult(unsigned: UnsignedResult, signer: Signer, now: Date): { file: ResultFile; bytes: Uint8Array } {
   signerCertificate(signer, now);
-  if (unsigned.expert.fingerprint !== signer.fingerprint || unsigned.expert.certificate !== Buffer.from(signer.certificateDer).toString('base64')) {
+  if (
+    unsigned.expert.fingerprint !== signer.fingerprint ||
+    unsigned.expert.certificate !== Buffer.from(signer.certificateDer).toString('base64')
+  ) {
     throw new SigningError('identity-malformed', signingMessages.identityMalformed('结果文件中的专家证书与当前签名身份不一致'));
   }
   const { value, bytes } = sealObject({ ...unsigned, signedAt: now.toISOString() }, signer);
@@ -73,7 +101,14 @@ export function verifyResultFile(bytes: Uint8Array, expect: ResultExpectations =
   const raw = readCanonicalJson(bytes, r, '评审结果文件');
   if (raw === undefined) return r.finish();
   const version = (raw as { formatVersion?: unknown } | null)?.formatVersion;
-  if (!r.check('format-version', version === resultFormatVersion, `格式版本 ${resultFormatVersion}。`, `评审结果文件的格式版本为 ${JSON.stringify(version)}，本程序只支持版本 ${resultFormatVersion}。请使用对应版本的评审工作台验证。`)) {
+  if (
+    !r.check(
+      'format-version',
+      version === resultFormatVersion,
+      `格式版本 ${resultFormatVersion}。`,
+      `评审结果文件的格式版本为 ${JSON.stringify(version)}，本程序只支持版本 ${resultFormatVersion}。请使用对应版本的评审工作台验证。`,
+    )
+  ) {
     return r.finish();
   }
   const parsed = resultFileSchema.safeParse(raw, chineseMessages);
@@ -86,15 +121,26 @@ export function verifyResultFile(bytes: Uint8Array, expect: ResultExpectations =
   r.report.signedAt = file.signedAt;
   const cert = checkCertificate(r, file.expert.certificate, file.expert.fingerprint, [file.expert.algorithm, file.signature.algorithm]);
   if (!cert) return r.finish();
-  const sameExpert = cert.subject.name === file.expert.name && cert.subject.title === file.expert.title && cert.subject.employer === file.expert.employer;
-  r.check('expert', sameExpert, '文件中的专家信息与证书一致。', `文件中的专家信息（${file.expert.name}）与证书所载（${cert.subject.name}）不一致，文件可能被修改过。`);
+  const sameExpert =
+    cert.subject.name === file.expert.name && cert.subject.title === file.expert.title && cert.subject.employer === file.expert.employer;
+  r.check(
+    'expert',
+    sameExpert,
+    '文件中的专家信息与证书一致。',
+    `文件中的专家信息（${file.expert.name}）与证书所载（${cert.subject.name}）不一致，文件可能被修改过。`,
+  );
   checkValidity(r, cert, file.signedAt);
   checkSignature(r, cert, raw as Record<string, unknown>, file.signature);
   const broken = file.projects.flatMap((p) => {
     const result = verifyChain(p.history.entries, p.history.head);
     return result.ok ? [] : [`项目 ${p.projectId} 的第 ${(result.brokenAt ?? 0) + 1} 条`];
   });
-  r.check('history', broken.length === 0, '每个项目的修改记录哈希链完整。', `修改记录哈希链断裂（${broken.join('、')}）：修改记录被删除、调换或改动过。`);
+  r.check(
+    'history',
+    broken.length === 0,
+    '每个项目的修改记录哈希链完整。',
+    `修改记录哈希链断裂（${broken.join('、')}）：修改记录被删除、调换或改动过。`,
+  );
   if (expect.expectedFingerprint) {
     const expected = normalizeFingerprint(expect.expectedFingerprint);
     r.check(

@@ -1,38 +1,40 @@
 // Owns sealing a completed review (签名封存): the frozen review, its rubric fingerprint and history chain head, signed; and how seals are shown and checked.
 import type { SealView } from '../../../shared/signing';
-import { AppError } from '../api/errors';
-import type { Db } from '../store/db';
+import { AppError } from '../kernel/errors';
+import { transaction, type ReadDb, type WriteDb } from '../store/access';
 import { loadReview, reviewHistory } from '../store/reviews';
 import { appendSeal, latestSeal, listSeals, nextSealVersion, type SealRecord } from '../store/seals';
 import { verifySignature } from './algorithms';
 import { parseCertificate } from './certificate';
 import { historyChainHead } from './chain';
-import { jcs } from './jcs';
+import { jcs } from '../kernel/jcs';
 import type { Signer } from './types';
 
 /** What a seal signs, as canonical JSON (RFC 8785): everything that makes the sealed version what it is. */
 function sealPayload(s: Omit<SealRecord, 'signedJson' | 'signature' | 'certificate'>): string {
-  return new TextDecoder().decode(jcs({
-    kind: 'review-seal',
-    sessionId: s.sessionId,
-    projectId: s.projectId,
-    sealVersion: s.sealVersion,
-    reviewVersion: s.reviewVersion,
-    review: JSON.parse(s.reviewJson) as unknown,
-    rubricFingerprint: s.rubricFingerprint,
-    chainHead: s.chainHead,
-    signerFingerprint: s.signerFingerprint,
-    algorithm: s.algorithm,
-    signedAt: s.signedAt,
-  }));
+  return new TextDecoder().decode(
+    jcs({
+      kind: 'review-seal',
+      sessionId: s.sessionId,
+      projectId: s.projectId,
+      sealVersion: s.sealVersion,
+      reviewVersion: s.reviewVersion,
+      review: JSON.parse(s.reviewJson) as unknown,
+      rubricFingerprint: s.rubricFingerprint,
+      chainHead: s.chainHead,
+      signerFingerprint: s.signerFingerprint,
+      algorithm: s.algorithm,
+      signedAt: s.signedAt,
+    }),
+  );
 }
 
 /**
  * Seals the stored review of a project as its next version, signed by `signer`. Only a completed review can be sealed;
  * signing a version that is already sealed returns that seal unchanged.
  */
-export function sealReview(db: Db, sessionId: string, projectId: string, signer: Signer, signedAt: string): SealRecord {
-  return db.transaction(() => {
+export function sealReview(db: WriteDb, sessionId: string, projectId: string, signer: Signer, signedAt: string): SealRecord {
+  return transaction(db, () => {
     const stored = loadReview(db, sessionId, projectId);
     if (!stored?.completedAt) throw new AppError('invalid-input', '该项目评审尚未完成。请先在评分页点“完成评审”，再签名。');
     const latest = latestSeal(db, sessionId, projectId);
@@ -50,10 +52,15 @@ export function sealReview(db: Db, sessionId: string, projectId: string, signer:
       signedAt,
     };
     const signedJson = sealPayload(base);
-    const seal: SealRecord = { ...base, signedJson, signature: signer.sign(new TextEncoder().encode(signedJson)), certificate: signer.certificateDer };
+    const seal: SealRecord = {
+      ...base,
+      signedJson,
+      signature: signer.sign(new TextEncoder().encode(signedJson)),
+      certificate: signer.certificateDer,
+    };
     appendSeal(db, seal);
     return seal;
-  })();
+  });
 }
 
 /** Whether a stored seal still verifies: its text is what its fields say, and its signature is by its certificate's key. */
@@ -85,7 +92,7 @@ export function sealView(seal: SealRecord, storedVersion: number | null): SealVi
   };
 }
 
-export function projectSeals(db: Db, sessionId: string, projectId: string): SealView[] {
+export function projectSeals(db: ReadDb, sessionId: string, projectId: string): SealView[] {
   const stored = loadReview(db, sessionId, projectId);
   return listSeals(db, sessionId, projectId).map((s) => sealView(s, stored?.completedAt ? stored.version : null));
 }

@@ -1,7 +1,7 @@
 // Owns cleaning a handwritten signature image (手写签名): PNG only, size-limited, near-white made transparent, cropped to the ink.
 import { PNG } from 'pngjs';
 import type { SignatureImage } from '../../../shared/signing';
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel/errors';
 
 const pngMagic = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 export const maxSignatureBytes = 8 * 2 ** 20;
@@ -18,7 +18,8 @@ function refuse(message: string): never {
 
 /** Width and height from the IHDR chunk, read before inflating anything (a tiny file may declare a huge image). */
 function declaredSize(bytes: Uint8Array): { width: number; height: number } {
-  if (bytes.length < 33 || pngMagic.some((b, i) => bytes[i] !== b)) refuse('签名图片不是 PNG 图片。请在签名板上手写，或导入 PNG、JPG 图片（导入时会先转换为 PNG）。');
+  if (bytes.length < 33 || pngMagic.some((b, i) => bytes[i] !== b))
+    refuse('签名图片不是 PNG 图片。请在签名板上手写，或导入 PNG、JPG 图片（导入时会先转换为 PNG）。');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') refuse('签名图片的 PNG 文件头已损坏，请重新导出图片后再导入。');
   return { width: view.getUint32(16), height: view.getUint32(20) };
@@ -44,10 +45,11 @@ export function cleanSignatureImage(bytes: Uint8Array): SignatureImage {
   let bottom = -1;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
+      // The decoded image is the IHDR's width × height, so every pixel index is in range.
       const i = (y * width + x) * 4;
-      const a = src.data[i + 3] / 255;
+      const a = src.data[i + 3]! / 255;
       // Luminance of the pixel as it shows on white paper.
-      const lum = (0.299 * src.data[i] + 0.587 * src.data[i + 1] + 0.114 * src.data[i + 2]) * a + 255 * (1 - a);
+      const lum = (0.299 * src.data[i]! + 0.587 * src.data[i + 1]! + 0.114 * src.data[i + 2]!) * a + 255 * (1 - a);
       const ink = Math.min(1, Math.max(0, (paper - lum) / (paper - inkFull)));
       const value = Math.round(ink * 255);
       alpha[y * width + x] = value;
@@ -69,11 +71,11 @@ export function cleanSignatureImage(bytes: Uint8Array): SignatureImage {
     for (let x = left; x <= right; x++) {
       const i = (y * width + x) * 4;
       const o = ((y - top) * out.width + (x - left)) * 4;
-      const a = alpha[y * width + x];
+      const a = alpha[y * width + x]!;
       // Ink keeps its colour (a blue pen stays blue); paper becomes fully transparent black.
-      out.data[o] = a ? src.data[i] : 0;
-      out.data[o + 1] = a ? src.data[i + 1] : 0;
-      out.data[o + 2] = a ? src.data[i + 2] : 0;
+      out.data[o] = a ? src.data[i]! : 0;
+      out.data[o + 1] = a ? src.data[i + 1]! : 0;
+      out.data[o + 2] = a ? src.data[i + 2]! : 0;
       out.data[o + 3] = a;
     }
   }

@@ -53,10 +53,18 @@ export async function verifyFile(filePath: string, expect: ResultExpectations = 
   if (json?.kind === 'result' || (json === null && lower.endsWith(resultFileSuffix))) return verifyResultFile(bytes, expect);
   if (json?.kind === 'detached' || lower.endsWith(detachedSignatureSuffix)) {
     // `<name>.sig.json` pairs by its own name; a signature file renamed otherwise looks for the file it names.
-    const targetName = lower.endsWith(detachedSignatureSuffix) ? name.slice(0, -detachedSignatureSuffix.length) : json?.kind === 'detached' ? json.fileName : null;
+    const targetName = lower.endsWith(detachedSignatureSuffix)
+      ? name.slice(0, -detachedSignatureSuffix.length)
+      : json?.kind === 'detached'
+        ? json.fileName
+        : null;
     const target = targetName ? path.join(path.dirname(filePath), targetName) : null;
     const targetBytes = target ? await readIfExists(target) : null;
-    if (!target || !targetBytes) return unsigned('docx', `找不到签名文件“${name}”所对应的文件“${targetName ?? '（未注明）'}”，请把原文件与签名文件放在同一文件夹后再验证。`);
+    if (!target || !targetBytes)
+      return unsigned(
+        'docx',
+        `找不到签名文件“${name}”所对应的文件“${targetName ?? '（未注明）'}”，请把原文件与签名文件放在同一文件夹后再验证。`,
+      );
     return verifyDetached(targetBytes, bytes, target);
   }
   const sig = await readIfExists(`${filePath}${detachedSignatureSuffix}`);

@@ -2,12 +2,13 @@
 import Database from 'better-sqlite3';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { ReadDb } from './access';
 
 const KEEP = 7;
 const PREFIX = 'review-desk-';
 
 export async function makeBackup(
-  db: Database.Database,
+  db: ReadDb,
   dir: string,
   at: Date,
   reason: string,
@@ -15,8 +16,10 @@ export async function makeBackup(
 ): Promise<string | null> {
   await fs.mkdir(dir, { recursive: true });
   const existing = await listBackups(dir);
-  if (opts.onlyIfOlderThanMs !== undefined && existing.length) {
-    const newest = await fs.stat(path.join(dir, existing[0]));
+  const [newestName] = existing;
+  if (opts.onlyIfOlderThanMs !== undefined && newestName !== undefined) {
+    const newest = await fs.stat(path.join(dir, newestName));
+
     if (at.getTime() - newest.mtimeMs < opts.onlyIfOlderThanMs) return null;
   }
   const name = `${PREFIX}${at.toISOString().replace(/[:.]/g, '-')}-${reason}.sqlite`;
@@ -35,7 +38,10 @@ export async function makeBackup(
 /** Newest first. Names carry an ISO timestamp, so name order is time order. */
 async function listBackups(dir: string): Promise<string[]> {
   const names = await fs.readdir(dir).catch(() => [] as string[]);
-  return names.filter((n) => n.startsWith(PREFIX) && n.endsWith('.sqlite')).sort().reverse();
+  return names
+    .filter((n) => n.startsWith(PREFIX) && n.endsWith('.sqlite'))
+    .sort()
+    .reverse();
 }
 
 export async function newestGoodBackup(dir: string): Promise<string | null> {

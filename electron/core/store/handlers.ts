@@ -1,13 +1,13 @@
 // Owns the session, reading-position and UI-state calls (reads and small writes against the store).
-import { AppError } from '../api/errors';
-import type { HandlerMap, Host } from '../api/handlers';
-import type { Db } from './db';
+import { AppError } from '../kernel/errors';
+import type { HandlerMap, Host } from '../kernel/handlers';
+import type { WriteDb } from './access';
 import { getReadingPosition, getUiState, saveReadingPosition, saveUiState } from './preferences';
 import { getSession, listSessions } from './sessions';
 
 type StoreMethods = 'app.info' | 'ui.restore' | 'ui.save' | 'session.list' | 'session.get' | 'reading.get' | 'reading.save';
 
-export function storeHandlers(db: Db, host: Host, now: () => Date): HandlerMap<StoreMethods> {
+export function storeHandlers(db: WriteDb, host: Host, now: () => Date): HandlerMap<StoreMethods> {
   return {
     'app.info'() {
       return { version: host.version, nativeDialogs: host.choosePath !== null, transport: host.transport };
@@ -31,7 +31,8 @@ export function storeHandlers(db: Db, host: Host, now: () => Date): HandlerMap<S
       return getReadingPosition(db, documentKey);
     },
     'reading.save'({ documentKey, position }) {
-      if (!saveReadingPosition(db, documentKey, position, now().toISOString())) throw new AppError('not-found', '找不到该文件，阅读位置未保存。');
+      if (!saveReadingPosition(db, documentKey, position, now().toISOString()))
+        throw new AppError('not-found', '找不到该文件，阅读位置未保存。');
       return null;
     },
   };

@@ -1,13 +1,14 @@
 // Owns small per-user state: reading positions (阅读位置), the last open session/project/document, recent packages.
 import type { ReadingPosition, RecentPackage, UiState } from '../../../shared/domain';
-import type { Db } from './db';
+import { transaction, type ReadDb, type WriteDb } from './access';
 
-export function getReadingPosition(db: Db, documentKey: number): ReadingPosition | null {
-  const row = db.prepare(`SELECT position_json FROM reading_positions WHERE document_key = ?`).get(documentKey) as { position_json: string } | undefined;
+export function getReadingPosition(db: ReadDb, documentKey: number): ReadingPosition | null {
+  const row = db.prepare(`SELECT position_json FROM reading_positions WHERE document_key = ?`).get(documentKey) as
+    { position_json: string } | undefined;
   return row ? (JSON.parse(row.position_json) as ReadingPosition) : null;
 }
 
-export function saveReadingPosition(db: Db, documentKey: number, position: ReadingPosition, at: string): boolean {
+export function saveReadingPosition(db: WriteDb, documentKey: number, position: ReadingPosition, at: string): boolean {
   const result = db
     .prepare(
       `INSERT INTO reading_positions (document_key, position_json, updated_at)
@@ -21,7 +22,7 @@ export function saveReadingPosition(db: Db, documentKey: number, position: Readi
 const UI_KEY = 'last';
 const emptyUiState: UiState = { sessionId: null, projectId: null, documentKey: null };
 
-export function getUiState(db: Db): UiState {
+export function getUiState(db: ReadDb): UiState {
   const row = db.prepare(`SELECT value_json FROM ui_state WHERE key = ?`).get(UI_KEY) as { value_json: string } | undefined;
   const state = row ? { ...emptyUiState, ...(JSON.parse(row.value_json) as Partial<UiState>) } : emptyUiState;
   // A session removed since the last run must not be restored.
@@ -29,21 +30,24 @@ export function getUiState(db: Db): UiState {
   return state;
 }
 
-export function saveUiState(db: Db, patch: Partial<UiState>): void {
-  db.transaction(() => {
+export function saveUiState(db: WriteDb, patch: Partial<UiState>): void {
+  transaction(db, () => {
     const next = { ...getUiState(db), ...patch };
-    db.prepare(`INSERT INTO ui_state (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json`).run(UI_KEY, JSON.stringify(next));
-  })();
+    db.prepare(`INSERT INTO ui_state (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json`).run(
+      UI_KEY,
+      JSON.stringify(next),
+    );
+  });
 }
 
-export function touchRecentPackage(db: Db, path: string, sessionId: string, at: string): void {
+export function touchRecentPackage(db: WriteDb, path: string, sessionId: string, at: string): void {
   db.prepare(
     `INSERT INTO recent_packages (path, session_id, opened_at) VALUES (?, ?, ?)
      ON CONFLICT (path) DO UPDATE SET session_id = excluded.session_id, opened_at = excluded.opened_at`,
   ).run(path, sessionId, at);
 }
 
-export function listRecentPackages(db: Db, limit = 10): RecentPackage[] {
+export function listRecentPackages(db: ReadDb, limit = 10): RecentPackage[] {
   return db
     .prepare(
       `SELECT r.path, s.title, r.session_id AS sessionId, r.opened_at AS openedAt

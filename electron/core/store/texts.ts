@@ -1,6 +1,6 @@
 // Owns the cached text of documents (per page) and full-text search over a session's documents (FTS5, trigram).
 import type { DocumentText } from '../../../shared/precheck';
-import type { Db } from './db';
+import { transaction, type ReadDb, type WriteDb } from './access';
 
 export interface SearchHit {
   documentKey: number;
@@ -21,8 +21,15 @@ export function searchableText(text: string): string {
 }
 
 /** Replaces a document's cached text in one transaction (the FTS index follows through triggers). */
-export function saveDocumentText(db: Db, documentKey: number, text: DocumentText | null, status: TextStatus, error: string | null, at: string): void {
-  db.transaction(() => {
+export function saveDocumentText(
+  db: WriteDb,
+  documentKey: number,
+  text: DocumentText | null,
+  status: TextStatus,
+  error: string | null,
+  at: string,
+): void {
+  transaction(db, () => {
     db.prepare(`DELETE FROM document_pages WHERE document_key = ?`).run(documentKey);
     db.prepare(
       `INSERT INTO document_texts (document_key, status, error, headings_json, extracted_at) VALUES (?, ?, ?, ?, ?)
@@ -30,35 +37,44 @@ export function saveDocumentText(db: Db, documentKey: number, text: DocumentText
     ).run(documentKey, status, error, JSON.stringify(text?.headings ?? []), at);
     const page = db.prepare(`INSERT INTO document_pages (document_key, page, text, search_text) VALUES (?, ?, ?, ?)`);
     for (const p of text?.pages ?? []) page.run(documentKey, p.page, p.text, searchableText(p.text));
-  })();
+  });
 }
 
 /** Keys of a session's documents whose text has not been extracted yet. */
-export function documentsWithoutText(db: Db, sessionId: string): number[] {
+export function documentsWithoutText(db: ReadDb, sessionId: string): number[] {
   return (
-    db.prepare(`SELECT d.key FROM documents d LEFT JOIN document_texts t ON t.document_key = d.key WHERE d.session_id = ? AND t.document_key IS NULL ORDER BY d.key`).all(sessionId) as {
+    db
+      .prepare(
+        `SELECT d.key FROM documents d LEFT JOIN document_texts t ON t.document_key = d.key WHERE d.session_id = ? AND t.document_key IS NULL ORDER BY d.key`,
+      )
+      .all(sessionId) as {
       key: number;
     }[]
   ).map((r) => r.key);
 }
 
 /** Changes whenever any document of the session gets (re-)extracted: how caches of text-derived results know they are stale. */
-export function textStamp(db: Db, sessionId: string): string {
+export function textStamp(db: ReadDb, sessionId: string): string {
   const row = db
-    .prepare(`SELECT COUNT(*) AS n, MAX(t.extracted_at) AS latest FROM document_texts t JOIN documents d ON d.key = t.document_key WHERE d.session_id = ?`)
+    .prepare(
+      `SELECT COUNT(*) AS n, MAX(t.extracted_at) AS latest FROM document_texts t JOIN documents d ON d.key = t.document_key WHERE d.session_id = ?`,
+    )
     .get(sessionId) as { n: number; latest: string | null };
   return `${row.n}:${row.latest ?? ''}`;
 }
 
 /** Whether extraction has run for the document (whatever its outcome). */
-export function hasText(db: Db, documentKey: number): boolean {
+export function hasText(db: ReadDb, documentKey: number): boolean {
   return db.prepare(`SELECT 1 FROM document_texts WHERE document_key = ?`).get(documentKey) !== undefined;
 }
 
-export function loadDocumentText(db: Db, documentKey: number, documentId: string): DocumentText | null {
-  const meta = db.prepare(`SELECT status, headings_json FROM document_texts WHERE document_key = ?`).get(documentKey) as { status: TextStatus; headings_json: string } | undefined;
+export function loadDocumentText(db: ReadDb, documentKey: number, documentId: string): DocumentText | null {
+  const meta = db.prepare(`SELECT status, headings_json FROM document_texts WHERE document_key = ?`).get(documentKey) as
+    { status: TextStatus; headings_json: string } | undefined;
   if (!meta || meta.status !== 'ok') return null;
-  const pages = db.prepare(`SELECT page, text FROM document_pages WHERE document_key = ? ORDER BY page`).all(documentKey) as DocumentText['pages'];
+  const pages = db
+    .prepare(`SELECT page, text FROM document_pages WHERE document_key = ? ORDER BY page`)
+    .all(documentKey) as DocumentText['pages'];
   return { documentId, pages, headings: JSON.parse(meta.headings_json) as DocumentText['headings'] };
 }
 
@@ -68,7 +84,7 @@ const MAX_HITS = 100;
  * Searches every extracted page of a session. Three or more characters go through the trigram index; shorter
  * queries (common in Chinese: 密码, 专网) scan with LIKE, which is fast enough at a session's size.
  */
-export function searchSession(db: Db, sessionId: string, query: string): SearchHit[] {
+export function searchSession(db: ReadDb, sessionId: string, query: string): SearchHit[] {
   const q = query.trim();
   if (!q) return [];
   const rows = (

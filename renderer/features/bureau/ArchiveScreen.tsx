@@ -1,23 +1,24 @@
-// Owns 归档: exporting the whole session as one archive (package, results, decisions, documents, hashes), and importing an archive another copy of the app wrote (verified, then opened here).
+// Owns 归档: exporting the whole session as one archive (package, results, decisions, documents, hashes; the index signed with this machine's archive key, whose fingerprint is shown in groups), and importing an archive another copy of the app wrote (its signer's fingerprint as the bureau gave it, verified, then opened here).
 import { useState } from 'react';
 import type { JobProgress } from '../../../shared/domain';
-import { client } from '../../api';
-import { useRemote } from '../../lib/useRemote';
+import { fingerprintGroups } from '../../../shared/signing';
+import { reportError, reportInfo } from '../../kernel/notices';
+import { useNativeDialogs } from '../../kernel/shell';
+import { uploadSource } from '../../lib/upload';
 import { t } from '../../locale/zh-CN';
-import { reportError, reportInfo } from '../errors/store';
-import { useBureau } from './store';
 import { FileButton } from '../../ui/FileButton';
+import { useBureau } from './store';
 
 export function ArchiveScreen({ sessionId }: { sessionId: string }) {
-  const info = useRemote(() => client.call('app.info', {}), []);
+  const nativeDialogs = useNativeDialogs();
   const [choose, setChoose] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [file, setFile] = useState<string | null>(null);
+  const [file, setFile] = useState<{ path: string; fingerprint: string | null } | null>(null);
   const run = async () => {
     setBusy(true);
     try {
-      const out = await client.call('bureau.archive.export', { sessionId, destination: choose ? 'choose' : 'default' });
-      if (out.file) setFile(out.file);
+      const out = await useBureau.getState().exportArchive(sessionId, choose ? 'choose' : 'default');
+      if (out.file) setFile({ path: out.file, fingerprint: out.fingerprint });
     } catch (err) {
       reportError(err);
     } finally {
@@ -27,9 +28,11 @@ export function ArchiveScreen({ sessionId }: { sessionId: string }) {
   return (
     <div className="bureau-stack">
       <section className="bureau-card" aria-labelledby="archive-h">
-        <h2 id="archive-h" className="bureau-h2">{t.bureau.archive.exportTitle}</h2>
+        <h2 id="archive-h" className="bureau-h2">
+          {t.bureau.archive.exportTitle}
+        </h2>
         <p className="muted">{t.bureau.archive.exportHint}</p>
-        {info.state === 'ready' && info.value.nativeDialogs && (
+        {nativeDialogs && (
           <label className="bureau-check">
             <input type="checkbox" checked={choose} onChange={(e) => setChoose(e.target.checked)} />
             {t.bureau.export.chooseFolder}
@@ -49,8 +52,19 @@ export function ArchiveScreen({ sessionId }: { sessionId: string }) {
         {file && (
           <p className="bureau-path" data-testid="archive-file">
             {t.bureau.archive.written}
-            <code>{file}</code>
+            <code>{file.path}</code>
           </p>
+        )}
+        {file?.fingerprint && (
+          <div data-testid="archive-fingerprint">
+            <p className="muted">{t.bureau.archive.fingerprintHint}</p>
+            <ol className="fingerprint" aria-label={t.bureau.archive.fingerprint}>
+              {fingerprintGroups(file.fingerprint).map((g, i) => (
+                // Groups are positional: the same four digits may repeat.
+                <li key={`${i}-${g}`}>{g}</li>
+              ))}
+            </ol>
+          </div>
         )}
       </section>
       <section className="bureau-card">
@@ -64,12 +78,12 @@ export function ArchiveScreen({ sessionId }: { sessionId: string }) {
 export function ArchiveImport() {
   const [progress, setProgress] = useState<JobProgress | null | 'idle'>('idle');
   const [outcome, setOutcome] = useState<{ sessionId: string; accepted: number; refused: string[]; documents: number } | null>(null);
+  /** The archive key fingerprint the bureau that wrote the archive gave (empty: an archive of this machine). */
+  const [fingerprint, setFingerprint] = useState('');
   const importArchive = async (f: File) => {
-    const jobId = crypto.randomUUID();
     setProgress(null);
-    const off = client.on('job.progress', (p) => p.jobId === jobId && setProgress(p));
     try {
-      const out = await client.call('bureau.archive.import', { jobId, source: { kind: 'upload', name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) } });
+      const out = await useBureau.getState().importArchive(await uploadSource(f), fingerprint.trim() || null, setProgress);
       setOutcome({
         sessionId: out.sessionId,
         accepted: out.results.filter((r) => r.status !== 'refused').length,
@@ -80,7 +94,6 @@ export function ArchiveImport() {
     } catch (err) {
       reportError(err);
     } finally {
-      off();
       setProgress('idle');
     }
   };
@@ -88,13 +101,34 @@ export function ArchiveImport() {
   return (
     <div className="bureau-archive-import" data-testid="archive-import">
       <h3 className="bureau-h3">{t.bureau.archive.importTitle}</h3>
+      <label className="bureau-field">
+        <span>{t.bureau.archive.bureauFingerprint}</span>
+        <input
+          className="mono"
+          value={fingerprint}
+          onChange={(e) => setFingerprint(e.target.value)}
+          placeholder={t.bureau.archive.bureauFingerprintHint}
+          data-testid="archive-bureau-fingerprint"
+        />
+      </label>
       <FileButton accept=".zip,.rarc" onFiles={([f]) => void importArchive(f)} testId="archive-input">
         {t.bureau.archive.choose}
       </FileButton>
       {progress !== 'idle' && (
         <div className="bureau-progress" role="status">
-          <span>{progress ? `${t.importJob.phases[progress.phase]} ${t.importJob.count(progress.done, progress.total)}` : t.bureau.archive.importing}</span>
-          <span className="progress" role="progressbar" aria-label={t.bureau.archive.importTitle} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+          <span>
+            {progress
+              ? `${t.importJob.phases[progress.phase]} ${t.importJob.count(progress.done, progress.total)}`
+              : t.bureau.archive.importing}
+          </span>
+          <span
+            className="progress"
+            role="progressbar"
+            aria-label={t.bureau.archive.importTitle}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+          >
             <span className={`progress-bar${progress ? '' : ' progress-indeterminate'}`} style={{ width: `${percent}%` }} />
           </span>
         </div>
@@ -112,9 +146,7 @@ export function ArchiveImport() {
           <button
             type="button"
             className="btn btn-small"
-            onClick={() =>
-              client.call('session.get', { sessionId: outcome.sessionId }).then((detail) => useBureau.getState().openSession(detail.id, detail.title), reportError)
-            }
+            onClick={() => void useBureau.getState().openArchivedSession(outcome.sessionId)}
             data-testid="archive-open"
           >
             {t.bureau.archive.open}

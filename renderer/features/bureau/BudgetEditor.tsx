@@ -2,7 +2,6 @@
 import { useState } from 'react';
 import { draftBudgetLineSchema, type DraftBudgetLine, type DraftProject } from '../../../shared/bureau';
 import { parseAmountFen } from '../../../shared/scoreInput';
-import { client } from '../../api';
 import { fenToWan, formatQuantity } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
@@ -26,7 +25,7 @@ export function BudgetEditor({ project }: { project: DraftProject }) {
   const total = project.budgetLines.reduce((s, l) => s + l.amountFen, 0);
   const saveLines = (budgetLines: DraftBudgetLine[]) => {
     const { documents: _documents, ...form } = project;
-    return useBureau.getState().edit((draftId, baseVersion) => client.call('bureau.draft.saveProject', { draftId, baseVersion, project: { ...form, budgetLines } }));
+    return useBureau.getState().edit('bureau.draft.saveProject', { project: { ...form, budgetLines } });
   };
 
   const addLine = async () => {
@@ -36,8 +35,19 @@ export function BudgetEditor({ project }: { project: DraftProject }) {
     if (!amount.ok || amount.value === null) return setError(amount.ok ? t.bureau.budget.amountMissing : amount.message);
     if (!price.ok) return setError(price.message);
     if (!Number.isFinite(quantity) || quantity < 0) return setError(t.bureau.budget.quantityInvalid);
-    const line = draftBudgetLineSchema.safeParse({ id: nextLineId(project.budgetLines), name: typed.name, category: typed.category, quantity, unit: typed.unit, unitPriceFen: price.value ?? 0, amountFen: amount.value, note: '' });
-    if (!line.success) return setError(`${t.bureau.budget.lineInvalid}${line.error.issues[0].message}`);
+    const line = draftBudgetLineSchema.safeParse({
+      id: nextLineId(project.budgetLines),
+      name: typed.name,
+      category: typed.category,
+      quantity,
+      unit: typed.unit,
+      unitPriceFen: price.value ?? 0,
+      amountFen: amount.value,
+      note: '',
+    });
+    if (!line.success)
+      return setError(`${t.bureau.budget.lineInvalid}${line.error.issues[0]!.message}
+`);
     setError(null);
     if (await saveLines([...project.budgetLines, line.data])) setTyped(blank);
   };
@@ -69,7 +79,12 @@ export function BudgetEditor({ project }: { project: DraftProject }) {
               <td className="num">{fenToWan(l.unitPriceFen)}</td>
               <td className="num">{fenToWan(l.amountFen)}</td>
               <td>
-                <button type="button" className="btn btn-small" onClick={() => void saveLines(project.budgetLines.filter((x) => x.id !== l.id))} aria-label={t.bureau.budget.remove(l.name)}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => void saveLines(project.budgetLines.filter((x) => x.id !== l.id))}
+                  aria-label={t.bureau.budget.remove(l.name)}
+                >
                   <Icon name="close" />
                 </button>
               </td>
@@ -105,14 +120,22 @@ export function BudgetEditor({ project }: { project: DraftProject }) {
         <tfoot>
           <tr>
             <td colSpan={6}>{t.bureau.budget.total}</td>
-            <td className="num" data-testid="budget-total">{fenToWan(total)}</td>
+            <td className="num" data-testid="budget-total">
+              {fenToWan(total)}
+            </td>
             <td />
           </tr>
         </tfoot>
       </table>
-      {error && <p className="bureau-error" role="alert">{error}</p>}
+      {error && (
+        <p className="bureau-error" role="alert">
+          {error}
+        </p>
+      )}
       {total !== project.investmentFen && project.budgetLines.length > 0 && (
-        <p className="bureau-warning" role="status">{t.bureau.budget.totalDiffers(fenToWan(total), fenToWan(project.investmentFen))}</p>
+        <p className="bureau-warning" role="status">
+          {t.bureau.budget.totalDiffers(fenToWan(total), fenToWan(project.investmentFen))}
+        </p>
       )}
       {importing ? (
         <BudgetImport project={project} onClose={() => setImporting(false)} />

@@ -1,14 +1,21 @@
 // Owns the 概算表 XLSX import: reading the file (bureau.budget.preview), the detected header rows and the column-mapping
 // selects with the 元/万元 units, the rows taken and skipped, re-reading under a corrected mapping, then applying it.
 import { useState } from 'react';
-import { budgetFieldLabels, budgetFields, type BudgetField, type BudgetMapping, type BudgetPreview, type DraftProject } from '../../../shared/bureau';
-import { client } from '../../api';
-import { fenToWan, formatQuantity } from '../../lib/format';
-import { t } from '../../locale/zh-CN';
+import {
+  budgetFieldLabels,
+  budgetFields,
+  type BudgetField,
+  type BudgetMapping,
+  type BudgetPreview,
+  type DraftProject,
+} from '../../../shared/bureau';
+import { reportError } from '../../kernel/notices';
 import { userMessage } from '../../lib/errors';
-import { reportError } from '../errors/store';
-import { useBureau } from './store';
+import { fenToWan, formatQuantity } from '../../lib/format';
+import { uploadSource } from '../../lib/upload';
+import { t } from '../../locale/zh-CN';
 import { FileButton } from '../../ui/FileButton';
+import { useBureau } from './store';
 
 export function BudgetImport({ project, onClose }: { project: DraftProject; onClose(): void }) {
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array<ArrayBuffer> } | null>(null);
@@ -19,7 +26,7 @@ export function BudgetImport({ project, onClose }: { project: DraftProject; onCl
   const read = async (source: { name: string; bytes: Uint8Array<ArrayBuffer> }, mapping: BudgetMapping | null) => {
     setBusy(true);
     try {
-      setPreview(await client.call('bureau.budget.preview', { name: source.name, bytes: source.bytes, mapping }));
+      setPreview(await useBureau.getState().previewBudget({ name: source.name, bytes: source.bytes, mapping }));
       setError(null);
     } catch (err) {
       setError(userMessage(err));
@@ -33,7 +40,9 @@ export function BudgetImport({ project, onClose }: { project: DraftProject; onCl
   };
   const apply = async () => {
     if (!file || !preview) return;
-    const saved = await useBureau.getState().edit((draftId, baseVersion) => client.call('bureau.budget.apply', { draftId, baseVersion, projectId: project.id, name: file.name, bytes: file.bytes, mapping: preview.mapping }));
+    const saved = await useBureau
+      .getState()
+      .edit('bureau.budget.apply', { projectId: project.id, name: file.name, bytes: file.bytes, mapping: preview.mapping });
     if (saved) onClose();
   };
 
@@ -43,7 +52,8 @@ export function BudgetImport({ project, onClose }: { project: DraftProject; onCl
         <FileButton
           accept=".xlsx,.xls"
           onFiles={async ([f]) => {
-            const source = { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
+            const { name, bytes } = await uploadSource(f);
+            const source = { name, bytes };
             setFile(source);
             void read(source, null).catch(reportError);
           }}
@@ -52,16 +62,29 @@ export function BudgetImport({ project, onClose }: { project: DraftProject; onCl
           {t.bureau.budget.chooseXlsx}
         </FileButton>
         {file && <span className="muted">{file.name}</span>}
-        <button type="button" className="btn" onClick={onClose}>{t.common.cancel}</button>
+        <button type="button" className="btn" onClick={onClose}>
+          {t.common.cancel}
+        </button>
       </div>
-      {busy && <p className="muted" role="status">{t.bureau.budget.reading}</p>}
-      {error && <p className="bureau-error" role="alert" data-testid="budget-error">{error}</p>}
+      {busy && (
+        <p className="muted" role="status">
+          {t.bureau.budget.reading}
+        </p>
+      )}
+      {error && (
+        <p className="bureau-error" role="alert" data-testid="budget-error">
+          {error}
+        </p>
+      )}
       {preview && (
         <>
           <div className="bureau-grid" data-testid="budget-mapping">
             <label className="bureau-field">
               {t.bureau.budget.sheet}
-              <select value={preview.mapping.sheet} onChange={(e) => file && void read(file, { ...preview.mapping, sheet: e.target.value })}>
+              <select
+                value={preview.mapping.sheet}
+                onChange={(e) => file && void read(file, { ...preview.mapping, sheet: e.target.value })}
+              >
                 {preview.sheets.map((s) => (
                   <option key={s}>{s}</option>
                 ))}
@@ -73,7 +96,10 @@ export function BudgetImport({ project, onClose }: { project: DraftProject; onCl
                 defaultValue={preview.mapping.headerRows.join(',')}
                 key={preview.mapping.headerRows.join(',')}
                 onBlur={(e) => {
-                  const rows = e.target.value.split(/[,，\s]+/).filter(Boolean).map(Number);
+                  const rows = e.target.value
+                    .split(/[,，\s]+/)
+                    .filter(Boolean)
+                    .map(Number);
                   if (rows.length && rows.every((r) => Number.isInteger(r) && r > 0)) remap((m) => ({ ...m, headerRows: rows }));
                   else setError(t.bureau.budget.headerRowsInvalid);
                 }}
@@ -85,7 +111,9 @@ export function BudgetImport({ project, onClose }: { project: DraftProject; onCl
                 {budgetFieldLabels[f]}
                 <select
                   value={preview.mapping.columns[f] ?? ''}
-                  onChange={(e) => remap((m) => ({ ...m, columns: { ...m.columns, [f]: e.target.value === '' ? null : Number(e.target.value) } }))}
+                  onChange={(e) =>
+                    remap((m) => ({ ...m, columns: { ...m.columns, [f]: e.target.value === '' ? null : Number(e.target.value) } }))
+                  }
                   data-testid={`budget-map-${f}`}
                 >
                   {f !== 'name' && <option value="">{t.bureau.budget.unmapped}</option>}
@@ -98,7 +126,11 @@ export function BudgetImport({ project, onClose }: { project: DraftProject; onCl
             {(['unitPrice', 'amount'] as const).map((k) => (
               <label key={k} className="bureau-field">
                 {t.bureau.budget.unitOf(budgetFieldLabels[k])}
-                <select value={preview.mapping.units[k]} onChange={(e) => remap((m) => ({ ...m, units: { ...m.units, [k]: e.target.value as 'yuan' | 'wan' } }))} data-testid={`budget-unit-${k}`}>
+                <select
+                  value={preview.mapping.units[k]}
+                  onChange={(e) => remap((m) => ({ ...m, units: { ...m.units, [k]: e.target.value as 'yuan' | 'wan' } }))}
+                  data-testid={`budget-unit-${k}`}
+                >
                   <option value="yuan">{t.bureau.budget.yuan}</option>
                   <option value="wan">{t.bureau.budget.wan}</option>
                 </select>
@@ -106,7 +138,9 @@ export function BudgetImport({ project, onClose }: { project: DraftProject; onCl
             ))}
           </div>
           {preview.warnings.map((w) => (
-            <p key={w} className="bureau-warning">{w}</p>
+            <p key={w} className="bureau-warning">
+              {w}
+            </p>
           ))}
           <table className="bureau-table" data-testid="budget-preview">
             <caption>{t.bureau.budget.previewCaption(preview.lines.length, fenToWan(preview.totalFen))}</caption>
@@ -143,7 +177,13 @@ export function BudgetImport({ project, onClose }: { project: DraftProject; onCl
               </ul>
             </details>
           )}
-          <button type="button" className="btn btn-primary" disabled={busy || preview.lines.length === 0} onClick={() => void apply()} data-testid="budget-apply">
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy || preview.lines.length === 0}
+            onClick={() => void apply()}
+            data-testid="budget-apply"
+          >
             {t.bureau.budget.apply(preview.lines.length)}
           </button>
         </>

@@ -1,4 +1,4 @@
-// Owns the bureau mode's frame (评审组织方): the header with 返回, the draft list when nothing is open, else the tabs of the open review (准备 · 收集结果 · 专家组汇总 · 生成文书 · 归档).
+// Owns the bureau mode's frame (评审组织方): the header with 规则配置 and 返回, the 规则配置 screen when chosen, the draft list when nothing is open, else the tabs of the open review (准备 · 收集结果 · 专家组汇总 · 生成文书 · 归档).
 import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
 import { ArchiveScreen } from './ArchiveScreen';
@@ -6,6 +6,8 @@ import { DraftList } from './DraftList';
 import { LettersScreen } from './LettersScreen';
 import { PanelScreen } from './PanelScreen';
 import { PrepareScreen } from './PrepareScreen';
+import { ProfilesScreen } from './profiles/ProfilesScreen';
+import { useProfiles } from './profiles/store';
 import { ResultsScreen } from './ResultsScreen';
 import { bureauTabs, useBureau, type BureauTab } from './store';
 
@@ -14,15 +16,23 @@ export function BureauScreen() {
   const sessionId = useBureau((s) => s.sessionId);
   const title = useBureau((s) => s.sessionTitle);
   const tab = useBureau((s) => s.tab);
-  const opened = draftId !== null || sessionId !== null;
+  const profiles = useProfiles((s) => s.active);
+  const opened = !profiles && (draftId !== null || sessionId !== null);
   const enabled = (x: BureauTab) => (x === 'prepare' ? draftId !== null : sessionId !== null);
   return (
     <main className="bureau" data-testid="bureau">
       <header className="bureau-header">
-        <span className="brand-mark" aria-hidden="true">评</span>
+        <span className="brand-mark" aria-hidden="true">
+          评
+        </span>
         <h1 className="bureau-title">
           {t.bureau.title}
-          {opened && <span className="bureau-subtitle" data-testid="bureau-session-title">{title}</span>}
+          {opened && (
+            <span className="bureau-subtitle" data-testid="bureau-session-title">
+              {title}
+            </span>
+          )}
+          {profiles && <span className="bureau-subtitle">{t.profiles.title}</span>}
         </h1>
         {opened && (
           <button type="button" className="btn btn-header" onClick={() => useBureau.getState().backToList()} data-testid="bureau-back-list">
@@ -30,7 +40,25 @@ export function BureauScreen() {
             {t.bureau.backToList}
           </button>
         )}
-        <button type="button" className="btn btn-header" onClick={() => useBureau.getState().leave()} data-testid="bureau-leave">
+        <button
+          type="button"
+          className={`btn btn-header${profiles ? ' current' : ''}`}
+          aria-pressed={profiles}
+          onClick={() => (profiles ? useProfiles.getState().hide() : useProfiles.getState().show())}
+          title={t.profiles.enterTitle}
+          data-testid="bureau-profiles"
+        >
+          {t.profiles.enter}
+        </button>
+        <button
+          type="button"
+          className="btn btn-header"
+          onClick={() => {
+            useProfiles.getState().hide();
+            if (!useProfiles.getState().active) useBureau.getState().leave();
+          }}
+          data-testid="bureau-leave"
+        >
           <Icon name="home" />
           {t.bureau.leave}
         </button>
@@ -55,7 +83,8 @@ export function BureauScreen() {
         </nav>
       )}
       <div className="bureau-body">
-        {!opened && <DraftList />}
+        {profiles && <ProfilesScreen />}
+        {!profiles && !opened && <DraftList />}
         {opened && tab === 'prepare' && draftId && <PrepareScreen />}
         {opened && tab === 'results' && sessionId && <ResultsScreen sessionId={sessionId} />}
         {opened && tab === 'panel' && sessionId && <PanelScreen sessionId={sessionId} />}

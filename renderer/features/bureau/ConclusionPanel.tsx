@@ -8,7 +8,17 @@ import { useFrozen, usePanel } from './panelStore';
 
 type Decided = PanelView['projects'][number];
 
-export function ConclusionPanel({ projectId, decided, roster, roll }: { projectId: string; decided: Decided; roster: string[]; roll: ProjectAggregate['roster'] }) {
+export function ConclusionPanel({
+  projectId,
+  decided,
+  roster,
+  roll,
+}: {
+  projectId: string;
+  decided: Decided;
+  roster: string[];
+  roll: ProjectAggregate['roster'];
+}) {
   const c = decided.conclusion;
   const [choice, setChoice] = useState<Conclusion>(c.conclusion ?? 'approve');
   const [reason, setReason] = useState('');
@@ -21,7 +31,9 @@ export function ConclusionPanel({ projectId, decided, roster, roll }: { projectI
   };
   return (
     <section className="bureau-card" aria-labelledby="conclusion-h" data-testid="panel-conclusion">
-      <h2 id="conclusion-h" className="bureau-h2">{t.bureau.conclusion.title}</h2>
+      <h2 id="conclusion-h" className="bureau-h2">
+        {t.bureau.conclusion.title}
+      </h2>
       <p className="bureau-verdict" data-testid="conclusion-value" data-source={c.source}>
         <strong>{c.label ?? t.bureau.panel.undecided}</strong>
         <span className="bureau-chip">{t.bureau.conclusion.sources[c.source]}</span>
@@ -43,18 +55,37 @@ export function ConclusionPanel({ projectId, decided, roster, roll }: { projectI
           {t.bureau.conclusion.override}
           <select value={choice} onChange={(e) => setChoice(e.target.value as Conclusion)} data-testid="conclusion-choice">
             {conclusions.map((x) => (
-              <option key={x} value={x}>{t.overview.conclusions[x]}</option>
+              <option key={x} value={x}>
+                {t.overview.conclusions[x]}
+              </option>
             ))}
           </select>
         </label>
-        <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t.bureau.chairReason} aria-label={t.bureau.chairReason} data-testid="conclusion-reason" />
-        <button type="submit" className="btn btn-small btn-primary" data-testid="conclusion-override">{t.bureau.conclusion.apply}</button>
+        <input
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder={t.bureau.chairReason}
+          aria-label={t.bureau.chairReason}
+          data-testid="conclusion-reason"
+        />
+        <button type="submit" className="btn btn-small btn-primary" data-testid="conclusion-override">
+          {t.bureau.conclusion.apply}
+        </button>
         {c.source === 'chair-override' && (
-          <button type="button" className="btn btn-small" onClick={() => void usePanel.getState().setConclusion(projectId, null, null)} data-testid="conclusion-clear">
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => void usePanel.getState().setConclusion(projectId, null, null)}
+            data-testid="conclusion-clear"
+          >
             {t.bureau.conclusion.clear}
           </button>
         )}
-        {error && <span className="bureau-error" role="alert">{error}</span>}
+        {error && (
+          <span className="bureau-error" role="alert">
+            {error}
+          </span>
+        )}
       </form>
 
       <h3 className="bureau-h3">{t.bureau.dissent.title}</h3>
@@ -62,14 +93,33 @@ export function ConclusionPanel({ projectId, decided, roster, roll }: { projectI
         {roll
           .filter((m) => !m.recused && decided.members.includes(m.name))
           .map((m) => (
-            <Dissent key={m.expertId} frozen={frozen} projectId={projectId} name={m.name} position={roster.indexOf(m.name)} recorded={decided.dissents.find((d) => d.expert === m.name)?.reason ?? null} />
+            <Dissent
+              key={m.expertId}
+              frozen={frozen}
+              projectId={projectId}
+              name={m.name}
+              position={roster.indexOf(m.name)}
+              recorded={decided.dissents.find((d) => d.expert === m.name)?.reason ?? null}
+            />
           ))}
       </ul>
     </section>
   );
 }
 
-function Dissent({ frozen, projectId, name, position, recorded }: { frozen: boolean; projectId: string; name: string; position: number; recorded: string | null }) {
+function Dissent({
+  frozen,
+  projectId,
+  name,
+  position,
+  recorded,
+}: {
+  frozen: boolean;
+  projectId: string;
+  name: string;
+  position: number;
+  recorded: string | null;
+}) {
   const [text, setText] = useState(recorded ?? '');
   const [open, setOpen] = useState(false);
   if (position < 0) return null;
@@ -85,9 +135,20 @@ function Dissent({ frozen, projectId, name, position, recorded }: { frozen: bool
             if (text.trim() && (await usePanel.getState().setDissent(projectId, position, text.trim()))) setOpen(false);
           }}
         >
-          <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} aria-label={t.bureau.dissent.reason(name)} autoFocus data-testid="dissent-reason" />
-          <button type="submit" className="btn btn-small btn-primary" disabled={!text.trim()} data-testid="dissent-save">{t.bureau.save}</button>
-          <button type="button" className="btn btn-small" onClick={() => setOpen(false)}>{t.common.cancel}</button>
+          <textarea
+            rows={2}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-label={t.bureau.dissent.reason(name)}
+            autoFocus
+            data-testid="dissent-reason"
+          />
+          <button type="submit" className="btn btn-small btn-primary" disabled={!text.trim()} data-testid="dissent-save">
+            {t.bureau.save}
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => setOpen(false)}>
+            {t.common.cancel}
+          </button>
         </form>
       ) : (
         <>

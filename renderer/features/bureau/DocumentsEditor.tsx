@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import type { DraftProject } from '../../../shared/bureau';
 import { documentKinds, type DocumentKind } from '../../../shared/manifest';
-import { client } from '../../api';
 import { formatFileSize } from '../../lib/format';
+import { uploadSource } from '../../lib/upload';
 import { t } from '../../locale/zh-CN';
 import { DropZone } from '../../ui/DropZone';
 import { FileButton } from '../../ui/FileButton';
@@ -34,16 +34,18 @@ export function DocumentsEditor({ project }: { project: DraftProject }) {
   const add = async (files: File[]) => {
     for (const [i, file] of files.entries()) {
       setAdding({ done: i, total: files.length, name: file.name });
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const chosen = kind === 'auto' ? (guessKind(file.name) ?? 'other') : kind;
-      const title = file.name.replace(/\.[^.]+$/, '');
-      const saved = await useBureau.getState().edit((draftId, baseVersion) => client.call('bureau.draft.addDocument', { draftId, baseVersion, projectId: project.id, name: file.name, kind: chosen, title, bytes }));
+      const { name, bytes } = await uploadSource(file);
+      const chosen = kind === 'auto' ? (guessKind(name) ?? 'other') : kind;
+      const title = name.replace(/\.[^.]+$/, '');
+      const saved = await useBureau
+        .getState()
+        .edit('bureau.draft.addDocument', { projectId: project.id, name, kind: chosen, title, bytes });
       if (!saved) break;
     }
     setAdding(null);
   };
   const remove = (documentId: string) =>
-    void useBureau.getState().edit((draftId, baseVersion) => client.call('bureau.draft.removeDocument', { draftId, baseVersion, projectId: project.id, documentId }));
+    void useBureau.getState().edit('bureau.draft.removeDocument', { projectId: project.id, documentId });
 
   return (
     <fieldset className="bureau-group" data-testid="documents-editor">
@@ -54,7 +56,9 @@ export function DocumentsEditor({ project }: { project: DraftProject }) {
           <select value={kind} onChange={(e) => setKind(e.target.value as DocumentKind | 'auto')} data-testid="doc-kind">
             <option value="auto">{t.bureau.docs.kindAuto}</option>
             {documentKinds.map((k) => (
-              <option key={k} value={k}>{t.labels.documentKinds[k]}</option>
+              <option key={k} value={k}>
+                {t.labels.documentKinds[k]}
+              </option>
             ))}
           </select>
         </label>

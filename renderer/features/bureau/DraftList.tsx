@@ -1,10 +1,10 @@
 // Owns the bureau's first screen: the drafts and exported reviews on this machine, 新建评审会 (the session form), reopening an .rpkg as a draft, and importing an archive.
 import { useEffect, useState } from 'react';
-import { client } from '../../api';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { uploadSource } from '../../lib/upload';
 import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
-import { reportError } from '../errors/store';
+import { reportError } from '../../kernel/notices';
 import { ArchiveImport } from './ArchiveScreen';
 import { SessionForm } from './SessionForm';
 import { useBureau } from './store';
@@ -18,15 +18,16 @@ export function DraftList() {
   if (creating) {
     return (
       <section className="bureau-card" aria-labelledby="bureau-new-title">
-        <h2 id="bureau-new-title" className="bureau-h2">{t.bureau.newSession}</h2>
+        <h2 id="bureau-new-title" className="bureau-h2">
+          {t.bureau.newSession}
+        </h2>
         <SessionForm view={null} onDone={() => setCreating(false)} />
       </section>
     );
   }
   const reopen = async (file: File) => {
     try {
-      const view = await client.call('bureau.draft.open', { source: { kind: 'upload', name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
-      useBureau.getState().show(view);
+      await useBureau.getState().reopenPackage(await uploadSource(file));
     } catch (err) {
       reportError(err);
     }
@@ -34,7 +35,9 @@ export function DraftList() {
   return (
     <section className="bureau-card" aria-labelledby="bureau-drafts-title">
       <div className="bureau-toolbar">
-        <h2 id="bureau-drafts-title" className="bureau-h2">{t.bureau.draftsTitle}</h2>
+        <h2 id="bureau-drafts-title" className="bureau-h2">
+          {t.bureau.draftsTitle}
+        </h2>
         <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} data-testid="bureau-new" autoFocus>
           <Icon name="plus" />
           {t.bureau.newSession}
@@ -58,7 +61,9 @@ export function DraftList() {
       {drafts === null ? (
         <p className="panel-message">{t.common.loading}</p>
       ) : drafts.length === 0 ? (
-        <p className="panel-message" data-testid="bureau-no-drafts">{t.bureau.noDrafts}</p>
+        <p className="panel-message" data-testid="bureau-no-drafts">
+          {t.bureau.noDrafts}
+        </p>
       ) : (
         <table className="bureau-table" data-testid="bureau-drafts">
           <thead>
@@ -78,7 +83,12 @@ export function DraftList() {
                 <td className="num">{d.projectCount}</td>
                 <td>{formatDateTime(d.updatedAt)}</td>
                 <td>
-                  <button type="button" className="btn btn-small" onClick={() => void useBureau.getState().openDraft(d.id)} data-testid="bureau-draft-open">
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    onClick={() => void useBureau.getState().openDraft(d.id)}
+                    data-testid="bureau-draft-open"
+                  >
                     {t.bureau.openDraft}
                   </button>
                 </td>

@@ -1,19 +1,22 @@
 // Owns the last step of preparing (预审与导出): what still blocks export, the pre-check per project (rerun when the draft
 // changes), exporting the .rpkg with its progress and written path, and one copy per expert (分发副本) with their paths.
-import { useEffect, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { DraftPrecheck } from '../../../shared/bureau';
 import type { JobProgress } from '../../../shared/domain';
-import { client } from '../../api';
+import { reportError, reportInfo } from '../../kernel/notices';
+import { useNativeDialogs } from '../../kernel/shell';
 import { userMessage } from '../../lib/errors';
-import { useRemote } from '../../lib/useRemote';
+import { useRemote, type Remote } from '../../lib/useRemote';
 import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
-import { reportError, reportInfo } from '../errors/store';
 import { useBureau } from './store';
+
+/** How long the draft must be still before the pre-check runs again. */
+const PRECHECK_DELAY_MS = 400;
 
 export function ExportPanel() {
   const view = useBureau((s) => s.view)!;
-  const info = useRemote(() => client.call('app.info', {}), []);
+  const nativeDialogs = useNativeDialogs();
   const [choose, setChoose] = useState(false);
   const [progress, setProgress] = useState<JobProgress | null | 'idle'>('idle');
   const [written, setWritten] = useState<string | null>(null);
@@ -22,11 +25,9 @@ export function ExportPanel() {
   const destination = choose ? 'choose' : 'default';
 
   const exportPackage = async () => {
-    const jobId = crypto.randomUUID();
     setProgress(null);
-    const off = client.on('job.progress', (p) => p.jobId === jobId && setProgress(p));
     try {
-      const out = await client.call('bureau.draft.export', { draftId, jobId, destination });
+      const out = await useBureau.getState().exportDraft(draftId, destination, setProgress);
       if (out.file) {
         setWritten(out.file);
         setCopies(null);
@@ -36,13 +37,12 @@ export function ExportPanel() {
     } catch (err) {
       reportError(err);
     } finally {
-      off();
       setProgress('idle');
     }
   };
   const writeCopies = async () => {
     try {
-      const out = await client.call('bureau.draft.copies', { draftId, destination });
+      const out = await useBureau.getState().writeCopies(draftId, destination);
       if (out.folder) setCopies({ folder: out.folder, files: out.files });
     } catch (err) {
       reportError(err);
@@ -52,7 +52,9 @@ export function ExportPanel() {
   const percent = progress && progress !== 'idle' && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
   return (
     <section className="bureau-card" aria-labelledby="bureau-export-h" data-testid="export-panel">
-      <h2 id="bureau-export-h" className="bureau-h2">{t.bureau.step.export}</h2>
+      <h2 id="bureau-export-h" className="bureau-h2">
+        {t.bureau.step.export}
+      </h2>
       <Precheck draftId={draftId} version={view.version} />
       {view.problems.length > 0 ? (
         <div className="bureau-problems" role="status" data-testid="draft-problems">
@@ -74,25 +76,48 @@ export function ExportPanel() {
           {t.bureau.export.exportedState(view.exported.manifestSha256.slice(0, 12), view.exported.results)}
         </p>
       )}
-      {info.state === 'ready' && info.value.nativeDialogs && (
+      {nativeDialogs && (
         <label className="bureau-inline">
           <input type="checkbox" checked={choose} onChange={(e) => setChoose(e.target.checked)} />
           {t.bureau.export.chooseFolder}
         </label>
       )}
       <div className="bureau-actions">
-        <button type="button" className="btn btn-primary" disabled={view.problems.length > 0 || progress !== 'idle'} onClick={() => void exportPackage()} data-testid="export-package">
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={view.problems.length > 0 || progress !== 'idle'}
+          onClick={() => void exportPackage()}
+          data-testid="export-package"
+        >
           <Icon name="package" />
           {t.bureau.export.package}
         </button>
-        <button type="button" className="btn" disabled={!view.exported || progress !== 'idle'} onClick={() => void writeCopies()} data-testid="export-copies">
+        <button
+          type="button"
+          className="btn"
+          disabled={!view.exported || progress !== 'idle'}
+          onClick={() => void writeCopies()}
+          data-testid="export-copies"
+        >
           {t.bureau.export.copies}
         </button>
       </div>
       {progress !== 'idle' && (
         <div className="bureau-progress" role="status" data-testid="export-progress">
-          <span>{progress ? `${t.importJob.phases[progress.phase]} ${t.importJob.count(progress.done, progress.total)}` : t.bureau.export.preparing}</span>
-          <span className="progress" role="progressbar" aria-label={t.bureau.export.package} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+          <span>
+            {progress
+              ? `${t.importJob.phases[progress.phase]} ${t.importJob.count(progress.done, progress.total)}`
+              : t.bureau.export.preparing}
+          </span>
+          <span
+            className="progress"
+            role="progressbar"
+            aria-label={t.bureau.export.package}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+          >
             <span className={`progress-bar${progress ? '' : ' progress-indeterminate'}`} style={{ width: `${percent}%` }} />
           </span>
         </div>
@@ -122,26 +147,42 @@ export function ExportPanel() {
   );
 }
 
+type PrecheckResult = { version: number; list: DraftPrecheck[] } | { version: number; error: string };
+
 /** 预审: reruns on every new draft version (debounced), so the findings follow the projects as they are added. */
 function Precheck({ draftId, version }: { draftId: string; version: number }) {
-  const [result, setResult] = useState<{ version: number; list: DraftPrecheck[] } | { version: number; error: string } | null>(null);
-  useEffect(() => {
-    let alive = true;
-    const timer = window.setTimeout(() => {
-      client.call('bureau.draft.precheck', { draftId }).then(
-        (list) => alive && setResult({ version, list }),
-        (err: unknown) => alive && setResult({ version, error: userMessage(err) }),
-      );
-    }, 400);
-    return () => {
-      alive = false;
-      window.clearTimeout(timer);
-    };
-  }, [draftId, version]);
-  if (!result) return <p className="muted" role="status">{t.bureau.precheck.running}</p>;
-  if ('error' in result) return <p className="bureau-error" role="alert">{result.error}</p>;
+  const remote = useRemote('bureau.draft.precheck', { draftId }, [version], { delayMs: PRECHECK_DELAY_MS });
+  // The last answer stays shown (marked busy) while the next version is checked; it keeps the version it was made for.
+  const shown = useRef<{ remote: Remote<DraftPrecheck[]>; result: PrecheckResult | null }>({ remote, result: null });
+  if (shown.current.remote !== remote) {
+    const settled =
+      remote.state === 'ready'
+        ? { version, list: remote.value }
+        : remote.state === 'error'
+          ? { version, error: userMessage(remote.error) }
+          : null;
+    shown.current = { remote, result: settled ?? shown.current.result };
+  }
+  const { result } = shown.current;
+  if (!result)
+    return (
+      <p className="muted" role="status">
+        {t.bureau.precheck.running}
+      </p>
+    );
+  if ('error' in result)
+    return (
+      <p className="bureau-error" role="alert">
+        {result.error}
+      </p>
+    );
   return (
-    <div className="bureau-precheck" data-testid="draft-precheck" data-version={result.version} aria-busy={result.version !== version || undefined}>
+    <div
+      className="bureau-precheck"
+      data-testid="draft-precheck"
+      data-version={result.version}
+      aria-busy={result.version !== version || undefined}
+    >
       <h3 className="bureau-h3">{t.bureau.precheck.title}</h3>
       {result.list.length === 0 && <p className="muted">{t.bureau.precheck.noProjects}</p>}
       {result.list.map((p) => {
@@ -150,7 +191,8 @@ function Precheck({ draftId, version }: { draftId: string; version: number }) {
         return (
           <details key={p.projectId} className="bureau-details" data-testid="precheck-project" open={fails.length > 0}>
             <summary>
-              <strong>{p.name}</strong> {t.bureau.precheck.counts(p.findings.length - fails.length - judge.length, fails.length, judge.length)}
+              <strong>{p.name}</strong>{' '}
+              {t.bureau.precheck.counts(p.findings.filter((f) => f.status === 'pass').length, fails.length, judge.length)}
             </summary>
             <ul className="bureau-findings">
               {p.findings.map((f) => (

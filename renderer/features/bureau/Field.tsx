@@ -2,7 +2,21 @@
 import type { ReactNode } from 'react';
 import { errorId, type FieldErrors } from './formErrors';
 
-export function Field({ form, path, label, errors, children, wide }: { form: string; path: string; label: string; errors: FieldErrors; children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode; wide?: boolean }) {
+export function Field({
+  form,
+  path,
+  label,
+  errors,
+  children,
+  wide,
+}: {
+  form: string;
+  path: string;
+  label: string;
+  errors: FieldErrors;
+  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
+  wide?: boolean;
+}) {
   const id = `${form}-${path.replace(/\./g, '-')}`;
   const error = errors[path];
   return (

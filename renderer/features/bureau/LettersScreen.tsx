@@ -1,40 +1,59 @@
-// Owns 生成文书 for the bureau's session: choosing the panel's templates (评审意见函, 专家组评审意见, 评分汇总表, 评分表) and
-// formats, the batch with progress and 取消, the files written with 打开文件夹, and a PDF preview of one project's letter.
+// Owns 生成文书 for the bureau's session: issuing the letters (IssueLetters.tsx: 成文日期, 发文设置, 发文登记), choosing the
+// panel's other templates (专家组评审意见, 评分汇总表, 评分表) and formats, the batch with progress and 取消, the files written
+// with 打开文件夹, and a PDF preview of one project's letter or other document.
 import { lazy, Suspense, useState } from 'react';
 import { outputFormats } from '../../../shared/output';
-import { client } from '../../api';
+import { reportError } from '../../kernel/notices';
+import { useNativeDialogs } from '../../kernel/shell';
 import { userMessage } from '../../lib/errors';
 import { fileName } from '../../lib/format';
 import { useRemote } from '../../lib/useRemote';
 import { t } from '../../locale/zh-CN';
-import { reportError } from '../errors/store';
+import { IssueLetters } from './IssueLetters';
 import { useLetters } from './lettersStore';
 
-const PdfPreview = lazy(() => import('../documents/PdfPreview').then((m) => ({ default: m.PdfPreview })));
+const PdfPreview = lazy(() => import('../../ui/pdf/PdfPreview').then((m) => ({ default: m.PdfPreview })));
 /** The templates the panel's documents are made from: the panel kind and the session's score sheet. */
-const panelTemplates = new Set(['opinion-letter', 'panel-opinion', 'score-summary', 'session-score-summary', 'score-sheet', 'project-score-sheet']);
+const panelTemplates = new Set([
+  'opinion-letter',
+  'panel-opinion',
+  'score-summary',
+  'session-score-summary',
+  'score-sheet',
+  'project-score-sheet',
+]);
 
 export function LettersScreen({ sessionId }: { sessionId: string }) {
-  const templates = useRemote(() => client.call('templates.list', {}), []);
-  const detail = useRemote(() => client.call('session.get', { sessionId }), [sessionId]);
-  const info = useRemote(() => client.call('app.info', {}), []);
+  const templates = useRemote('templates.list', {});
+  const detail = useRemote('session.get', { sessionId });
+  const nativeDialogs = useNativeDialogs();
   const { chosen, formats, jobId, progress, cancelling, result } = useLetters();
   const [choose, setChoose] = useState(false);
   const [preview, setPreview] = useState<{ projectId: string; templateId: string } | null>(null);
   const offered = templates.state === 'ready' ? templates.value.filter((x) => panelTemplates.has(x.id) || x.kind === 'docx') : [];
+  // The letter is issued (签发, with its 文号), not batched; it stays in the preview.
+  const batched = offered.filter((x) => x.id !== 'opinion-letter');
   const projects = detail.state === 'ready' ? detail.value.projects : [];
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
 
   return (
     <div className="bureau-letters">
+      <IssueLetters sessionId={sessionId} />
       <section className="bureau-card" aria-labelledby="letters-h">
-        <h2 id="letters-h" className="bureau-h2">{t.bureau.letters.title}</h2>
+        <h2 id="letters-h" className="bureau-h2">
+          {t.bureau.letters.title}
+        </h2>
         <fieldset className="bureau-group">
           <legend>{t.bureau.letters.templates}</legend>
           {templates.state === 'error' && <p className="bureau-error">{userMessage(templates.error)}</p>}
-          {offered.map((x) => (
+          {batched.map((x) => (
             <label key={x.id} className="bureau-check">
-              <input type="checkbox" checked={chosen.includes(x.id)} onChange={() => useLetters.getState().toggle(x.id)} data-testid={`letters-template-${x.id}`} />
+              <input
+                type="checkbox"
+                checked={chosen.includes(x.id)}
+                onChange={() => useLetters.getState().toggle(x.id)}
+                data-testid={`letters-template-${x.id}`}
+              />
               {x.name}
               <small className="muted">{x.scope === 'session' ? t.documents.scopeSession : t.documents.scopeProject}</small>
             </label>
@@ -44,27 +63,57 @@ export function LettersScreen({ sessionId }: { sessionId: string }) {
           <legend>{t.documents.formats}</legend>
           {outputFormats.map((f) => (
             <label key={f} className="bureau-check">
-              <input type="checkbox" checked={formats.includes(f)} onChange={() => useLetters.getState().toggleFormat(f)} data-testid={`letters-format-${f}`} />
+              <input
+                type="checkbox"
+                checked={formats.includes(f)}
+                onChange={() => useLetters.getState().toggleFormat(f)}
+                data-testid={`letters-format-${f}`}
+              />
               {t.documents.formatLabels[f]}
             </label>
           ))}
-          {info.state === 'ready' && info.value.nativeDialogs && (
+          {nativeDialogs && (
             <label className="bureau-check">
               <input type="checkbox" checked={choose} onChange={(e) => setChoose(e.target.checked)} />
               {t.documents.chooseFolder}
             </label>
           )}
         </fieldset>
-        <button type="button" className="btn btn-primary" disabled={jobId !== null} onClick={() => void useLetters.getState().generate(sessionId, choose ? 'choose' : 'default')} data-testid="letters-generate">
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={jobId !== null}
+          onClick={() => void useLetters.getState().generate(sessionId, choose ? 'choose' : 'default')}
+          data-testid="letters-generate"
+        >
           {t.bureau.letters.generate}
         </button>
         {jobId !== null && (
           <div className="bureau-progress" role="status" data-testid="letters-progress">
-            <span>{cancelling ? t.documents.cancelling : progress ? t.documents.running(progress.done, progress.total, progress.current) : t.documents.preparing}</span>
-            <span className="progress" role="progressbar" aria-label={t.documents.progress} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+            <span>
+              {cancelling
+                ? t.documents.cancelling
+                : progress
+                  ? t.documents.running(progress.done, progress.total, progress.current)
+                  : t.documents.preparing}
+            </span>
+            <span
+              className="progress"
+              role="progressbar"
+              aria-label={t.documents.progress}
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={percent}
+            >
               <span className="progress-bar" style={{ width: `${percent}%` }} />
             </span>
-            <button type="button" className="btn btn-small" disabled={cancelling} onClick={() => useLetters.getState().cancel()} data-testid="letters-cancel">
+            <button
+              type="button"
+              className="btn btn-small"
+              disabled={cancelling}
+              onClick={() => useLetters.getState().cancel()}
+              data-testid="letters-cancel"
+            >
               {t.documents.cancel}
             </button>
           </div>
@@ -78,7 +127,7 @@ export function LettersScreen({ sessionId }: { sessionId: string }) {
             <button
               type="button"
               className="btn btn-small"
-              onClick={() => client.call('output.openFolder', { sessionId, folder: result.folder! }).catch(reportError)}
+              onClick={() => useLetters.getState().openFolder(sessionId, result.folder!).catch(reportError)}
             >
               {t.documents.openFolder}
             </button>
@@ -100,18 +149,26 @@ export function LettersScreen({ sessionId }: { sessionId: string }) {
         )}
       </section>
       <section className="bureau-card bureau-preview" aria-labelledby="letters-preview-h">
-        <h2 id="letters-preview-h" className="bureau-h2">{t.bureau.letters.previewTitle}</h2>
+        <h2 id="letters-preview-h" className="bureau-h2">
+          {t.bureau.letters.previewTitle}
+        </h2>
         <div className="bureau-row">
           <select
             aria-label={t.bureau.letters.previewTemplate}
             value={preview?.templateId ?? ''}
-            onChange={(e) => setPreview(e.target.value ? { projectId: preview?.projectId ?? projects[0]?.id ?? '', templateId: e.target.value } : null)}
+            onChange={(e) =>
+              setPreview(e.target.value ? { projectId: preview?.projectId ?? projects[0]?.id ?? '', templateId: e.target.value } : null)
+            }
             data-testid="letters-preview-template"
           >
             <option value="">{t.bureau.letters.previewPick}</option>
-            {offered.filter((x) => x.previewable).map((x) => (
-              <option key={x.id} value={x.id}>{x.name}</option>
-            ))}
+            {offered
+              .filter((x) => x.previewable)
+              .map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
+                </option>
+              ))}
           </select>
           <select
             aria-label={t.bureau.letters.previewProject}
@@ -120,7 +177,9 @@ export function LettersScreen({ sessionId }: { sessionId: string }) {
             data-testid="letters-preview-project"
           >
             {projects.map((p) => (
-              <option key={p.id} value={p.id}>{p.name}</option>
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
             ))}
           </select>
         </div>
@@ -131,9 +190,19 @@ export function LettersScreen({ sessionId }: { sessionId: string }) {
 }
 
 function Preview({ sessionId, projectId, templateId }: { sessionId: string; projectId: string; templateId: string }) {
-  const bytes = useRemote(() => client.call('output.preview', { sessionId, projectId, templateId }), [sessionId, projectId, templateId]);
-  if (bytes.state === 'loading') return <p className="panel-message" role="status">{t.documents.previewLoading}</p>;
-  if (bytes.state === 'error') return <p className="panel-message text-error" role="alert">{userMessage(bytes.error)}</p>;
+  const bytes = useRemote('output.preview', { sessionId, projectId, templateId });
+  if (bytes.state === 'loading')
+    return (
+      <p className="panel-message" role="status">
+        {t.documents.previewLoading}
+      </p>
+    );
+  if (bytes.state === 'error')
+    return (
+      <p className="panel-message text-error" role="alert">
+        {userMessage(bytes.error)}
+      </p>
+    );
   return (
     <div className="bureau-pdf" data-testid="letters-preview">
       <Suspense fallback={<p className="panel-message">{t.documents.previewLoading}</p>}>

@@ -14,7 +14,9 @@ export function LinesTable({ project }: { project: ProjectAggregate }) {
   const r = project.reduction;
   return (
     <section className="bureau-card" aria-labelledby="lines-h" data-testid="panel-lines">
-      <h2 id="lines-h" className="bureau-h2">{t.bureau.lines.title}</h2>
+      <h2 id="lines-h" className="bureau-h2">
+        {t.bureau.lines.title}
+      </h2>
       <div className="bureau-scroll">
         <table className="bureau-table">
           <thead>
@@ -33,8 +35,12 @@ export function LinesTable({ project }: { project: ProjectAggregate }) {
               <tr key={l.lineId} data-testid="panel-line" data-line={l.lineId}>
                 <td>{l.name}</td>
                 <td className="num">{fenToWan(l.requestedFen)}</td>
-                <td className="muted">{l.expertApprovedFen.map((e) => `${e.name} ${fenToWan(e.approvedFen)}`).join('；') || t.common.none}</td>
-                <td className="num" data-testid="line-approved">{fenToWan(l.approvedFen)}</td>
+                <td className="muted">
+                  {l.expertApprovedFen.map((e) => `${e.name} ${fenToWan(e.approvedFen)}`).join('；') || t.common.none}
+                </td>
+                <td className="num" data-testid="line-approved">
+                  {fenToWan(l.approvedFen)}
+                </td>
                 <td className="num">
                   {fenToWan(l.reductionFen)}
                   {l.reductionRateBp !== null && <small className="muted">（{formatBasisPoints(l.reductionRateBp)}）</small>}
@@ -65,7 +71,9 @@ export function LinesTable({ project }: { project: ProjectAggregate }) {
                 {fenToWan(r.reductionFen)}
                 {r.reductionRateBp !== null && <small className="muted">（{formatBasisPoints(r.reductionRateBp)}）</small>}
               </td>
-              <td colSpan={2} className="muted">{t.bureau.lines.unit}</td>
+              <td colSpan={2} className="muted">
+                {t.bureau.lines.unit}
+              </td>
             </tr>
           </tfoot>
         </table>
@@ -96,14 +104,37 @@ function LineOverride({ projectId, line, onDone }: { projectId: string; line: Li
       }}
       data-testid="line-override"
     >
-      <input value={amount} onChange={(e) => setAmount(e.target.value)} aria-label={t.bureau.lines.overrideAmount(line.name)} inputMode="decimal" autoFocus data-testid="line-override-amount" />
-      <input value={reason} onChange={(e) => setReason(e.target.value)} aria-label={t.bureau.chairReason} placeholder={t.bureau.chairReason} data-testid="line-override-reason" />
-      {error && <span className="bureau-error" role="alert">{error}</span>}
-      <button type="submit" className="btn btn-small btn-primary" data-testid="line-override-save">{t.bureau.save}</button>
-      {line.source === 'chair' && (
-        <button type="button" className="btn btn-small" onClick={() => void clear()}>{t.bureau.lines.clearOverride}</button>
+      <input
+        value={amount}
+        onChange={(e) => setAmount(e.target.value)}
+        aria-label={t.bureau.lines.overrideAmount(line.name)}
+        inputMode="decimal"
+        autoFocus
+        data-testid="line-override-amount"
+      />
+      <input
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        aria-label={t.bureau.chairReason}
+        placeholder={t.bureau.chairReason}
+        data-testid="line-override-reason"
+      />
+      {error && (
+        <span className="bureau-error" role="alert">
+          {error}
+        </span>
       )}
-      <button type="button" className="btn btn-small" onClick={onDone}>{t.common.cancel}</button>
+      <button type="submit" className="btn btn-small btn-primary" data-testid="line-override-save">
+        {t.bureau.save}
+      </button>
+      {line.source === 'chair' && (
+        <button type="button" className="btn btn-small" onClick={() => void clear()}>
+          {t.bureau.lines.clearOverride}
+        </button>
+      )}
+      <button type="button" className="btn btn-small" onClick={onDone}>
+        {t.common.cancel}
+      </button>
     </form>
   );
 }

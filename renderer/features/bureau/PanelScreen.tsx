@@ -1,12 +1,11 @@
 // Owns 专家组汇总: the ranking (轻重缓急) as the project chooser, and for the chosen project the score table, the charts,
 // the approved amounts with 核减, the calculation trace, the conclusion and the dissents, and the panel's opinion text.
 import { useEffect } from 'react';
-import { client } from '../../api';
 import { fenToWanLabel } from '../../lib/format';
 import { useRemote } from '../../lib/useRemote';
 import { t } from '../../locale/zh-CN';
 import { formatBasisPoints } from '../../../shared/scoring';
-import { RadarChart } from '../overview/RadarChart';
+import { RadarChart } from '../../ui/RadarChart';
 import { ConclusionPanel } from './ConclusionPanel';
 import { LinesTable } from './LinesTable';
 import { PanelOpinionEditor } from './PanelOpinionEditor';
@@ -18,7 +17,7 @@ import { StripPlot } from './StripPlot';
 export function PanelScreen({ sessionId }: { sessionId: string }) {
   const view = usePanel((s) => s.view);
   const projectId = usePanel((s) => s.projectId);
-  const detail = useRemote(() => client.call('session.get', { sessionId }), [sessionId]);
+  const detail = useRemote('session.get', { sessionId });
   useEffect(() => {
     void usePanel.getState().load(sessionId);
   }, [sessionId]);
@@ -30,7 +29,9 @@ export function PanelScreen({ sessionId }: { sessionId: string }) {
   return (
     <div className="bureau-stack" data-testid="panel-screen">
       <section className="bureau-card" aria-labelledby="ranking-h">
-        <h2 id="ranking-h" className="bureau-h2">{t.bureau.panel.rankingTitle}</h2>
+        <h2 id="ranking-h" className="bureau-h2">
+          {t.bureau.panel.rankingTitle}
+        </h2>
         <table className="bureau-table" data-testid="ranking">
           <thead>
             <tr>
@@ -49,11 +50,19 @@ export function PanelScreen({ sessionId }: { sessionId: string }) {
                 <tr key={r.projectId} className={r.projectId === projectId ? 'current' : undefined} data-testid="ranking-row">
                   <td className="num">{r.rank ?? t.common.none}</td>
                   <td>
-                    <button type="button" className="link-btn" aria-current={r.projectId === projectId || undefined} onClick={() => usePanel.getState().choose(r.projectId)} data-testid="ranking-open">
+                    <button
+                      type="button"
+                      className="link-btn"
+                      aria-current={r.projectId === projectId || undefined}
+                      onClick={() => usePanel.getState().choose(r.projectId)}
+                      data-testid="ranking-open"
+                    >
                       {r.name}
                     </button>
                   </td>
-                  <td className="num" data-testid="ranking-total">{r.total?.text ?? t.common.none}</td>
+                  <td className="num" data-testid="ranking-total">
+                    {r.total?.text ?? t.common.none}
+                  </td>
                   <td>{c?.label ?? t.bureau.panel.undecided}</td>
                   <td className="num">{fenToWanLabel(a.reduction.reductionFen)}</td>
                 </tr>
@@ -75,7 +84,9 @@ export function PanelScreen({ sessionId }: { sessionId: string }) {
       {project && decided && (
         <>
           <section className="bureau-card" aria-labelledby="scores-h" data-testid="panel-project" data-project={project.projectId}>
-            <h2 id="scores-h" className="bureau-h2">{t.bureau.panel.scoresTitle(project.name)}</h2>
+            <h2 id="scores-h" className="bureau-h2">
+              {t.bureau.panel.scoresTitle(project.name)}
+            </h2>
             <p className="muted">
               {t.bureau.panel.members(project.n, decided.members.length)}
               {project.recused.length > 0 && t.bureau.panel.recused(project.recused.map((r) => r.name).join('、'))}
@@ -85,7 +96,9 @@ export function PanelScreen({ sessionId }: { sessionId: string }) {
             {project.deviations.length > 0 && (
               <ul className="bureau-deviations" role="status" data-testid="deviations">
                 {project.deviations.map((d) => (
-                  <li key={`${d.seriesId}-${d.expertId}`} className="bureau-warning">{d.message}</li>
+                  <li key={`${d.seriesId}-${d.expertId}`} className="bureau-warning">
+                    {d.message}
+                  </li>
                 ))}
               </ul>
             )}
@@ -98,7 +111,11 @@ export function PanelScreen({ sessionId }: { sessionId: string }) {
                 <figcaption>{t.bureau.panel.radarCaption}</figcaption>
               </figure>
               <figure>
-                <StripPlot dimensions={project.dimensions} warned={new Set(project.deviations.map((d) => `${d.seriesId}:${d.expertId}`))} label={t.bureau.panel.stripLabel(project.name)} />
+                <StripPlot
+                  dimensions={project.dimensions}
+                  warned={new Set(project.deviations.map((d) => `${d.seriesId}:${d.expertId}`))}
+                  label={t.bureau.panel.stripLabel(project.name)}
+                />
                 <figcaption>{t.bureau.panel.stripCaption}</figcaption>
               </figure>
             </div>

@@ -1,17 +1,16 @@
 // Owns 专家组成员签署 of one project's panel opinion: 定稿 (fixing the PDF's bytes) and 撤销定稿, writing the file the
 // members sign on their own machines, importing their .sig.json files with each outcome, and who has signed.
 import { useEffect, useState } from 'react';
-import type { PanelOpinionStatus, PanelSignatureOutcome } from '../../../shared/bureau';
-import { client } from '../../api';
+import type { PanelSignatureOutcome } from '../../../shared/bureau';
+import { reportError } from '../../kernel/notices';
 import { formatDateTime } from '../../lib/format';
+import { uploadSources } from '../../lib/upload';
 import { t } from '../../locale/zh-CN';
-import { reportError } from '../errors/store';
-import { usePanel } from './panelStore';
 import { FileButton } from '../../ui/FileButton';
+import { usePanel } from './panelStore';
 
 export function PanelSigning({ sessionId, projectId }: { sessionId: string; projectId: string }) {
   const status = usePanel((s) => s.opinions.find((o) => o.projectId === projectId) ?? null);
-  const setStatus = (next: PanelOpinionStatus) => usePanel.getState().showOpinion(next);
   const [file, setFile] = useState<string | null>(null);
   const [outcomes, setOutcomes] = useState<PanelSignatureOutcome[]>([]);
   const [busy, setBusy] = useState(false);
@@ -30,31 +29,40 @@ export function PanelSigning({ sessionId, projectId }: { sessionId: string; proj
       setBusy(false);
     }
   };
-  const freeze = () => run(async () => setStatus(await client.call('bureau.panel.freeze', { sessionId, projectId })));
+  const freeze = () => run(() => usePanel.getState().freeze(sessionId, projectId));
   const unfreeze = () =>
     window.confirm(t.bureau.signing.unfreezeConfirm) &&
     run(async () => {
-      setStatus(await client.call('bureau.panel.unfreeze', { sessionId, projectId }));
+      await usePanel.getState().unfreeze(sessionId, projectId);
       setFile(null);
       setOutcomes([]);
       await usePanel.getState().load(sessionId);
     });
-  const writeFile = () => run(async () => setFile((await client.call('bureau.panel.opinionFile', { sessionId, projectId, destination: 'default' })).file));
+  const writeFile = () => run(async () => setFile(await usePanel.getState().writeOpinionFile(sessionId, projectId)));
   const importFiles = (files: File[]) =>
     run(async () => {
-      const sources = await Promise.all(files.map(async (f) => ({ kind: 'upload' as const, name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-      setOutcomes(await client.call('bureau.panel.importSignatures', { sessionId, sources }));
+      setOutcomes(await usePanel.getState().importSignatures(sessionId, await uploadSources(files)));
       await usePanel.getState().loadOpinions();
     });
 
   if (!status) return null;
   const signed = status.signers.filter((s) => s.signature).length;
   return (
-    <section className="bureau-card" aria-labelledby="panel-signing-h" data-testid="panel-signing" data-frozen={status.frozen ? 'yes' : 'no'} data-complete={status.complete ? 'yes' : 'no'}>
-      <h2 id="panel-signing-h" className="bureau-h2">{t.bureau.signing.title}</h2>
+    <section
+      className="bureau-card"
+      aria-labelledby="panel-signing-h"
+      data-testid="panel-signing"
+      data-frozen={status.frozen ? 'yes' : 'no'}
+      data-complete={status.complete ? 'yes' : 'no'}
+    >
+      <h2 id="panel-signing-h" className="bureau-h2">
+        {t.bureau.signing.title}
+      </h2>
       {status.frozen ? (
         <p className={status.complete ? 'bureau-ok' : 'muted'} data-testid="signing-state">
-          {status.complete ? t.bureau.signing.complete : t.bureau.signing.frozen(formatDateTime(status.frozen.frozenAt), signed, status.signers.length)}
+          {status.complete
+            ? t.bureau.signing.complete
+            : t.bureau.signing.frozen(formatDateTime(status.frozen.frozenAt), signed, status.signers.length)}
         </p>
       ) : (
         <p className="muted">{t.bureau.signing.notFrozen}</p>
@@ -111,7 +119,13 @@ export function PanelSigning({ sessionId, projectId }: { sessionId: string; proj
           {status.signers.map((s) => (
             <tr key={s.position} data-testid="signer" data-signed={s.signature ? 'yes' : 'no'}>
               <td>{s.name}</td>
-              <td>{s.signature ? t.bureau.signing.signedBy(formatDateTime(s.signature.signedAt), s.signature.fileName) : <span className="text-error">{t.bureau.signing.notSigned}</span>}</td>
+              <td>
+                {s.signature ? (
+                  t.bureau.signing.signedBy(formatDateTime(s.signature.signedAt), s.signature.fileName)
+                ) : (
+                  <span className="text-error">{t.bureau.signing.notSigned}</span>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

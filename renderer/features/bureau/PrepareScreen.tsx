@@ -1,6 +1,7 @@
 // Owns the 准备评审会 screen of an open draft: 基本信息 (summary or the session form), the project list with 添加项目,
 // the chosen project's form, documents and 概算表, and the pre-check and export steps with what still blocks export.
 import { useState } from 'react';
+import { isBuiltInJurisdiction } from '../../../shared/manifest';
 import { formatDate, fenToWanLabel } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
@@ -22,7 +23,9 @@ export function PrepareScreen() {
     <div className="bureau-prepare">
       <section className="bureau-card" aria-labelledby="bureau-session-h">
         <div className="bureau-toolbar">
-          <h2 id="bureau-session-h" className="bureau-h2">{t.bureau.step.session}</h2>
+          <h2 id="bureau-session-h" className="bureau-h2">
+            {t.bureau.step.session}
+          </h2>
           {!editingSession && (
             <button type="button" className="btn btn-small" onClick={() => setEditingSession(true)} data-testid="session-edit">
               {t.bureau.edit}
@@ -34,7 +37,11 @@ export function PrepareScreen() {
         ) : (
           <dl className="bureau-summary" data-testid="session-summary">
             <dt>{t.bureau.session.jurisdiction}</dt>
-            <dd>{t.bureau.jurisdictions[session.jurisdiction]}</dd>
+            <dd>
+              {isBuiltInJurisdiction(session.jurisdiction)
+                ? t.bureau.jurisdictions[session.jurisdiction]
+                : t.profiles.draft.summary(session.jurisdiction, session.profileVersion)}
+            </dd>
             <dt>{t.bureau.session.issuer}</dt>
             <dd>{session.issuer}</dd>
             <dt>{t.bureau.session.date}</dt>
@@ -43,7 +50,8 @@ export function PrepareScreen() {
             <dd>{session.location || t.common.none}</dd>
             <dt>{t.bureau.session.roster}</dt>
             <dd>
-              {session.experts.map((e) => e.name + (e.name === session.chair ? t.bureau.session.chairMark : '')).join('、') || t.common.none}
+              {session.experts.map((e) => e.name + (e.name === session.chair ? t.bureau.session.chairMark : '')).join('、') ||
+                t.common.none}
             </dd>
           </dl>
         )}
@@ -51,7 +59,9 @@ export function PrepareScreen() {
 
       <section className="bureau-card" aria-labelledby="bureau-projects-h">
         <div className="bureau-toolbar">
-          <h2 id="bureau-projects-h" className="bureau-h2">{t.bureau.step.projects}</h2>
+          <h2 id="bureau-projects-h" className="bureau-h2">
+            {t.bureau.step.projects}
+          </h2>
           <button type="button" className="btn btn-small" onClick={() => setProjectId('new')} data-testid="project-add">
             <Icon name="plus" />
             {t.bureau.project.add}
@@ -61,10 +71,17 @@ export function PrepareScreen() {
           <ul className="bureau-project-list" aria-label={t.bureau.step.projects}>
             {projects.map((p) => (
               <li key={p.id}>
-                <button type="button" className={`bureau-project-item${p.id === projectId ? ' current' : ''}`} aria-current={p.id === projectId || undefined} onClick={() => setProjectId(p.id)} data-testid="bureau-project-item">
+                <button
+                  type="button"
+                  className={`bureau-project-item${p.id === projectId ? ' current' : ''}`}
+                  aria-current={p.id === projectId || undefined}
+                  onClick={() => setProjectId(p.id)}
+                  data-testid="bureau-project-item"
+                >
                   <strong>{p.name}</strong>
                   <span className="muted">
-                    {p.applicant} · {fenToWanLabel(p.investmentFen)} · {t.bureau.project.docCount(p.documents.length)} · {t.bureau.project.lineCount(p.budgetLines.length)}
+                    {p.applicant} · {fenToWanLabel(p.investmentFen)} · {t.bureau.project.docCount(p.documents.length)} ·{' '}
+                    {t.bureau.project.lineCount(p.budgetLines.length)}
                   </span>
                 </button>
               </li>
@@ -72,7 +89,13 @@ export function PrepareScreen() {
             {projectId === 'new' && <li className="bureau-project-item current muted">{t.bureau.project.newItem}</li>}
           </ul>
           <div className="bureau-project-editor">
-            <ProjectForm key={project?.id ?? 'new'} project={project} existingIds={projects.map((p) => p.id)} onSaved={(id) => setProjectId(id)} onRemoved={() => setProjectId(projects.find((p) => p.id !== projectId)?.id ?? 'new')} />
+            <ProjectForm
+              key={project?.id ?? 'new'}
+              project={project}
+              existingIds={projects.map((p) => p.id)}
+              onSaved={(id) => setProjectId(id)}
+              onRemoved={() => setProjectId(projects.find((p) => p.id !== projectId)?.id ?? 'new')}
+            />
             {project && <DocumentsEditor project={project} />}
             {project && <BudgetEditor key={`b-${project.id}`} project={project} />}
           </div>

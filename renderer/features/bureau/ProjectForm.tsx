@@ -4,7 +4,6 @@ import { draftProjectFormSchema, type DraftProject, type DraftProjectForm } from
 import { projectTypes } from '../../../shared/manifest';
 import { fenToWanExact } from '../../../shared/money';
 import { parseAmountFen } from '../../../shared/scoreInput';
-import { client } from '../../api';
 import { t } from '../../locale/zh-CN';
 import { Field } from './Field';
 import { fieldErrors, type FieldErrors } from './formErrors';
@@ -31,11 +30,36 @@ function nextId(existing: string[]): string {
   return `p${n}`;
 }
 
-export function ProjectForm({ project, existingIds, onSaved, onRemoved }: { project: DraftProject | null; existingIds: string[]; onSaved(id: string): void; onRemoved(): void }) {
+export function ProjectForm({
+  project,
+  existingIds,
+  onSaved,
+  onRemoved,
+}: {
+  project: DraftProject | null;
+  existingIds: string[];
+  onSaved(id: string): void;
+  onRemoved(): void;
+}) {
   const [v, setV] = useState<Typed>(() =>
     project
-      ? { ...project, investment: fenToWanExact(project.investmentFen), period: project.periodMonths === null ? '' : String(project.periodMonths), inAnnualPlan: project.inAnnualPlan }
-      : { name: '', applicant: '', supervisor: '', type: 'new', investment: '', fundingSource: '', period: '', inAnnualPlan: null, summary: '' },
+      ? {
+          ...project,
+          investment: fenToWanExact(project.investmentFen),
+          period: project.periodMonths === null ? '' : String(project.periodMonths),
+          inAnnualPlan: project.inAnnualPlan,
+        }
+      : {
+          name: '',
+          applicant: '',
+          supervisor: '',
+          type: 'new',
+          investment: '',
+          fundingSource: '',
+          period: '',
+          inAnnualPlan: null,
+          summary: '',
+        },
   );
   const [errors, setErrors] = useState<FieldErrors>({});
   const patch = (p: Partial<Typed>) => setV((x) => ({ ...x, ...p }));
@@ -64,13 +88,13 @@ export function ProjectForm({ project, existingIds, onSaved, onRemoved }: { proj
     const all = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...problems };
     setErrors(all);
     if (!parsed.success || Object.keys(problems).length) return;
-    const saved = await useBureau.getState().edit((draftId, baseVersion) => client.call('bureau.draft.saveProject', { draftId, baseVersion, project: parsed.data }));
+    const saved = await useBureau.getState().edit('bureau.draft.saveProject', { project: parsed.data });
     if (saved) onSaved(parsed.data.id);
   };
 
   const remove = async () => {
     if (!project || !window.confirm(t.bureau.project.removeConfirm(project.name))) return;
-    const saved = await useBureau.getState().edit((draftId, baseVersion) => client.call('bureau.draft.removeProject', { draftId, baseVersion, projectId: project.id }));
+    const saved = await useBureau.getState().edit('bureau.draft.removeProject', { projectId: project.id });
     if (saved) onRemoved();
   };
 
@@ -90,43 +114,98 @@ export function ProjectForm({ project, existingIds, onSaved, onRemoved }: { proj
           {(p) => <input {...p} value={v.name} onChange={(e) => patch({ name: e.target.value })} data-testid="project-name" />}
         </Field>
         <Field form={FORM} path="applicant" label={t.bureau.project.applicant} errors={errors}>
-          {(p) => <input {...p} value={v.applicant} onChange={(e) => patch({ applicant: e.target.value })} data-testid="project-applicant" />}
+          {(p) => (
+            <input {...p} value={v.applicant} onChange={(e) => patch({ applicant: e.target.value })} data-testid="project-applicant" />
+          )}
         </Field>
         <Field form={FORM} path="supervisor" label={t.bureau.project.supervisor} errors={errors}>
-          {(p) => <input {...p} value={v.supervisor} onChange={(e) => patch({ supervisor: e.target.value })} data-testid="project-supervisor" />}
+          {(p) => (
+            <input {...p} value={v.supervisor} onChange={(e) => patch({ supervisor: e.target.value })} data-testid="project-supervisor" />
+          )}
         </Field>
         <Field form={FORM} path="type" label={t.bureau.project.type} errors={errors}>
           {(p) => (
             <select {...p} value={v.type} onChange={(e) => patch({ type: e.target.value as Typed['type'] })} data-testid="project-type">
               {projectTypes.map((x) => (
-                <option key={x} value={x}>{t.labels.projectTypes[x]}</option>
+                <option key={x} value={x}>
+                  {t.labels.projectTypes[x]}
+                </option>
               ))}
             </select>
           )}
         </Field>
         <Field form={FORM} path="investmentFen" label={t.bureau.project.investment} errors={errors}>
-          {(p) => <input {...p} inputMode="decimal" value={v.investment} onChange={(e) => patch({ investment: e.target.value })} placeholder="150" data-testid="project-investment" />}
+          {(p) => (
+            <input
+              {...p}
+              inputMode="decimal"
+              value={v.investment}
+              onChange={(e) => patch({ investment: e.target.value })}
+              placeholder="150"
+              data-testid="project-investment"
+            />
+          )}
         </Field>
         <Field form={FORM} path="periodMonths" label={t.bureau.project.period} errors={errors}>
-          {(p) => <input {...p} inputMode="numeric" value={v.period} onChange={(e) => patch({ period: e.target.value })} data-testid="project-period" />}
+          {(p) => (
+            <input
+              {...p}
+              inputMode="numeric"
+              value={v.period}
+              onChange={(e) => patch({ period: e.target.value })}
+              data-testid="project-period"
+            />
+          )}
         </Field>
         <Field form={FORM} path="fundingSource" label={t.bureau.project.funding} errors={errors}>
-          {(p) => <input {...p} value={v.fundingSource} onChange={(e) => patch({ fundingSource: e.target.value })} placeholder={t.bureau.project.fundingHint} data-testid="project-funding" />}
+          {(p) => (
+            <input
+              {...p}
+              value={v.fundingSource}
+              onChange={(e) => patch({ fundingSource: e.target.value })}
+              placeholder={t.bureau.project.fundingHint}
+              data-testid="project-funding"
+            />
+          )}
         </Field>
         <fieldset className={`bureau-field bureau-radios${errors.inAnnualPlan ? ' invalid' : ''}`} data-testid="project-plan">
           <legend>{t.bureau.project.plan}</legend>
           <label>
-            <input type="radio" name="inAnnualPlan" checked={v.inAnnualPlan === true} onChange={() => patch({ inAnnualPlan: true })} data-testid="project-plan-yes" />
+            <input
+              type="radio"
+              name="inAnnualPlan"
+              checked={v.inAnnualPlan === true}
+              onChange={() => patch({ inAnnualPlan: true })}
+              data-testid="project-plan-yes"
+            />
             {t.bureau.project.planYes}
           </label>
           <label>
-            <input type="radio" name="inAnnualPlan" checked={v.inAnnualPlan === false} onChange={() => patch({ inAnnualPlan: false })} data-testid="project-plan-no" />
+            <input
+              type="radio"
+              name="inAnnualPlan"
+              checked={v.inAnnualPlan === false}
+              onChange={() => patch({ inAnnualPlan: false })}
+              data-testid="project-plan-no"
+            />
             {t.bureau.project.planNo}
           </label>
-          {errors.inAnnualPlan && <span className="bureau-error" role="alert">{errors.inAnnualPlan}</span>}
+          {errors.inAnnualPlan && (
+            <span className="bureau-error" role="alert">
+              {errors.inAnnualPlan}
+            </span>
+          )}
         </fieldset>
         <Field form={FORM} path="summary" label={t.bureau.project.summary} errors={errors} wide>
-          {(p) => <textarea {...p} rows={3} value={v.summary} onChange={(e) => patch({ summary: e.target.value })} data-testid="project-summary" />}
+          {(p) => (
+            <textarea
+              {...p}
+              rows={3}
+              value={v.summary}
+              onChange={(e) => patch({ summary: e.target.value })}
+              data-testid="project-summary"
+            />
+          )}
         </Field>
       </div>
       <div className="bureau-actions">

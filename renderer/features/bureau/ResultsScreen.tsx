@@ -1,45 +1,63 @@
-// Owns 收集结果: importing the experts' *.rdr.json (several at once, chosen or dropped) with each file's outcome — accepted, replaced or refused with its reason — and the status board (提交情况): who submitted, when, which version, conflicts declared and what is missing.
+// Owns 收集结果: importing the experts' *.rdr.json (several at once, chosen or dropped) with each file's outcome — accepted, replaced, held or refused with its reason — the status board (提交情况): who submitted, when, which version, conflicts declared and what is missing — and confirming the signing key of a held result (待确认) after reading its fingerprint with the expert.
 import { useEffect, useState } from 'react';
 import type { Input } from '../../../shared/api';
-import type { ResultImportOutcome, StatusBoard } from '../../../shared/bureau';
-import { client } from '../../api';
+import type { ResultImportOutcome } from '../../../shared/bureau';
+import { fingerprintGroups } from '../../../shared/signing';
+import { reportError } from '../../kernel/notices';
+import { useNativeDialogs, useShell } from '../../kernel/shell';
 import { formatDateTime } from '../../lib/format';
+import { uploadSources } from '../../lib/upload';
 import { useRemote } from '../../lib/useRemote';
 import { t } from '../../locale/zh-CN';
 import { DropZone } from '../../ui/DropZone';
 import { FileButton } from '../../ui/FileButton';
 import { Icon } from '../../ui/Icon';
-import { reportError } from '../errors/store';
+import { useBureau } from './store';
 
 export function ResultsScreen({ sessionId }: { sessionId: string }) {
-  const [board, setBoard] = useState<StatusBoard | null>(null);
   const [outcomes, setOutcomes] = useState<ResultImportOutcome[]>([]);
   const [importing, setImporting] = useState<number | null>(null);
-  const info = useRemote(() => client.call('app.info', {}), []);
-  const load = () => client.call('bureau.results.status', { sessionId }).then(setBoard, reportError);
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const nativeDialogs = useNativeDialogs();
+  // Asked again after an import and on 重新加载; the board shown stays until the next one has arrived.
+  const [reloads, setReloads] = useState(0);
+  const status = useRemote('bureau.results.status', { sessionId }, [reloads]);
+  const board = status.state === 'ready' ? status.value : status.previous;
+  const load = () => setReloads((n) => n + 1);
   useEffect(() => {
-    void load();
-  }, [sessionId]);
+    if (status.state === 'error') reportError(status.error);
+  }, [status]);
 
   const importSources = async (count: number, read: () => Promise<Input<'bureau.results.import'>['sources']>) => {
     if (importing !== null) return;
     setImporting(count);
     try {
-      setOutcomes(await client.call('bureau.results.import', { sessionId, sources: await read() }));
-      await load();
+      setOutcomes(await useBureau.getState().importResults(sessionId, await read()));
+      load();
     } catch (err) {
       reportError(err);
     } finally {
       setImporting(null);
     }
   };
-  const importFiles = (files: File[]) =>
-    files.length > 0 &&
-    importSources(files.length, () => Promise.all(files.map(async (f) => ({ kind: 'upload' as const, name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+  /** 确认签名证书: the held results of that expert are judged again; their outcomes replace the list shown. */
+  const confirmKey = async (pendingId: number) => {
+    if (confirming !== null) return;
+    setConfirming(pendingId);
+    try {
+      setOutcomes(await useBureau.getState().confirmResultKey(sessionId, pendingId));
+      load();
+    } catch (err) {
+      reportError(err);
+    } finally {
+      setConfirming(null);
+    }
+  };
+  const importFiles = (files: File[]) => files.length > 0 && importSources(files.length, () => uploadSources(files));
   /** 选择文件夹 (desktop only): every *.rdr.json in it, read by the core. */
   const importFolder = async () => {
     try {
-      const { path } = await client.call('package.choose', { folder: true });
+      const path = await useShell.getState().choosePath(true);
       if (path) await importSources(0, async () => [{ kind: 'path', path }]);
     } catch (err) {
       reportError(err);
@@ -50,14 +68,22 @@ export function ResultsScreen({ sessionId }: { sessionId: string }) {
   return (
     <div className="bureau-stack">
       <section className="bureau-card" aria-labelledby="results-import-h">
-        <h2 id="results-import-h" className="bureau-h2">{t.bureau.results.importTitle}</h2>
+        <h2 id="results-import-h" className="bureau-h2">
+          {t.bureau.results.importTitle}
+        </h2>
         <DropZone className="bureau-drop" onFiles={(files) => void importFiles(files)} testId="results-drop">
           <Icon name="upload" size={22} />
           <span>{t.bureau.results.drop}</span>
-          <FileButton className="btn btn-primary" multiple accept=".json" onFiles={(files) => void importFiles(files)} testId="results-input">
+          <FileButton
+            className="btn btn-primary"
+            multiple
+            accept=".json"
+            onFiles={(files) => void importFiles(files)}
+            testId="results-input"
+          >
             {t.bureau.results.choose}
           </FileButton>
-          {info.state === 'ready' && info.value.nativeDialogs && (
+          {nativeDialogs && (
             <button type="button" className="btn" onClick={() => void importFolder()} data-testid="results-folder">
               {t.bureau.results.chooseFolder}
             </button>
@@ -97,8 +123,12 @@ export function ResultsScreen({ sessionId }: { sessionId: string }) {
 
       <section className="bureau-card" aria-labelledby="results-board-h" data-testid="status-board">
         <div className="bureau-toolbar">
-          <h2 id="results-board-h" className="bureau-h2">{t.bureau.results.boardTitle}</h2>
-          <button type="button" className="btn btn-small" onClick={() => void load()}>{t.common.reload}</button>
+          <h2 id="results-board-h" className="bureau-h2">
+            {t.bureau.results.boardTitle}
+          </h2>
+          <button type="button" className="btn btn-small" onClick={load}>
+            {t.common.reload}
+          </button>
         </div>
         {!board ? (
           <p className="panel-message">{t.common.loading}</p>
@@ -114,6 +144,38 @@ export function ResultsScreen({ sessionId }: { sessionId: string }) {
                 ))}
               </ul>
             )}
+            {board.experts.some((e) => e.pending.length > 0) && (
+              <section aria-labelledby="results-pending-h" data-testid="pending-keys">
+                <h3 id="results-pending-h" className="bureau-h3">
+                  {t.bureau.results.pendingTitle}
+                </h3>
+                <p className="bureau-warning">{t.bureau.results.pendingHint}</p>
+                <ul className="pending-keys">
+                  {board.experts.flatMap((e) =>
+                    e.pending.map((p) => (
+                      <li key={p.id} data-testid="pending-key" data-expert={e.name}>
+                        <div>{t.bureau.results.pendingOf(e.name, formatDateTime(p.signedAt), p.fileName)}</div>
+                        <ol className="fingerprint" aria-label={`${e.name} 证书指纹`} data-testid="pending-fingerprint">
+                          {fingerprintGroups(p.fingerprint).map((g, i) => (
+                            // Groups are positional: the same four digits may repeat.
+                            <li key={`${i}-${g}`}>{g}</li>
+                          ))}
+                        </ol>
+                        <button
+                          type="button"
+                          className="btn btn-primary btn-small"
+                          disabled={confirming !== null}
+                          onClick={() => void confirmKey(p.id)}
+                          data-testid="confirm-key"
+                        >
+                          {confirming === p.id ? t.bureau.results.confirming : t.bureau.results.confirmKey}
+                        </button>
+                      </li>
+                    )),
+                  )}
+                </ul>
+              </section>
+            )}
             <table className="bureau-table" data-testid="board-table">
               <thead>
                 <tr>
@@ -121,7 +183,9 @@ export function ResultsScreen({ sessionId }: { sessionId: string }) {
                   <th>{t.bureau.results.submitted}</th>
                   <th>{t.bureau.results.version}</th>
                   {projects.map((p, i) => (
-                    <th key={p} title={p}>{t.bureau.results.projectCol(i + 1)}</th>
+                    <th key={p} title={p}>
+                      {t.bureau.results.projectCol(i + 1)}
+                    </th>
                   ))}
                   <th>{t.bureau.results.history}</th>
                 </tr>
@@ -133,10 +197,18 @@ export function ResultsScreen({ sessionId }: { sessionId: string }) {
                       {e.name}
                       {e.isChair && <span className="bureau-chip">{t.bureau.results.chair}</span>}
                     </td>
-                    <td>{e.submitted ? t.bureau.results.submittedAt(formatDateTime(e.submitted.signedAt), formatDateTime(e.submitted.receivedAt)) : <span className="text-error">{t.bureau.results.notSubmitted}</span>}</td>
+                    <td>
+                      {e.submitted ? (
+                        t.bureau.results.submittedAt(formatDateTime(e.submitted.signedAt), formatDateTime(e.submitted.receivedAt))
+                      ) : (
+                        <span className="text-error">{t.bureau.results.notSubmitted}</span>
+                      )}
+                    </td>
                     <td className="num">{e.submitted ? t.bureau.results.versionN(e.submitted.version) : t.common.none}</td>
                     {e.projects.map((p) => (
-                      <td key={p.projectId} className={`state-${p.state}`}>{t.bureau.results.states[p.state]}</td>
+                      <td key={p.projectId} className={`state-${p.state}`}>
+                        {t.bureau.results.states[p.state]}
+                      </td>
                     ))}
                     <td>
                       {e.history.length > 1 ? (

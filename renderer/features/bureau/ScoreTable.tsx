@@ -30,12 +30,22 @@ export function ScoreTable({ project }: { project: ProjectAggregate }) {
             <tr key={m.expertId} className={m.recused ? 'recused' : undefined} data-testid="score-row">
               <th scope="row">{m.name}</th>
               {series.map((s) => {
-                if (m.recused) return <td key={s.id} className="num muted">{t.bureau.panel.recusedCell}</td>;
+                if (m.recused)
+                  return (
+                    <td key={s.id} className="num muted">
+                      {t.bureau.panel.recusedCell}
+                    </td>
+                  );
                 const score = s.scores.find((x) => x.expertId === m.expertId)?.score;
                 const key = `${s.id}:${m.expertId}`;
                 const cls = ['num', warned.has(key) ? 'warned' : '', dropped.has(key) ? 'dropped' : ''].filter(Boolean).join(' ');
                 return (
-                  <td key={s.id} className={cls} title={warned.has(key) ? t.bureau.panel.deviationTitle : dropped.has(key) ? t.bureau.panel.droppedTitle : undefined} data-testid={`score-${s.id}`}>
+                  <td
+                    key={s.id}
+                    className={cls}
+                    title={warned.has(key) ? t.bureau.panel.deviationTitle : dropped.has(key) ? t.bureau.panel.droppedTitle : undefined}
+                    data-testid={`score-${s.id}`}
+                  >
                     {score ?? t.common.none}
                   </td>
                 );
@@ -49,7 +59,12 @@ export function ScoreTable({ project }: { project: ProjectAggregate }) {
             <tr key={k} className={`stat-${k}`} data-testid={`stat-${k}`}>
               <th scope="row">{t.bureau.panel.stats[k]}</th>
               {series.map((s) => (
-                <td key={s.id} className="num" data-testid={`stat-${k}-${s.id}`} title={k === 'inForce' ? t.bureau.panel.rules[s.inForceRule] : undefined}>
+                <td
+                  key={s.id}
+                  className="num"
+                  data-testid={`stat-${k}-${s.id}`}
+                  title={k === 'inForce' ? t.bureau.panel.rules[s.inForceRule] : undefined}
+                >
                   {figure(s[k])}
                 </td>
               ))}

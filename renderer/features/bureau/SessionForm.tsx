@@ -1,32 +1,49 @@
-// Owns the session form of 新建评审会 / 基本信息: profile (评审规则), organiser, title, date, place, the roster (姓名、职称、单位、证书指纹) and the chair (评审组长).
+// Owns the session form of 新建评审会 / 基本信息: profile (评审规则), organiser, title, date, place, the roster (姓名、职称、单位、专业、证书指纹) and the chair (评审组长).
 import { useState } from 'react';
 import { draftSessionSchema, type DraftSession, type DraftView } from '../../../shared/bureau';
-import { jurisdictions } from '../../../shared/manifest';
-import { client } from '../../api';
+import { isBuiltInJurisdiction, jurisdictions } from '../../../shared/manifest';
+import { useRemote } from '../../lib/useRemote';
 import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
-import { reportError } from '../errors/store';
+import { reportError } from '../../kernel/notices';
 import { Field } from './Field';
 import { fieldErrors, type FieldErrors } from './formErrors';
 import { useBureau } from './store';
 
 type Expert = DraftSession['experts'][number];
-const blankExpert = (): Expert => ({ name: '', title: '', employer: '', fingerprint: '' });
+const blankExpert = (): Expert => ({ name: '', title: '', employer: '', specialty: '', fingerprint: '' });
 const FORM = 'session';
 
 export function SessionForm({ view, onDone }: { view: DraftView | null; onDone?: () => void }) {
   const initial = view?.draft.session;
   const [s, setS] = useState<DraftSession>(
-    initial ?? { jurisdiction: 'national', issuer: '', title: '', date: '', location: '', experts: [blankExpert(), blankExpert(), blankExpert()], chair: '' },
+    initial ?? {
+      jurisdiction: 'national',
+      profileVersion: null,
+      issuer: '',
+      title: '',
+      date: '',
+      location: '',
+      experts: [blankExpert(), blankExpert(), blankExpert()],
+      chair: '',
+    },
   );
+  // The bureau's own profiles (规则配置) with a saved version can be chosen beside the built-in rules.
+  const profiles = useRemote('bureau.profiles.list', {});
+  const own = profiles.state === 'ready' ? profiles.value.filter((p) => !p.builtIn && p.latestVersion > 0) : [];
+  const chosen = isBuiltInJurisdiction(s.jurisdiction) ? s.jurisdiction : `${s.jurisdiction}@${s.profileVersion ?? ''}`;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const patch = (p: Partial<DraftSession>) => setS((x) => ({ ...x, ...p }));
-  const patchExpert = (i: number, p: Partial<Expert>) => setS((x) => ({ ...x, experts: x.experts.map((e, j) => (j === i ? { ...e, ...p } : e)) }));
+  const patchExpert = (i: number, p: Partial<Expert>) =>
+    setS((x) => ({ ...x, experts: x.experts.map((e, j) => (j === i ? { ...e, ...p } : e)) }));
 
   const submit = async () => {
     // Rows left wholly empty are not experts.
-    const candidate = { ...s, experts: s.experts.filter((e) => e.name.trim() || e.title.trim() || e.employer.trim() || e.fingerprint.trim()) };
+    const candidate = {
+      ...s,
+      experts: s.experts.filter((e) => e.name.trim() || e.title.trim() || e.employer.trim() || e.specialty.trim() || e.fingerprint.trim()),
+    };
     const parsed = draftSessionSchema.safeParse(candidate);
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error));
@@ -36,10 +53,10 @@ export function SessionForm({ view, onDone }: { view: DraftView | null; onDone?:
     setBusy(true);
     try {
       if (view) {
-        const saved = await useBureau.getState().edit((draftId, baseVersion) => client.call('bureau.draft.saveSession', { draftId, baseVersion, session: parsed.data }));
+        const saved = await useBureau.getState().edit('bureau.draft.saveSession', { session: parsed.data });
         if (saved) onDone?.();
       } else {
-        useBureau.getState().show(await client.call('bureau.draft.create', { session: parsed.data }));
+        await useBureau.getState().create(parsed.data);
         onDone?.();
       }
     } catch (err) {
@@ -63,15 +80,47 @@ export function SessionForm({ view, onDone }: { view: DraftView | null; onDone?:
       <div className="bureau-grid">
         <Field form={FORM} path="jurisdiction" label={t.bureau.session.jurisdiction} errors={errors}>
           {(p) => (
-            <select {...p} value={s.jurisdiction} onChange={(e) => patch({ jurisdiction: e.target.value as DraftSession['jurisdiction'] })} data-testid="session-jurisdiction">
-              {jurisdictions.map((j) => (
-                <option key={j} value={j}>{t.bureau.jurisdictions[j]}</option>
-              ))}
+            <select
+              {...p}
+              value={chosen}
+              onChange={(e) => {
+                const [jurisdiction, version] = e.target.value.split('@');
+                patch({ jurisdiction, profileVersion: version ? Number(version) : null });
+              }}
+              data-testid="session-jurisdiction"
+            >
+              <optgroup label={t.profiles.draft.builtInGroup}>
+                {jurisdictions.map((j) => (
+                  <option key={j} value={j}>
+                    {t.bureau.jurisdictions[j]}
+                  </option>
+                ))}
+              </optgroup>
+              {(own.length > 0 || !isBuiltInJurisdiction(s.jurisdiction)) && (
+                <optgroup label={t.profiles.draft.ownGroup}>
+                  {!isBuiltInJurisdiction(s.jurisdiction) && !own.some((o) => `${o.id}@${o.latestVersion}` === chosen) && (
+                    <option value={chosen}>{t.profiles.draft.current(s.jurisdiction, s.profileVersion ?? 0)}</option>
+                  )}
+                  {own.map((o) => (
+                    <option key={o.id} value={`${o.id}@${o.latestVersion}`}>
+                      {t.profiles.draft.option(o.name, o.latestVersion)}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
             </select>
           )}
         </Field>
         <Field form={FORM} path="issuer" label={t.bureau.session.issuer} errors={errors}>
-          {(p) => <input {...p} value={s.issuer} onChange={(e) => patch({ issuer: e.target.value })} placeholder={t.bureau.session.issuerHint} data-testid="session-issuer" />}
+          {(p) => (
+            <input
+              {...p}
+              value={s.issuer}
+              onChange={(e) => patch({ issuer: e.target.value })}
+              placeholder={t.bureau.session.issuerHint}
+              data-testid="session-issuer"
+            />
+          )}
         </Field>
         <Field form={FORM} path="title" label={t.bureau.session.title} errors={errors} wide>
           {(p) => <input {...p} value={s.title} onChange={(e) => patch({ title: e.target.value })} data-testid="session-title-input" />}
@@ -85,7 +134,11 @@ export function SessionForm({ view, onDone }: { view: DraftView | null; onDone?:
       </div>
       <fieldset className="bureau-group">
         <legend>{t.bureau.session.roster}</legend>
-        {errors.experts && <p className="bureau-error" role="alert">{errors.experts}</p>}
+        {errors.experts && (
+          <p className="bureau-error" role="alert">
+            {errors.experts}
+          </p>
+        )}
         <table className="bureau-table bureau-roster">
           <thead>
             <tr>
@@ -93,6 +146,7 @@ export function SessionForm({ view, onDone }: { view: DraftView | null; onDone?:
               <th>{t.bureau.session.expertName}</th>
               <th>{t.bureau.session.expertTitle}</th>
               <th>{t.bureau.session.expertEmployer}</th>
+              <th>{t.bureau.session.expertSpecialty}</th>
               <th>{t.bureau.session.fingerprint}</th>
               <th />
             </tr>
@@ -101,7 +155,7 @@ export function SessionForm({ view, onDone }: { view: DraftView | null; onDone?:
             {s.experts.map((e, i) => (
               <tr key={i} data-testid="roster-row">
                 <td className="num">{i + 1}</td>
-                {(['name', 'title', 'employer', 'fingerprint'] as const).map((k) => (
+                {(['name', 'title', 'employer', 'specialty', 'fingerprint'] as const).map((k) => (
                   <td key={k}>
                     <input
                       value={e[k]}
@@ -112,11 +166,20 @@ export function SessionForm({ view, onDone }: { view: DraftView | null; onDone?:
                       placeholder={k === 'fingerprint' ? t.bureau.session.fingerprintHint : undefined}
                       data-testid={`roster-${k}`}
                     />
-                    {errors[`experts.${i}.${k}`] && <span className="bureau-error" role="alert">{errors[`experts.${i}.${k}`]}</span>}
+                    {errors[`experts.${i}.${k}`] && (
+                      <span className="bureau-error" role="alert">
+                        {errors[`experts.${i}.${k}`]}
+                      </span>
+                    )}
                   </td>
                 ))}
                 <td>
-                  <button type="button" className="btn btn-small" onClick={() => patch({ experts: s.experts.filter((_, j) => j !== i) })} aria-label={t.bureau.session.removeExpert(i + 1)}>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    onClick={() => patch({ experts: s.experts.filter((_, j) => j !== i) })}
+                    aria-label={t.bureau.session.removeExpert(i + 1)}
+                  >
                     <Icon name="close" />
                   </button>
                 </td>
@@ -124,7 +187,12 @@ export function SessionForm({ view, onDone }: { view: DraftView | null; onDone?:
             ))}
           </tbody>
         </table>
-        <button type="button" className="btn btn-small" onClick={() => patch({ experts: [...s.experts, blankExpert()] })} data-testid="roster-add">
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => patch({ experts: [...s.experts, blankExpert()] })}
+          data-testid="roster-add"
+        >
           <Icon name="plus" />
           {t.bureau.session.addExpert}
         </button>
@@ -133,7 +201,9 @@ export function SessionForm({ view, onDone }: { view: DraftView | null; onDone?:
             <select {...p} value={s.chair} onChange={(e) => patch({ chair: e.target.value })} data-testid="session-chair">
               <option value="">{t.bureau.session.chairNone}</option>
               {named.map((n) => (
-                <option key={n} value={n}>{n}</option>
+                <option key={n} value={n}>
+                  {n}
+                </option>
               ))}
             </select>
           )}

@@ -10,7 +10,7 @@ const TOP = 22;
 
 export function StripPlot({ dimensions, warned, label }: { dimensions: DimensionAggregate[]; warned: Set<string>; label: string }) {
   const height = TOP + ROW * dimensions.length + 8;
-  const x = (score: number, max: number) => LABEL + ((WIDTH - LABEL - RIGHT) * (max > 0 ? score / max : 0));
+  const x = (score: number, max: number) => LABEL + (WIDTH - LABEL - RIGHT) * (max > 0 ? score / max : 0);
   return (
     <svg className="strip-plot" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={label} data-testid="strip-plot">
       <title>{`${label}：${dimensions.map((d) => `${d.name} ${d.scores.map((s) => s.score).join('、')}（满分 ${d.maxPoints}）`).join('；')}`}</title>
@@ -26,15 +26,31 @@ export function StripPlot({ dimensions, warned, label }: { dimensions: Dimension
         const seen = new Map<number, number>();
         return (
           <g key={d.id} data-dimension={d.id}>
-            <text className="strip-label" x={LABEL - 8} y={y} textAnchor="end" dominantBaseline="middle">{d.name}</text>
+            <text className="strip-label" x={LABEL - 8} y={y} textAnchor="end" dominantBaseline="middle">
+              {d.name}
+            </text>
             <line className="strip-axis" x1={x(0, 1)} x2={x(1, 1)} y1={y} y2={y} />
-            {d.inForce && <line className="strip-mean" x1={x(d.inForce.value, d.maxPoints)} x2={x(d.inForce.value, d.maxPoints)} y1={y - 10} y2={y + 10} />}
+            {d.inForce && (
+              <line
+                className="strip-mean"
+                x1={x(d.inForce.value, d.maxPoints)}
+                x2={x(d.inForce.value, d.maxPoints)}
+                y1={y - 10}
+                y2={y + 10}
+              />
+            )}
             {d.scores.map((s) => {
               const k = seen.get(s.score) ?? 0;
               seen.set(s.score, k + 1);
               const dy = k === 0 ? 0 : (k % 2 ? -1 : 1) * Math.ceil(k / 2) * 5;
               return (
-                <circle key={s.expertId} className={`strip-dot${warned.has(`${d.id}:${s.expertId}`) ? ' warned' : ''}`} cx={x(s.score, d.maxPoints)} cy={y + dy} r={4}>
+                <circle
+                  key={s.expertId}
+                  className={`strip-dot${warned.has(`${d.id}:${s.expertId}`) ? ' warned' : ''}`}
+                  cx={x(s.score, d.maxPoints)}
+                  cy={y + dy}
+                  r={4}
+                >
                   <title>{`${s.name}：${s.score}`}</title>
                 </circle>
               );

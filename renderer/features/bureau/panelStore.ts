@@ -1,9 +1,12 @@
-// Owns the panel screen's state (专家组汇总): the PanelView of the session as last answered, the project shown, and the chair's decisions sent to the core (each answers with the whole view).
+// Owns the panel screen's state (专家组汇总): the PanelView of the session as last answered, the project shown, and the chair's decisions sent to the core (each answers with the whole view);
+// and the panel opinion's actions: saving a section's wording, 定稿 / 撤销定稿, the file to sign and the members' signatures.
 import { create } from 'zustand';
+import type { Input, Output } from '../../../shared/api';
 import type { PanelOpinionStatus, PanelView } from '../../../shared/bureau';
 import type { Conclusion } from '../../../shared/profile';
 import { client } from '../../api';
-import { reportError } from '../errors/store';
+import { reportError } from '../../kernel/notices';
+import type { UploadSource } from '../../lib/upload';
 
 interface PanelState {
   sessionId: string | null;
@@ -19,6 +22,15 @@ interface PanelState {
   setLine(projectId: string, lineId: string, approvedFen: number | null, reason: string | null): Promise<boolean>;
   setConclusion(projectId: string, conclusion: Conclusion | null, reason: string | null): Promise<boolean>;
   setDissent(projectId: string, expertPosition: number, reason: string | null): Promise<boolean>;
+  /** Saves the chair's wording of one section against the version shown; answers with the whole opinion text. */
+  saveOpinionText(input: Input<'bureau.panel.opinionText.save'>): Promise<Output<'bureau.panel.opinionText.save'>>;
+  /** 定稿 / 撤销定稿 of a project's panel opinion; each answers with its new status, which is then shown. */
+  freeze(sessionId: string, projectId: string): Promise<void>;
+  unfreeze(sessionId: string, projectId: string): Promise<void>;
+  /** Writes the frozen opinion's PDF for the members to sign; resolves with its path (null: not written). */
+  writeOpinionFile(sessionId: string, projectId: string): Promise<string | null>;
+  /** Imports the members' .sig.json files; answers each file's outcome. */
+  importSignatures(sessionId: string, sources: UploadSource[]): Promise<Output<'bureau.panel.importSignatures'>>;
 }
 
 export const usePanel = create<PanelState>((set, get) => {
@@ -44,7 +56,13 @@ export const usePanel = create<PanelState>((set, get) => {
       try {
         const view = await client.call('bureau.panel.get', { sessionId });
         const current = get().projectId;
-        set({ view, projectId: current && view.aggregate.projects.some((p) => p.projectId === current) ? current : (view.aggregate.ranking[0]?.projectId ?? null) });
+        set({
+          view,
+          projectId:
+            current && view.aggregate.projects.some((p) => p.projectId === current)
+              ? current
+              : (view.aggregate.ranking[0]?.projectId ?? null),
+        });
       } catch (err) {
         reportError(err);
       }
@@ -60,7 +78,11 @@ export const usePanel = create<PanelState>((set, get) => {
       }
     },
     showOpinion(status) {
-      set((s) => ({ opinions: s.opinions.some((o) => o.projectId === status.projectId) ? s.opinions.map((o) => (o.projectId === status.projectId ? status : o)) : [...s.opinions, status] }));
+      set((s) => ({
+        opinions: s.opinions.some((o) => o.projectId === status.projectId)
+          ? s.opinions.map((o) => (o.projectId === status.projectId ? status : o))
+          : [...s.opinions, status],
+      }));
     },
     choose(projectId) {
       set({ projectId });
@@ -73,6 +95,21 @@ export const usePanel = create<PanelState>((set, get) => {
     },
     setDissent(projectId, expertPosition, reason) {
       return run((sessionId) => client.call('bureau.panel.setDissent', { sessionId, projectId, expertPosition, reason }));
+    },
+    saveOpinionText(input) {
+      return client.call('bureau.panel.opinionText.save', input);
+    },
+    async freeze(sessionId, projectId) {
+      get().showOpinion(await client.call('bureau.panel.freeze', { sessionId, projectId }));
+    },
+    async unfreeze(sessionId, projectId) {
+      get().showOpinion(await client.call('bureau.panel.unfreeze', { sessionId, projectId }));
+    },
+    async writeOpinionFile(sessionId, projectId) {
+      return (await client.call('bureau.panel.opinionFile', { sessionId, projectId, destination: 'default' })).file;
+    },
+    importSignatures(sessionId, sources) {
+      return client.call('bureau.panel.importSignatures', { sessionId, sources });
     },
   };
 });

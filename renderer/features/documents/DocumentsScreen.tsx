@@ -1,14 +1,14 @@
 // Owns the 文书 screen in place of the document area: the template list with versions, formats, generating for the current
 // project or the whole session with progress and cancel, the result with 打开文件夹, upload, and the preview / text editor.
-import { lazy, Suspense, useRef } from 'react';
+import { lazy, Suspense } from 'react';
 import type { ProjectInfo, SessionDetail } from '../../../shared/domain';
 import { outputFormats, type TemplateListItem } from '../../../shared/output';
-import { client } from '../../api';
+import { useNativeDialogs } from '../../kernel/shell';
+import { useSession } from '../../kernel/sessionStore';
 import { userMessage } from '../../lib/errors';
 import { useRemote } from '../../lib/useRemote';
 import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
-import { useSession } from '../session/store';
 import { GeneratedHistory } from './GeneratedHistory';
 import { GenerateStatus } from './GenerateStatus';
 import { draftEdits, useDocuments } from './store';
@@ -17,15 +17,13 @@ import { UploadTemplate } from './UploadTemplate';
 import { usePreview } from './usePreview';
 
 // pdf.js is most of the bundle: like the reader, the preview loads it on first use.
-const PdfPreview = lazy(() => import('./PdfPreview').then((m) => ({ default: m.PdfPreview })));
+const PdfPreview = lazy(() => import('../../ui/pdf/PdfPreview').then((m) => ({ default: m.PdfPreview })));
 
 export function DocumentsScreen({ detail, project }: { detail: SessionDetail; project: ProjectInfo | null }) {
   const revision = useDocuments((s) => s.revision);
-  const fetched = useRemote(() => client.call('templates.list', {}), [revision]);
+  const fetched = useRemote('templates.list', {}, [revision]);
   // After a save or an upload the list is fetched again; the previous one stays meanwhile, so the preview does not flash.
-  const lastReady = useRef(fetched);
-  if (fetched.state === 'ready') lastReady.current = fetched;
-  const templates = fetched.state === 'loading' && lastReady.current.state === 'ready' ? lastReady.current : fetched;
+  const templates = fetched.state === 'loading' && fetched.previous ? { state: 'ready' as const, value: fetched.previous } : fetched;
   const previewId = useDocuments((s) => s.previewId);
   const editing = useDocuments((s) => s.editing);
   const previewed = templates.state === 'ready' ? (templates.value.find((x) => x.id === previewId) ?? null) : null;
@@ -74,7 +72,12 @@ function TemplateList({ items }: { items: TemplateListItem[] }) {
       <legend>{t.documents.templates}</legend>
       <ul className="template-list" data-testid="template-list">
         {items.map((item) => (
-          <li key={item.id} className={`template-item${item.id === previewId ? ' current' : ''}`} data-testid="template-item" data-template={item.id}>
+          <li
+            key={item.id}
+            className={`template-item${item.id === previewId ? ' current' : ''}`}
+            data-testid="template-item"
+            data-template={item.id}
+          >
             <label className="template-check">
               <input
                 type="checkbox"
@@ -96,12 +99,22 @@ function TemplateList({ items }: { items: TemplateListItem[] }) {
             </span>
             <span className="template-actions">
               {item.previewable && (
-                <button type="button" className="btn btn-small" onClick={() => useDocuments.getState().setPreview(item.id)} data-testid="template-preview">
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => useDocuments.getState().setPreview(item.id)}
+                  data-testid="template-preview"
+                >
                   {t.documents.preview}
                 </button>
               )}
               {item.kind === 'builtin' && (
-                <button type="button" className="btn btn-small" onClick={() => void useDocuments.getState().startEdit(item.id)} data-testid="template-edit">
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => void useDocuments.getState().startEdit(item.id)}
+                  data-testid="template-edit"
+                >
                   {t.documents.edit}
                 </button>
               )}
@@ -116,24 +129,44 @@ function TemplateList({ items }: { items: TemplateListItem[] }) {
 function FormatPicker() {
   const formats = useDocuments((s) => s.formats);
   const chooseFolder = useDocuments((s) => s.chooseFolder);
-  const info = useRemote(() => client.call('app.info', {}), []);
+  const includePrecheck = useDocuments((s) => s.includePrecheck);
+  const nativeDialogs = useNativeDialogs();
   return (
     <fieldset className="documents-group">
       <legend>{t.documents.formats}</legend>
       <div className="format-list">
         {outputFormats.map((f) => (
           <label key={f} className="format-check">
-            <input type="checkbox" checked={formats.includes(f)} onChange={() => useDocuments.getState().toggleFormat(f)} data-testid={`format-${f}`} />
+            <input
+              type="checkbox"
+              checked={formats.includes(f)}
+              onChange={() => useDocuments.getState().toggleFormat(f)}
+              data-testid={`format-${f}`}
+            />
             {t.documents.formatLabels[f]}
           </label>
         ))}
       </div>
-      {info.state === 'ready' && info.value.nativeDialogs && (
+      {nativeDialogs && (
         <label className="format-check">
-          <input type="checkbox" checked={chooseFolder} onChange={(e) => useDocuments.getState().setChooseFolder(e.target.checked)} data-testid="choose-folder" />
+          <input
+            type="checkbox"
+            checked={chooseFolder}
+            onChange={(e) => useDocuments.getState().setChooseFolder(e.target.checked)}
+            data-testid="choose-folder"
+          />
           {t.documents.chooseFolder}
         </label>
       )}
+      <label className="format-check" title={t.documents.includePrecheckHint}>
+        <input
+          type="checkbox"
+          checked={includePrecheck}
+          onChange={(e) => useDocuments.getState().setIncludePrecheck(e.target.checked)}
+          data-testid="include-precheck"
+        />
+        {t.documents.includePrecheck}
+      </label>
     </fieldset>
   );
 }
@@ -153,14 +186,31 @@ function GenerateActions({ sessionId, project }: { sessionId: string; project: P
       >
         {t.documents.generateProject}
       </button>
-      <button type="button" className="btn btn-primary" disabled={running} onClick={() => void generate(sessionId, null)} title={t.documents.generateAllTitle} data-testid="generate-all">
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={running}
+        onClick={() => void generate(sessionId, null)}
+        title={t.documents.generateAllTitle}
+        data-testid="generate-all"
+      >
         {t.documents.generateAll}
       </button>
     </div>
   );
 }
 
-function PreviewPane({ detail, project, template, edited }: { detail: SessionDetail; project: ProjectInfo | null; template: TemplateListItem | null; edited: ReturnType<typeof draftEdits> }) {
+function PreviewPane({
+  detail,
+  project,
+  template,
+  edited,
+}: {
+  detail: SessionDetail;
+  project: ProjectInfo | null;
+  template: TemplateListItem | null;
+  edited: ReturnType<typeof draftEdits>;
+}) {
   const subjectId = template?.scope === 'session' ? null : (project?.id ?? null);
   const wanted = template?.previewable && (template.scope === 'session' || project) ? template : null;
   const preview = usePreview(wanted ? { sessionId: detail.id, projectId: subjectId, templateId: wanted.id, edits: edited } : null);
@@ -168,7 +218,12 @@ function PreviewPane({ detail, project, template, edited }: { detail: SessionDet
   let body;
   if (!template) body = <p className="panel-message">{t.documents.previewPick}</p>;
   else if (!template.previewable) body = <p className="panel-message">{t.documents.previewNone}</p>;
-  else if (preview.state === 'error') body = <p className="panel-message text-error" role="alert">{userMessage(preview.error)}</p>;
+  else if (preview.state === 'error')
+    body = (
+      <p className="panel-message text-error" role="alert">
+        {userMessage(preview.error)}
+      </p>
+    );
   else if (preview.state === 'ready' || (preview.state === 'loading' && preview.bytes)) {
     body = (
       <Suspense fallback={<p className="panel-message">{t.documents.previewLoading}</p>}>
@@ -177,7 +232,12 @@ function PreviewPane({ detail, project, template, edited }: { detail: SessionDet
     );
   } else body = <p className="panel-message">{t.documents.previewLoading}</p>;
   return (
-    <div className="documents-preview" data-testid="documents-preview" data-state={preview.state} aria-busy={preview.state === 'loading' || undefined}>
+    <div
+      className="documents-preview"
+      data-testid="documents-preview"
+      data-state={preview.state}
+      aria-busy={preview.state === 'loading' || undefined}
+    >
       {template && <div className="documents-preview-title">{t.documents.previewTitle(template.name, subject)}</div>}
       {body}
     </div>

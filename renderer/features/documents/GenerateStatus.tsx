@@ -1,10 +1,9 @@
 // Owns what a generation shows while and after it runs: the progress bar with the file being made and 取消, then the
 // folder written to with 打开文件夹 and the files made.
 import { useState } from 'react';
-import { client } from '../../api';
 import { fileName } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
-import { reportError } from '../errors/store';
+import { reportError } from '../../kernel/notices';
 import { useDocuments } from './store';
 
 export function GenerateStatus({ sessionId }: { sessionId: string }) {
@@ -18,11 +17,30 @@ export function GenerateStatus({ sessionId }: { sessionId: string }) {
     const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
     return (
       <div className="documents-progress" role="status" data-testid="generate-progress">
-        <span className="documents-progress-label">{cancelling ? t.documents.cancelling : progress ? t.documents.running(progress.done, progress.total, progress.current) : t.documents.preparing}</span>
-        <span className="documents-track" role="progressbar" aria-label={t.documents.progress} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+        <span className="documents-progress-label">
+          {cancelling
+            ? t.documents.cancelling
+            : progress
+              ? t.documents.running(progress.done, progress.total, progress.current)
+              : t.documents.preparing}
+        </span>
+        <span
+          className="documents-track"
+          role="progressbar"
+          aria-label={t.documents.progress}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+        >
           <span className="documents-bar" style={{ width: `${percent}%` }} />
         </span>
-        <button type="button" className="btn btn-small" onClick={() => useDocuments.getState().cancel()} disabled={cancelling} data-testid="generate-cancel">
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => useDocuments.getState().cancel()}
+          disabled={cancelling}
+          data-testid="generate-cancel"
+        >
           {t.documents.cancel}
         </button>
       </div>
@@ -32,7 +50,7 @@ export function GenerateStatus({ sessionId }: { sessionId: string }) {
   const folder = result.folder;
   const open = async () => {
     try {
-      const { opened } = await client.call('output.openFolder', { sessionId, folder });
+      const opened = await useDocuments.getState().openFolder(sessionId, folder);
       setNotOpened(!opened);
     } catch (err) {
       reportError(err);

@@ -1,6 +1,5 @@
 // Owns the 生成记录 of the session: every file generated, newest first, with the template and version it came from.
 import type { TemplateListItem } from '../../../shared/output';
-import { client } from '../../api';
 import { fileName, formatDateTime } from '../../lib/format';
 import { useRemote } from '../../lib/useRemote';
 import { t } from '../../locale/zh-CN';
@@ -8,7 +7,7 @@ import { useDocuments } from './store';
 
 export function GeneratedHistory({ sessionId, templates }: { sessionId: string; templates: TemplateListItem[] }) {
   const result = useDocuments((s) => s.result);
-  const list = useRemote(() => client.call('output.list', { sessionId }), [sessionId, result]);
+  const list = useRemote('output.list', { sessionId }, [result]);
   const names = new Map(templates.map((x) => [x.id, x.name]));
   return (
     <details className="documents-group documents-history" data-testid="generated-history">
@@ -19,7 +18,10 @@ export function GeneratedHistory({ sessionId, templates }: { sessionId: string; 
           {list.value.map((d) => (
             <li key={d.id} title={d.path} data-testid="history-item">
               {fileName(d.path)}
-              <span className="muted"> — {t.documents.historyItem(names.get(d.templateId) ?? d.templateId, d.templateVersion, formatDateTime(d.createdAt))}</span>
+              <span className="muted">
+                {' '}
+                — {t.documents.historyItem(names.get(d.templateId) ?? d.templateId, d.templateVersion, formatDateTime(d.createdAt))}
+              </span>
             </li>
           ))}
         </ul>

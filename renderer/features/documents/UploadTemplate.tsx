@@ -9,7 +9,13 @@ export function UploadTemplate() {
   const upload = useDocuments((s) => s.upload);
   return (
     <div className="documents-upload">
-      <button type="button" className="btn" onClick={() => input.current?.click()} title={t.documents.uploadTitle} data-testid="template-upload">
+      <button
+        type="button"
+        className="btn"
+        onClick={() => input.current?.click()}
+        title={t.documents.uploadTitle}
+        data-testid="template-upload"
+      >
         <Icon name="upload" />
         {t.documents.upload}
       </button>
@@ -28,7 +34,9 @@ export function UploadTemplate() {
       {upload && (
         <div className="upload-placeholders" data-testid="upload-placeholders">
           <p className="template-name">{t.documents.uploadDone(upload.template.name, upload.template.version)}</p>
-          {upload.placeholders.known.length + upload.placeholders.unknown.length === 0 && <p className="muted">{t.documents.noPlaceholders}</p>}
+          {upload.placeholders.known.length + upload.placeholders.unknown.length === 0 && (
+            <p className="muted">{t.documents.noPlaceholders}</p>
+          )}
           {upload.placeholders.known.length > 0 && (
             <>
               <p className="muted">{t.documents.known}</p>

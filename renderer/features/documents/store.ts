@@ -4,9 +4,10 @@ import { create } from 'zustand';
 import type { JobProgress } from '../../../shared/domain';
 import type { OutputFormat, OutputResult, TemplateDetail, TextEdit, UploadResult } from '../../../shared/output';
 import { ApiError, client } from '../../api';
+import { requestCancel } from '../../kernel/jobs';
+import { reportError, reportInfo } from '../../kernel/notices';
+import { uploadSource } from '../../lib/upload';
 import { t } from '../../locale/zh-CN';
-import { requestCancel } from '../../lib/jobs';
-import { reportError, reportInfo } from '../errors/store';
 
 interface Editing {
   detail: TemplateDetail;
@@ -20,6 +21,8 @@ interface DocumentsState {
   chosen: string[];
   formats: OutputFormat[];
   chooseFolder: boolean;
+  /** Attach the automated pre-check (附：形式审查结论) to the expert's opinion form; off unless the expert asks. */
+  includePrecheck: boolean;
   /** The template shown in the preview pane. */
   previewId: string | null;
   editing: Editing | null;
@@ -33,6 +36,7 @@ interface DocumentsState {
   toggleTemplate(id: string): void;
   toggleFormat(format: OutputFormat): void;
   setChooseFolder(choose: boolean): void;
+  setIncludePrecheck(include: boolean): void;
   setPreview(id: string): void;
   startEdit(templateId: string): Promise<void>;
   setDraft(path: string, value: string): void;
@@ -42,12 +46,16 @@ interface DocumentsState {
   generate(sessionId: string, projectIds: string[] | null): Promise<void>;
   cancel(): void;
   uploadTemplate(file: File): Promise<void>;
+  /** Shows the folder written to in the system's file manager; false when that did not work. */
+  openFolder(sessionId: string, folder: string): Promise<boolean>;
 }
 
 /** The draft as edits: only the texts that differ from the version being edited. */
 export function draftEdits(editing: Editing | null): TextEdit[] {
   if (!editing) return [];
-  return editing.detail.texts.filter((x) => editing.draft[x.path] !== x.value).map((x) => ({ path: x.path, value: editing.draft[x.path] }));
+  return editing.detail.texts
+    .filter((x) => editing.draft[x.path] !== x.value)
+    .map((x) => ({ path: x.path, value: editing.draft[x.path]! })); // the draft starts with every text's path
 }
 
 const toggled = <T>(list: T[], item: T): T[] => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
@@ -56,6 +64,7 @@ export const useDocuments = create<DocumentsState>((set, get) => ({
   chosen: ['expert-opinion'],
   formats: ['docx', 'pdf'],
   chooseFolder: false,
+  includePrecheck: false,
   previewId: 'expert-opinion',
   editing: null,
   jobId: null,
@@ -73,6 +82,9 @@ export const useDocuments = create<DocumentsState>((set, get) => ({
   setChooseFolder(chooseFolder) {
     set({ chooseFolder });
   },
+  setIncludePrecheck(includePrecheck) {
+    set({ includePrecheck });
+  },
   setPreview(previewId) {
     const { editing } = get();
     set({ previewId, editing: editing && editing.detail.template.id === previewId ? editing : null });
@@ -80,7 +92,10 @@ export const useDocuments = create<DocumentsState>((set, get) => ({
   async startEdit(templateId) {
     try {
       const detail = await client.call('templates.get', { templateId });
-      set({ previewId: templateId, editing: { detail, draft: Object.fromEntries(detail.texts.map((x) => [x.path, x.value])), saving: false } });
+      set({
+        previewId: templateId,
+        editing: { detail, draft: Object.fromEntries(detail.texts.map((x) => [x.path, x.value])), saving: false },
+      });
     } catch (err) {
       reportError(err);
     }
@@ -102,7 +117,11 @@ export const useDocuments = create<DocumentsState>((set, get) => ({
     }
     set({ editing: { ...editing, saving: true } });
     try {
-      const item = await client.call('templates.save', { templateId: editing.detail.template.id, baseVersion: editing.detail.template.version, edits });
+      const item = await client.call('templates.save', {
+        templateId: editing.detail.template.id,
+        baseVersion: editing.detail.template.version,
+        edits,
+      });
       set((s) => ({ editing: null, revision: s.revision + 1 }));
       reportInfo(t.documents.saved(item.version));
     } catch (err) {
@@ -112,7 +131,7 @@ export const useDocuments = create<DocumentsState>((set, get) => ({
     }
   },
   async generate(sessionId, projectIds) {
-    const { chosen, formats, chooseFolder, jobId: running } = get();
+    const { chosen, formats, chooseFolder, includePrecheck, jobId: running } = get();
     if (running) return;
     if (!chosen.length || !formats.length) {
       reportInfo(t.documents.noneChosen);
@@ -124,7 +143,15 @@ export const useDocuments = create<DocumentsState>((set, get) => ({
       if (progress.jobId === jobId && get().jobId === jobId) set({ progress });
     });
     try {
-      const result = await client.call('output.batch', { sessionId, jobId, templateIds: chosen, formats, projectIds, destination: chooseFolder ? 'choose' : 'default' });
+      const result = await client.call('output.batch', {
+        sessionId,
+        jobId,
+        templateIds: chosen,
+        formats,
+        projectIds,
+        destination: chooseFolder ? 'choose' : 'default',
+        includePrecheck,
+      });
       set({ result: result.folder === null ? null : result });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'cancelled') reportInfo(t.documents.cancelled);
@@ -139,12 +166,15 @@ export const useDocuments = create<DocumentsState>((set, get) => ({
   },
   async uploadTemplate(file) {
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const upload = await client.call('templates.upload', { name: file.name, bytes });
+      const { name, bytes } = await uploadSource(file);
+      const upload = await client.call('templates.upload', { name, bytes });
       set((s) => ({ upload, revision: s.revision + 1 }));
       reportInfo(t.documents.uploadDone(upload.template.name, upload.template.version));
     } catch (err) {
       reportError(err);
     }
+  },
+  async openFolder(sessionId, folder) {
+    return (await client.call('output.openFolder', { sessionId, folder })).opened;
   },
 }));

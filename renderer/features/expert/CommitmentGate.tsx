@@ -1,26 +1,30 @@
 // Owns the session's commitment gate before the 评分 form: the rules (评审纪律) and 专家承诺书 to accept, then the signed line above the form.
 import { useEffect, useState, type ReactNode } from 'react';
 import { commitmentText, type SessionCommitment } from '../../../shared/expert';
-import { client } from '../../api';
+import { reportError } from '../../kernel/notices';
 import { formatDateTime } from '../../lib/format';
+import { useRemote } from '../../lib/useRemote';
 import { t } from '../../locale/zh-CN';
-import { reportError } from '../errors/store';
+import { useExpert } from './store';
 
 export function CommitmentGate({ sessionId, children }: { sessionId: string; children: ReactNode }) {
-  /** undefined while loading. */
-  const [commitment, setCommitment] = useState<SessionCommitment | null | undefined>(undefined);
+  const fetched = useRemote('session.commitment.get', { sessionId });
+  const [accepted, setAccepted] = useState<SessionCommitment | null>(null);
+  // Unread, the gate stays closed; the toast says why.
   useEffect(() => {
-    let current = true;
-    setCommitment(undefined);
-    client.call('session.commitment.get', { sessionId }).then((c) => current && setCommitment(c), reportError);
-    return () => {
-      current = false;
-    };
-  }, [sessionId]);
+    if (fetched.state === 'error') reportError(fetched.error);
+  }, [fetched]);
 
-  if (commitment === undefined) return <div className="panel-message" aria-busy="true">{t.common.loading}</div>;
+  /** undefined while loading. */
+  const commitment = accepted?.sessionId === sessionId ? accepted : fetched.state === 'ready' ? fetched.value : undefined;
+  if (commitment === undefined)
+    return (
+      <div className="panel-message" aria-busy="true">
+        {t.common.loading}
+      </div>
+    );
   if (commitment === null) {
-    const accept = () => client.call('session.commitment.accept', { sessionId }).then(setCommitment, reportError);
+    const accept = () => useExpert.getState().acceptCommitment(sessionId).then(setAccepted, reportError);
     return (
       <section className="panel-section commitment" data-testid="commitment">
         <h3 className="panel-heading">{t.commitment.title}</h3>

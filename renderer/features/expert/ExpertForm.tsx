@@ -13,7 +13,10 @@ export function ExpertForm({ onCancel }: { onCancel?: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    useExpert.getState().save(draft).catch((err: unknown) => setError(userMessage(err)));
+    useExpert
+      .getState()
+      .save(draft)
+      .catch((err: unknown) => setError(userMessage(err)));
   };
   return (
     <form className="expert-form" onSubmit={submit} data-testid="expert-form">

@@ -7,7 +7,9 @@ export function ExpertSetup() {
     <main className="start expert-setup">
       <section className="start-hero">
         <div className="start-brand">
-          <span className="brand-mark brand-mark-lg" aria-hidden="true">评</span>
+          <span className="brand-mark brand-mark-lg" aria-hidden="true">
+            评
+          </span>
           <div>
             <h1 className="start-title">{t.appName}</h1>
             <p className="start-tagline">{t.expert.firstRun}</p>

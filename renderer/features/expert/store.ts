@@ -1,8 +1,9 @@
-// Owns the expert's profile (专家信息) on the renderer side: loading it once, saving it, and whether its form is open for editing.
+// Owns the expert's profile (专家信息) on the renderer side: loading it once, saving it, and whether its form is open for editing;
+// and accepting a session's 专家承诺书.
 import { create } from 'zustand';
-import type { ExpertProfile } from '../../../shared/expert';
+import type { ExpertProfile, SessionCommitment } from '../../../shared/expert';
 import { client } from '../../api';
-import { reportError } from '../errors/store';
+import { reportError } from '../../kernel/notices';
 
 interface ExpertState {
   /** undefined while loading; null before the first save. */
@@ -12,6 +13,8 @@ interface ExpertState {
   /** Saves; the error (a Chinese message) is thrown for the form to show. */
   save(profile: ExpertProfile): Promise<void>;
   setEditing(editing: boolean): void;
+  /** Accepts the session's 专家承诺书 in the expert's name; the core answers with the signed line. */
+  acceptCommitment(sessionId: string): Promise<SessionCommitment>;
 }
 
 export const useExpert = create<ExpertState>((set) => ({
@@ -31,5 +34,8 @@ export const useExpert = create<ExpertState>((set) => ({
   },
   setEditing(editing) {
     set({ editing });
+  },
+  acceptCommitment(sessionId) {
+    return client.call('session.commitment.accept', { sessionId });
   },
 }));

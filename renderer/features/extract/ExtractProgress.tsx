@@ -1,7 +1,7 @@
 // Owns the slim text-extraction bar in the session header: 正在提取文本 3/12：建设方案.pdf, a thin progress line and 取消;
 // once cancelled, 继续提取.
 import { t } from '../../locale/zh-CN';
-import { useExtract } from './store';
+import { useExtract } from '../../kernel/extract';
 
 export function ExtractProgress({ sessionId }: { sessionId: string }) {
   const running = useExtract((s) => s.jobId !== null && s.sessionId === sessionId);
@@ -13,7 +13,12 @@ export function ExtractProgress({ sessionId }: { sessionId: string }) {
     return (
       <div className="extract-progress" role="status" data-testid="extract-stopped">
         <span className="extract-label">{t.extract.stopped}</span>
-        <button type="button" className="extract-btn" onClick={() => void useExtract.getState().run(sessionId)} data-testid="extract-resume">
+        <button
+          type="button"
+          className="extract-btn"
+          onClick={() => void useExtract.getState().run(sessionId)}
+          data-testid="extract-resume"
+        >
           {t.extract.resume}
         </button>
       </div>
@@ -40,7 +45,14 @@ export function ExtractProgress({ sessionId }: { sessionId: string }) {
       >
         <span className={`extract-bar${progress ? '' : ' progress-indeterminate'}`} style={{ width: `${percent}%` }} />
       </span>
-      <button type="button" className="extract-btn" onClick={cancel} disabled={cancelling} title={t.extract.cancelTitle} data-testid="extract-cancel">
+      <button
+        type="button"
+        className="extract-btn"
+        onClick={cancel}
+        disabled={cancelling}
+        title={t.extract.cancelTitle}
+        data-testid="extract-cancel"
+      >
         {t.extract.cancel}
       </button>
     </div>

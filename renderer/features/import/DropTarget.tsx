@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
-import { showError } from '../errors/store';
+import { showError } from '../../kernel/notices';
 import { importFile, isPackageFile } from './openPackage';
 import { useImport } from './store';
 
@@ -61,7 +61,9 @@ export function DropTarget() {
   return (
     <div className="drop-overlay" data-testid="drop-overlay">
       <div className="drop-overlay-card">
-        <span className="drop-overlay-icon" aria-hidden="true"><Icon name="upload" size={40} /></span>
+        <span className="drop-overlay-icon" aria-hidden="true">
+          <Icon name="upload" size={40} />
+        </span>
         {t.start.dropActive}
       </div>
     </div>

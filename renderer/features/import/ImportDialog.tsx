@@ -77,7 +77,7 @@ function FailureDialog() {
         {failure.message}
       </p>
       {/* A single problem that is the headline itself would only repeat it. */}
-      {(failure.problems.length > 1 || (failure.problems.length === 1 && failure.problems[0].message !== failure.message)) && (
+      {(failure.problems.length > 1 || (failure.problems.length === 1 && failure.problems[0]!.message !== failure.message)) && (
         <>
           <p className="import-problems-title">{t.importJob.problemsTitle(failure.problems.length)}</p>
           <ul className="import-problems" data-testid="import-problems">

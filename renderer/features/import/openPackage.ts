@@ -1,7 +1,8 @@
 // Owns the ways a package gets chosen: the native dialog (Electron), the hidden file input (web), or bytes from a dropped file.
-import { client } from '../../api';
+import { useShell } from '../../kernel/shell';
+import { reportError } from '../../kernel/notices';
+import { uploadSource, type UploadSource } from '../../lib/upload';
 import { t } from '../../locale/zh-CN';
-import { reportError } from '../errors/store';
 import { useImport } from './store';
 
 export const PACKAGE_INPUT_ID = 'rd-package-input';
@@ -14,12 +15,12 @@ export function isPackageFile(name: string): boolean {
 /** The one action behind the 打开评审包 button, Ctrl+O and the header button. */
 export async function openPackage(folder = false): Promise<void> {
   if (useImport.getState().status === 'running') return;
-  if (!useImport.getState().nativeDialogs) {
+  if (!useShell.getState().info?.nativeDialogs) {
     document.getElementById(PACKAGE_INPUT_ID)?.click();
     return;
   }
   try {
-    const { path } = await client.call('package.choose', { folder });
+    const path = await useShell.getState().choosePath(folder);
     if (path) await useImport.getState().run({ kind: 'path', path });
   } catch (err) {
     reportError(err);
@@ -31,12 +32,12 @@ export async function importPath(path: string): Promise<void> {
 }
 
 export async function importFile(file: File): Promise<void> {
-  let bytes: Uint8Array<ArrayBuffer>;
+  let source: UploadSource;
   try {
-    bytes = new Uint8Array(await file.arrayBuffer());
+    source = await uploadSource(file);
   } catch {
     useImport.setState({ status: 'failed', failure: { message: t.importJob.readFileFailed, problems: [], packageDefect: false } });
     return;
   }
-  await useImport.getState().run({ kind: 'upload', name: file.name, bytes });
+  await useImport.getState().run(source);
 }

@@ -4,7 +4,7 @@ import type { Input } from '../../../shared/api';
 import type { JobProgress } from '../../../shared/domain';
 import { ApiError, client } from '../../api';
 import { userMessage } from '../../lib/errors';
-import { useSession } from '../session/store';
+import { useSession } from '../../kernel/sessionStore';
 
 type PackageSource = Input<'package.import'>['source'];
 
@@ -16,29 +16,22 @@ export interface ImportFailure {
 }
 
 interface ImportState {
-  /** From app.info: whether the shell can show native open dialogs (Electron) or only a file input (web). */
-  nativeDialogs: boolean;
   status: 'idle' | 'running' | 'failed';
   jobId: string | null;
   progress: JobProgress | null;
   cancelling: boolean;
   failure: ImportFailure | null;
-  setNativeDialogs(value: boolean): void;
   run(source: PackageSource): Promise<void>;
   cancel(): void;
   dismiss(): void;
 }
 
 export const useImport = create<ImportState>((set, get) => ({
-  nativeDialogs: false,
   status: 'idle',
   jobId: null,
   progress: null,
   cancelling: false,
   failure: null,
-  setNativeDialogs(value) {
-    set({ nativeDialogs: value });
-  },
   async run(source) {
     if (get().status === 'running') return;
     const jobId = crypto.randomUUID();

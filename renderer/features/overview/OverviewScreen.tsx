@@ -2,16 +2,15 @@
 import type { KeyboardEvent } from 'react';
 import type { ProjectInfo } from '../../../shared/domain';
 import { reviewStateLabels, type ProjectOverview } from '../../../shared/scoring';
-import { client } from '../../api';
 import { userMessage } from '../../lib/errors';
 import { useRemote } from '../../lib/useRemote';
 import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
-import { useSession } from '../session/store';
-import { RadarChart } from './RadarChart';
+import { useSession } from '../../kernel/sessionStore';
+import { RadarChart } from '../../ui/RadarChart';
 
 export function OverviewScreen({ sessionId, projects }: { sessionId: string; projects: ProjectInfo[] }) {
-  const overview = useRemote(() => client.call('session.overview', { sessionId }), [sessionId]);
+  const overview = useRemote('session.overview', { sessionId });
   const names = new Map(projects.map((p) => [p.id, p.name]));
   return (
     <section className="overview" aria-labelledby="overview-title" data-testid="overview">
@@ -60,7 +59,16 @@ function OverviewRow({ index, row, name }: { index: number; row: ProjectOverview
   };
   const scored = row.state !== 'not-started' && row.state !== 'recused';
   return (
-    <tr className="overview-row" tabIndex={0} onClick={open} onKeyDown={onKeyDown} title={t.overview.openHint} data-testid="overview-row" data-project={row.projectId} data-state={row.state}>
+    <tr
+      className="overview-row"
+      tabIndex={0}
+      onClick={open}
+      onKeyDown={onKeyDown}
+      title={t.overview.openHint}
+      data-testid="overview-row"
+      data-project={row.projectId}
+      data-state={row.state}
+    >
       <td className="overview-index">{index}</td>
       <td className="overview-name">{name}</td>
       <td>
@@ -78,8 +86,16 @@ function OverviewRow({ index, row, name }: { index: number; row: ProjectOverview
           t.common.none
         )}
       </td>
-      <td className={`overview-conclusion conclusion-${row.conclusion ?? 'none'}`}>{row.conclusion ? t.overview.conclusions[row.conclusion] : t.common.none}</td>
-      <td className="overview-chart">{row.state === 'recused' ? <span className="muted">{t.overview.recused}</span> : <RadarChart axes={row.dimensions} label={t.overview.chartLabel(name)} />}</td>
+      <td className={`overview-conclusion conclusion-${row.conclusion ?? 'none'}`}>
+        {row.conclusion ? t.overview.conclusions[row.conclusion] : t.common.none}
+      </td>
+      <td className="overview-chart">
+        {row.state === 'recused' ? (
+          <span className="muted">{t.overview.recused}</span>
+        ) : (
+          <RadarChart axes={row.dimensions} label={t.overview.chartLabel(name)} />
+        )}
+      </td>
     </tr>
   );
 }

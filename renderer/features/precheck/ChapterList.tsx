@@ -4,7 +4,7 @@ import type { ProjectInfo } from '../../../shared/domain';
 import type { PrecheckReport } from '../../../shared/precheck';
 import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
-import { findDocument, placeLabel, showPlace } from '../session/showPlace';
+import { findDocument, placeLabel, showPlace } from '../../kernel/showPlace';
 
 type Chapter = PrecheckReport['chapters'][number];
 

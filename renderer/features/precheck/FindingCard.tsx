@@ -6,11 +6,10 @@ import type { FindingMark, PrecheckReport } from '../../../shared/precheck';
 import { formatDateTime } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
-import { findDocument, placeLabel, showPlace } from '../session/showPlace';
+import { FindingBody } from '../../kernel/FindingBody';
 import { usePrecheck } from './store';
 
 type Finding = PrecheckReport['findings'][number];
-type Evidence = Finding['evidence'][number];
 
 const MARKS: FindingMark[] = ['not-applicable', 'verified'];
 const MARK_TEST_IDS: Record<FindingMark, string> = { 'not-applicable': 'finding-mark-na', verified: 'finding-mark-verified' };
@@ -26,25 +25,7 @@ export function FindingCard({ finding, projects }: { finding: Finding; projects:
       data-status={finding.status}
       data-rule-id={finding.ruleId}
     >
-      <div className="finding-tags">
-        <span className={`status-chip status-${finding.status}`}>{p.statuses[finding.status]}</span>
-        {finding.crossProject && (
-          <span className="cross-badge" title={p.crossProjectTitle}>
-            {p.crossProject}
-          </span>
-        )}
-      </div>
-      <p className="finding-message">{finding.message}</p>
-      <p className="citation">{finding.citation}</p>
-      {finding.evidence.length > 0 && (
-        <ul className="evidence-list">
-          {finding.evidence.map((e, i) => (
-            <li key={i}>
-              <EvidenceLine evidence={e} projects={projects} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <FindingBody finding={finding} projects={projects} />
       {finding.mark?.mark ? (
         <MarkBadge ruleId={finding.ruleId} kind={finding.mark.mark} note={finding.mark.note} markedAt={finding.mark.markedAt} />
       ) : choosing ? (
@@ -60,59 +41,32 @@ export function FindingCard({ finding, projects }: { finding: Finding; projects:
       )}
       {finding.history.length > 0 && (
         <div className="finding-history">
-          <button type="button" className="link-btn" onClick={() => setHistoryOpen(!historyOpen)} aria-expanded={historyOpen} data-testid="finding-history-toggle">
+          <button
+            type="button"
+            className="link-btn"
+            onClick={() => setHistoryOpen(!historyOpen)}
+            aria-expanded={historyOpen}
+            data-testid="finding-history-toggle"
+          >
             <Icon name={historyOpen ? 'up' : 'down'} size={14} />
             {p.history(finding.history.length)}
           </button>
           {historyOpen && (
             <ol className="history-list">
-              {[...finding.history].sort((a, b) => b.markedAt.localeCompare(a.markedAt)).map((h, i) => (
-                <li key={i}>
-                  <span className="history-when">{formatDateTime(h.markedAt)}</span>
-                  <span>{h.mark ? p.markedAs(p.marks[h.mark]) : p.historyCleared}</span>
-                  {h.note && <span className="history-note">{h.note}</span>}
-                </li>
-              ))}
+              {[...finding.history]
+                .sort((a, b) => b.markedAt.localeCompare(a.markedAt))
+                .map((h, i) => (
+                  <li key={i}>
+                    <span className="history-when">{formatDateTime(h.markedAt)}</span>
+                    <span>{h.mark ? p.markedAs(p.marks[h.mark]) : p.historyCleared}</span>
+                    {h.note && <span className="history-note">{h.note}</span>}
+                  </li>
+                ))}
             </ol>
           )}
         </div>
       )}
     </li>
-  );
-}
-
-/** "建设方案 · 第 7 页：“…”": a button when the document can be opened there. */
-function EvidenceLine({ evidence, projects }: { evidence: Evidence; projects: ProjectInfo[] }) {
-  const p = t.precheck;
-  const place = evidence.documentTitle ? placeLabel(evidence.documentTitle, evidence.page, findDocument(projects, evidence.documentKey)) : null;
-  const content = (
-    <>
-      <Icon name="document" size={15} />
-      <span>
-        {place && <span className="evidence-place">{place}</span>}
-        {place && evidence.quote && '：'}
-        {evidence.quote && <span className="evidence-quote">{p.quote(evidence.quote)}</span>}
-      </span>
-    </>
-  );
-  const { documentKey } = evidence;
-  if (documentKey === undefined) {
-    return (
-      <span className="evidence" data-testid="finding-evidence">
-        {content}
-      </span>
-    );
-  }
-  return (
-    <button
-      type="button"
-      className="evidence evidence-link"
-      onClick={() => showPlace(projects, { documentKey, page: evidence.page })}
-      title={p.openEvidence}
-      data-testid="finding-evidence"
-    >
-      {content}
-    </button>
   );
 }
 

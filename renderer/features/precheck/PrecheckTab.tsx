@@ -1,4 +1,4 @@
-// Owns the 形式审查 tab: the counts strip (不符合 / 需专家判断 / 符合), the findings grouped by status (符合 folded), the
+// Owns the 形式审查 tab: the counts strip (不符合 / 需专家判断 / 参考做法 / 符合), the findings grouped by status (符合 folded), the
 // required chapters, and the budget totals (不纳入 / 经评估可纳入 of the whole).
 import { useState } from 'react';
 import type { ProjectInfo } from '../../../shared/domain';
@@ -7,12 +7,13 @@ import { userMessage } from '../../lib/errors';
 import { fenToWanLabel } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
-import { useSession } from '../session/store';
+import { useSession } from '../../kernel/sessionStore';
 import { ChapterList } from './ChapterList';
 import { FindingCard } from './FindingCard';
 import { usePrecheck } from './store';
 
-const ORDER: FindingStatus[] = ['fail', 'judge', 'pass'];
+/** 参考做法 (本区办法未作规定) after the findings the expert must act on: informative only, never a 不符合. */
+const ORDER: FindingStatus[] = ['fail', 'judge', 'reference', 'pass'];
 
 interface Props {
   sessionId: string;
@@ -24,7 +25,7 @@ export function PrecheckTab({ sessionId, projects, project }: Props) {
   const status = usePrecheck((s) => s.status);
   const error = usePrecheck((s) => s.error);
   const report = usePrecheck((s) => (s.report?.projectId === project.id ? s.report : null));
-  const [folded, setFolded] = useState<Record<FindingStatus, boolean>>({ fail: false, judge: false, pass: true });
+  const [folded, setFolded] = useState<Record<FindingStatus, boolean>>({ fail: false, judge: false, reference: false, pass: true });
 
   if (!report) {
     if (status === 'error') {
@@ -57,7 +58,14 @@ export function PrecheckTab({ sessionId, projects, project }: Props) {
       <section className="panel-section">
         <div className="precheck-summary" data-testid="precheck-summary" aria-label={t.precheck.summaryLabel}>
           {groups.map((g) => (
-            <button key={g.status} type="button" className={`summary-cell summary-${g.status}`} onClick={() => show(g.status)} data-status={g.status} data-count={g.findings.length}>
+            <button
+              key={g.status}
+              type="button"
+              className={`summary-cell summary-${g.status}`}
+              onClick={() => show(g.status)}
+              data-status={g.status}
+              data-count={g.findings.length}
+            >
               <span className="summary-count">{g.findings.length}</span>
               <span className="summary-label">{t.precheck.statuses[g.status]}</span>
             </button>
@@ -99,7 +107,9 @@ export function PrecheckTab({ sessionId, projects, project }: Props) {
       <section className="panel-section">
         <h3 className="panel-heading">
           {t.precheck.chaptersTitle}
-          <span className="panel-heading-note">{t.precheck.chaptersFound(report.chapters.filter((c) => c.found).length, report.chapters.length)}</span>
+          <span className="panel-heading-note">
+            {t.precheck.chaptersFound(report.chapters.filter((c) => c.found).length, report.chapters.length)}
+          </span>
         </h3>
         <ChapterList chapters={report.chapters} projects={projects} />
       </section>

@@ -4,8 +4,8 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { FindingMark, PrecheckReport } from '../../../shared/precheck';
 import { client } from '../../api';
-import { reportError } from '../errors/store';
-import { useExtract } from '../extract/store';
+import { reportError } from '../../kernel/notices';
+import { useExtract } from '../../kernel/extract';
 
 interface PrecheckState {
   sessionId: string | null;

@@ -1,10 +1,10 @@
 // Owns finishing a review: 完成评审 (the core refuses with what is missing, each item taking the expert to its field), the completed banner, and reopening with a reason.
 import { useState } from 'react';
 import type { CompletionTarget, ReviewView } from '../../../shared/scoring';
-import { ApiError, client } from '../../api';
+import { ApiError } from '../../api';
 import { formatDateTime } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
-import { reportError } from '../errors/store';
+import { reportError } from '../../kernel/notices';
 import { useScoring } from './store';
 
 /** The field of the form a missing item names. */
@@ -40,8 +40,6 @@ function goTo(target: CompletionTarget): void {
 }
 
 export function CompletionBar({ sessionId, view }: { sessionId: string; view: ReviewView }) {
-  const flush = useScoring((s) => s.flush);
-  const setView = useScoring((s) => s.setView);
   // Once completion was refused, the list shows what is still missing as of the last save, shrinking as it is filled.
   const [refused, setRefused] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -52,8 +50,7 @@ export function CompletionBar({ sessionId, view }: { sessionId: string; view: Re
   const complete = async () => {
     setBusy(true);
     try {
-      await flush();
-      setView(await client.call('review.complete', key));
+      await useScoring.getState().complete(key);
       setRefused(false);
     } catch (err) {
       // The draft was just saved, so the view's missing list is the one the core refused with.
@@ -66,7 +63,7 @@ export function CompletionBar({ sessionId, view }: { sessionId: string; view: Re
 
   const reopen = async () => {
     try {
-      setView(await client.call('review.reopen', { ...key, reason }));
+      await useScoring.getState().reopen(key, reason);
       setReason('');
     } catch (err) {
       reportError(err);
@@ -81,7 +78,13 @@ export function CompletionBar({ sessionId, view }: { sessionId: string; view: Re
           <span>{t.scoring.reopenReason}</span>
           <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="reopen-reason" />
         </label>
-        <button type="button" className="btn btn-small" disabled={reason.trim() === ''} onClick={() => void reopen()} data-testid="reopen-review">
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={reason.trim() === ''}
+          onClick={() => void reopen()}
+          data-testid="reopen-review"
+        >
           {t.scoring.reopen}
         </button>
       </section>
@@ -89,7 +92,13 @@ export function CompletionBar({ sessionId, view }: { sessionId: string; view: Re
   }
   return (
     <section className="panel-section completion">
-      <button type="button" className="btn btn-primary btn-lg completion-button" disabled={busy} onClick={() => void complete()} data-testid="complete-review">
+      <button
+        type="button"
+        className="btn btn-primary btn-lg completion-button"
+        disabled={busy}
+        onClick={() => void complete()}
+        data-testid="complete-review"
+      >
         {busy ? t.scoring.completing : t.scoring.complete}
       </button>
       {missing.length > 0 && (

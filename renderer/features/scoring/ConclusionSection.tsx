@@ -17,7 +17,8 @@ export function ConclusionSection({ review, rubric, totals, suggestion, disabled
   const edit = useScoring((s) => s.edit);
   const { chosen, reason } = review.conclusion;
   const differs = chosen !== null && chosen !== suggestion.conclusion;
-  const setConclusion = (next: Partial<Review['conclusion']>) => edit(patch({ conclusion: { chosen, reason, ...next } }), next.reason === undefined ? 'conclusion' : 'conclusion.reason');
+  const setConclusion = (next: Partial<Review['conclusion']>) =>
+    edit(patch({ conclusion: { chosen, reason, ...next } }), next.reason === undefined ? 'conclusion' : 'conclusion.reason');
   return (
     <section className="panel-section">
       <h3 className="panel-heading">{t.scoring.conclusionTitle}</h3>
@@ -31,7 +32,11 @@ export function ConclusionSection({ review, rubric, totals, suggestion, disabled
         </div>
         <div className="conclusion-figure">
           <span className="conclusion-label">{t.scoring.suggested}</span>
-          <span className={`conclusion-suggested conclusion-${suggestion.conclusion ?? 'none'}`} data-testid="suggested-conclusion" data-conclusion={suggestion.conclusion ?? ''}>
+          <span
+            className={`conclusion-suggested conclusion-${suggestion.conclusion ?? 'none'}`}
+            data-testid="suggested-conclusion"
+            data-conclusion={suggestion.conclusion ?? ''}
+          >
             {suggestion.label ?? t.scoring.noSuggestion}
           </span>
         </div>
@@ -62,7 +67,13 @@ export function ConclusionSection({ review, rubric, totals, suggestion, disabled
       {(differs || reason !== '') && (
         <label className="score-text-field">
           <span className={differs ? 'required-label' : undefined}>{t.scoring.conclusionReason}</span>
-          <textarea rows={2} value={reason} disabled={disabled} onChange={(e) => setConclusion({ reason: e.target.value })} data-testid="conclusion-reason" />
+          <textarea
+            rows={2}
+            value={reason}
+            disabled={disabled}
+            onChange={(e) => setConclusion({ reason: e.target.value })}
+            data-testid="conclusion-reason"
+          />
         </label>
       )}
     </section>

@@ -15,10 +15,26 @@ export function DeclarationSection({ review, disabled }: { review: Review; disab
         {t.scoring.conflictPrompt}
       </p>
       <div className="choice-row" role="radiogroup" aria-labelledby="conflict-prompt">
-        <button type="button" role="radio" aria-checked={conflict?.hasConflict === false} className={`choice${conflict?.hasConflict === false ? ' chosen' : ''}`} disabled={disabled} onClick={() => choose(false)} data-testid="conflict-none">
+        <button
+          type="button"
+          role="radio"
+          aria-checked={conflict?.hasConflict === false}
+          className={`choice${conflict?.hasConflict === false ? ' chosen' : ''}`}
+          disabled={disabled}
+          onClick={() => choose(false)}
+          data-testid="conflict-none"
+        >
           {t.scoring.conflictNone}
         </button>
-        <button type="button" role="radio" aria-checked={conflict?.hasConflict === true} className={`choice choice-warn${conflict?.hasConflict ? ' chosen' : ''}`} disabled={disabled} onClick={() => choose(true)} data-testid="conflict-declare">
+        <button
+          type="button"
+          role="radio"
+          aria-checked={conflict?.hasConflict === true}
+          className={`choice choice-warn${conflict?.hasConflict ? ' chosen' : ''}`}
+          disabled={disabled}
+          onClick={() => choose(true)}
+          data-testid="conflict-declare"
+        >
           {t.scoring.conflictDeclare}
         </button>
       </div>
@@ -26,7 +42,13 @@ export function DeclarationSection({ review, disabled }: { review: Review; disab
         <>
           <label className="score-text-field">
             <span className="required-label">{t.scoring.conflictNote}</span>
-            <textarea rows={2} value={conflict.note} disabled={disabled} onChange={(e) => edit(patch({ conflict: { hasConflict: true, note: e.target.value } }), 'conflict.note')} data-testid="conflict-note" />
+            <textarea
+              rows={2}
+              value={conflict.note}
+              disabled={disabled}
+              onChange={(e) => edit(patch({ conflict: { hasConflict: true, note: e.target.value } }), 'conflict.note')}
+              data-testid="conflict-note"
+            />
           </label>
           <p className="score-recused" data-testid="score-recused">
             {t.scoring.recused}

@@ -2,7 +2,7 @@
 import type { RubricDimension } from '../../../shared/profile';
 import type { DimensionReview, DimensionTotal } from '../../../shared/scoring';
 import { t } from '../../locale/zh-CN';
-import { OpinionField } from '../phrases/OpinionField';
+import { OpinionField } from './phrases/OpinionField';
 import { setDimensionText, setScore } from './edits';
 import { ScoreInput } from './ScoreInput';
 import { useScoring } from './store';

@@ -5,8 +5,8 @@ import { parseAmountFen, validateApprovedFen } from '../../../shared/scoreInput'
 import { formatBasisPoints, type BudgetLineAmount, type LineReduction, type Reduction, type Review } from '../../../shared/scoring';
 import { fenToWan } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
-import { OpinionField } from '../phrases/OpinionField';
-import { VerdictChip, type BudgetVerdict } from '../precheck/VerdictChip';
+import { OpinionField } from './phrases/OpinionField';
+import { VerdictChip, type BudgetVerdict } from '../../kernel/VerdictChip';
 import { setLine } from './edits';
 import { useScoring } from './store';
 import { useTypedValue } from './useTypedValue';
@@ -32,7 +32,14 @@ export function InvestmentSection({ lines, verdicts, investment, disabled }: Pro
       </h3>
       <ul className="investment-list">
         {lines.map((line, i) => (
-          <LineRow key={line.id} line={line} verdict={verdicts?.find((v) => v.id === line.id)} reduction={reductions[i]} reason={investment[line.id]?.reason ?? ''} disabled={disabled} />
+          <LineRow
+            key={line.id}
+            line={line}
+            verdict={verdicts?.find((v) => v.id === line.id)}
+            reduction={reductions[i]!}
+            reason={investment[line.id]?.reason ?? ''}
+            disabled={disabled}
+          />
         ))}
       </ul>
       <dl className="investment-total" data-testid="investment-total">
@@ -61,7 +68,9 @@ function LineRow({ line, verdict, reduction, reason, disabled }: LineProps) {
     const problem = parsed.ok && parsed.value !== null ? validateApprovedFen(parsed.value, line) : null;
     return problem ? ({ ok: false, message: problem } as const) : parsed;
   };
-  const approved = useTypedValue(reduction.reviewed ? reduction.approvedFen : null, parse, fenToWanExact, (fen) => edit(setLine(line.id, { approvedFen: fen }), `approved.${line.id}`));
+  const approved = useTypedValue(reduction.reviewed ? reduction.approvedFen : null, parse, fenToWanExact, (fen) =>
+    edit(setLine(line.id, { approvedFen: fen }), `approved.${line.id}`),
+  );
   const c = t.scoring.investmentColumns;
   return (
     <li className="investment-line" data-testid="investment-line" data-line={line.id}>

@@ -1,7 +1,7 @@
 // Owns the form's judgement sections after the dimensions: the vetoes (一票否决项) with the expert's ruling, the chapter opinions (篇章意见), and the overall opinion.
 import type { Review, VetoState } from '../../../shared/scoring';
 import { t } from '../../locale/zh-CN';
-import { OpinionField } from '../phrases/OpinionField';
+import { OpinionField } from './phrases/OpinionField';
 import { patch, setVetoRuling } from './edits';
 import { useScoring } from './store';
 
@@ -47,7 +47,15 @@ export function VetoSection({ vetoes, rulings, disabled }: { vetoes: VetoState[]
   );
 }
 
-export function ChapterOpinions({ chapters, opinions, disabled }: { chapters: { id: string; title: string }[]; opinions: Review['chapterOpinions']; disabled: boolean }) {
+export function ChapterOpinions({
+  chapters,
+  opinions,
+  disabled,
+}: {
+  chapters: { id: string; title: string }[];
+  opinions: Review['chapterOpinions'];
+  disabled: boolean;
+}) {
   const edit = useScoring((s) => s.edit);
   if (chapters.length === 0) return null;
   return (

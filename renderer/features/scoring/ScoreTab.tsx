@@ -1,12 +1,12 @@
 // Owns the 评分 tab: the whole review form of the selected project in the order the expert works (declaration, dimensions, vetoes, chapters, investment, overall opinion, conclusion, completion), and its undo / redo keys.
-import { useEffect, type KeyboardEvent } from 'react';
+import { useEffect, type KeyboardEvent, type ReactNode } from 'react';
 import type { ProjectInfo } from '../../../shared/domain';
 import { scoreTotals } from '../../../shared/reviewTotals';
+import type { ReviewView } from '../../../shared/scoring';
+import type { BudgetVerdict } from '../../kernel/VerdictChip';
 import { isMod } from '../../lib/keys';
 import { userMessage } from '../../lib/errors';
 import { t } from '../../locale/zh-CN';
-import { usePrecheck } from '../precheck/store';
-import { SignBar } from '../signing/SignBar';
 import { CompletionBar } from './CompletionBar';
 import { ConclusionSection } from './ConclusionSection';
 import { DeclarationSection } from './DeclarationSection';
@@ -16,12 +16,20 @@ import { ChapterOpinions, OverallOpinion, VetoSection } from './OpinionSections'
 import { SaveStatus } from './SaveStatus';
 import { useScoring } from './store';
 
-export function ScoreTab({ sessionId, project }: { sessionId: string; project: ProjectInfo }) {
+interface Props {
+  sessionId: string;
+  project: ProjectInfo;
+  /** The pre-check's verdicts on the budget lines, shown in 投资审核; absent until its report has arrived. */
+  verdicts: BudgetVerdict[] | undefined;
+  /** What closes the form: the 签名 bar of the review (signing is another feature, so the panel passes it in). */
+  sealBar(view: ReviewView): ReactNode;
+}
+
+export function ScoreTab({ sessionId, project, verdicts, sealBar }: Props) {
   const view = useScoring((s) => (s.projectId === project.id && s.sessionId === sessionId ? s.view : null));
   const draft = useScoring((s) => (s.projectId === project.id && s.sessionId === sessionId ? s.draft : null));
   const loadStatus = useScoring((s) => s.loadStatus);
   const loadError = useScoring((s) => s.loadError);
-  const verdicts = usePrecheck((s) => (s.sessionId === sessionId && s.projectId === project.id ? s.report?.budgetLines : undefined));
 
   useEffect(() => {
     void useScoring.getState().load(sessionId, project.id);
@@ -29,7 +37,11 @@ export function ScoreTab({ sessionId, project }: { sessionId: string; project: P
 
   // Leaving the page (reload, close) sends what the debounce still holds; a failure then has nobody to tell.
   useEffect(() => {
-    const save = () => void useScoring.getState().flush().catch(() => undefined);
+    const save = () =>
+      void useScoring
+        .getState()
+        .flush()
+        .catch(() => undefined);
     window.addEventListener('pagehide', save);
     return () => window.removeEventListener('pagehide', save);
   }, []);
@@ -72,7 +84,7 @@ export function ScoreTab({ sessionId, project }: { sessionId: string; project: P
       {draft.conflict?.hasConflict === false && (
         <>
           {rubric.dimensions.map((d, i) => (
-            <DimensionSection key={d.id} dimension={d} total={totals.dimensions[i]} entry={draft.dimensions[d.id]} disabled={locked} />
+            <DimensionSection key={d.id} dimension={d} total={totals.dimensions[i]!} entry={draft.dimensions[d.id]} disabled={locked} />
           ))}
           <VetoSection vetoes={view.vetoes} rulings={draft.vetoRulings} disabled={locked} />
           <ChapterOpinions chapters={view.chapters} opinions={draft.chapterOpinions} disabled={locked} />
@@ -82,7 +94,7 @@ export function ScoreTab({ sessionId, project }: { sessionId: string; project: P
         </>
       )}
       {draft.conflict !== null && <CompletionBar sessionId={sessionId} view={view} />}
-      <SignBar sessionId={sessionId} view={view} />
+      {sealBar(view)}
     </div>
   );
 }

@@ -13,7 +13,10 @@ export function setScore(id: RubricDimensionId, criterionId: string, score: numb
 }
 
 export function setDimensionText(id: RubricDimensionId, field: 'opinion' | 'lowScoreReason', text: string) {
-  return (r: Review): Review => ({ ...r, dimensions: { ...r.dimensions, [id]: { ...(r.dimensions[id] ?? emptyDimension), [field]: text } } });
+  return (r: Review): Review => ({
+    ...r,
+    dimensions: { ...r.dimensions, [id]: { ...(r.dimensions[id] ?? emptyDimension), [field]: text } },
+  });
 }
 
 export function setLine(lineId: string, patch: Partial<LineReview>) {

@@ -1,11 +1,11 @@
-// Owns the score form's state: the review being edited (草稿), its undo/redo snapshots, and autosave (within 300 ms of a change, one save in flight, the newest draft wins).
+// Owns the score form's state: the review being edited (草稿), its undo/redo snapshots, autosave (within 300 ms of a change, one save in flight, the newest draft wins), and completing / reopening the review.
 //
 // The core's answer (ReviewView) carries the stored version; every save names it, so a save from a stale window is
 // refused rather than silently overwriting. Undo and redo are edits like any other: they are saved too.
 import { create } from 'zustand';
 import type { Review, ReviewView } from '../../../shared/scoring';
 import { ApiError, client } from '../../api';
-import { useReviewStates } from './reviewStates';
+import { useReviewStates } from '../../kernel/reviewStates';
 
 const SAVE_DELAY_MS = 300;
 /** Keystrokes in one field within this long make one undo step, not one per character. */
@@ -36,6 +36,15 @@ interface ScoringState {
   flush(): Promise<void>;
   /** Replaces the view after complete / reopen, which the core answers with the new state. */
   setView(view: ReviewView): void;
+  /** 完成评审: saves what is pending, then asks the core; throws its refusal (the view's `missing` then says what is missing). */
+  complete(key: ReviewKey): Promise<void>;
+  /** Reopens a completed review with the reason the history keeps. */
+  reopen(key: ReviewKey, reason: string): Promise<void>;
+}
+
+interface ReviewKey {
+  sessionId: string;
+  projectId: string;
 }
 
 let timer: ReturnType<typeof setTimeout> | null = null;
@@ -52,7 +61,13 @@ export const useScoring = create<ScoringState>((set, get) => {
     set({ saveStatus: 'saving' });
     if (timer) return;
     // A failed save shows in the status (保存失败（重试）); nothing else to do with the rejection here.
-    timer = setTimeout(() => void get().flush().catch(() => undefined), SAVE_DELAY_MS);
+    timer = setTimeout(
+      () =>
+        void get()
+          .flush()
+          .catch(() => undefined),
+      SAVE_DELAY_MS,
+    );
   };
 
   const saveOnce = async () => {
@@ -92,9 +107,23 @@ export const useScoring = create<ScoringState>((set, get) => {
 
     async load(sessionId, projectId) {
       if (get().sessionId === sessionId && get().projectId === projectId && get().view) return;
-      await get().flush().catch(() => undefined);
+      await get()
+        .flush()
+        .catch(() => undefined);
       const request = ++latestLoad;
-      set({ sessionId, projectId, view: null, draft: null, past: [], future: [], loadStatus: 'loading', loadError: null, saveStatus: 'idle', saveError: null, savedAt: null });
+      set({
+        sessionId,
+        projectId,
+        view: null,
+        draft: null,
+        past: [],
+        future: [],
+        loadStatus: 'loading',
+        loadError: null,
+        saveStatus: 'idle',
+        saveError: null,
+        savedAt: null,
+      });
       try {
         const view = await client.call('review.get', { sessionId, projectId });
         if (request === latestLoad) set({ view, draft: view.review, savedAt: view.savedAt, loadStatus: 'ready' });
@@ -144,6 +173,15 @@ export const useScoring = create<ScoringState>((set, get) => {
       set({ view, draft: view.review, savedAt: view.savedAt, past: [], future: [] });
       const { sessionId, projectId } = get();
       if (sessionId && projectId) useReviewStates.getState().update(sessionId, projectId, view.state);
+    },
+
+    async complete(key) {
+      await get().flush();
+      get().setView(await client.call('review.complete', key));
+    },
+
+    async reopen(key, reason) {
+      get().setView(await client.call('review.reopen', { ...key, reason }));
     },
   };
 });

@@ -2,7 +2,12 @@
 import { useRef, useState } from 'react';
 import type { Parsed } from '../../../shared/scoreInput';
 
-export function useTypedValue(value: number | null, parse: (text: string) => Parsed<number>, format: (value: number) => string, onChange: (value: number | null) => void) {
+export function useTypedValue(
+  value: number | null,
+  parse: (text: string) => Parsed<number>,
+  format: (value: number) => string,
+  onChange: (value: number | null) => void,
+) {
   const [text, setText] = useState(value === null ? '' : format(value));
   const [error, setError] = useState<string | null>(null);
   // The value this field last showed or committed: any other value came from outside and replaces the text.

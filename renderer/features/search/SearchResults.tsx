@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { DocumentInfo, ProjectInfo, SearchHit } from '../../../shared/domain';
 import { userMessage } from '../../lib/errors';
 import { t } from '../../locale/zh-CN';
-import { pageLabel } from '../session/showPlace';
+import { pageLabel } from '../../kernel/showPlace';
 import type { SessionSearch } from './useSessionSearch';
 
 export interface HitRow {

@@ -5,8 +5,8 @@ import type { SessionDetail } from '../../../shared/domain';
 import { isMod } from '../../lib/keys';
 import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
-import { useExtract } from '../extract/store';
-import { showPlace } from '../session/showPlace';
+import { useExtract } from '../../kernel/extract';
+import { showPlace } from '../../kernel/showPlace';
 import { groupHits, optionId, SearchResults, type HitRow } from './SearchResults';
 import { useSessionSearch } from './useSessionSearch';
 

@@ -4,7 +4,7 @@ import { Fragment, useState } from 'react';
 import type { BudgetLineInfo } from '../../../shared/domain';
 import { fenToWan, formatQuantity } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
-import { VerdictChip, type BudgetVerdict } from '../precheck/VerdictChip';
+import { VerdictChip, type BudgetVerdict } from '../../kernel/VerdictChip';
 
 interface Props {
   lines: BudgetLineInfo[];
@@ -64,9 +64,7 @@ export function BudgetTable({ lines, verdicts }: Props) {
                   </td>
                   {verdicts && (
                     <td className="budget-verdict-cell">
-                      {verdict && (
-                        <VerdictChip verdict={verdict} expanded={expanded} onToggle={() => setOpen(expanded ? null : l.id)} />
-                      )}
+                      {verdict && <VerdictChip verdict={verdict} expanded={expanded} onToggle={() => setOpen(expanded ? null : l.id)} />}
                     </td>
                   )}
                 </tr>

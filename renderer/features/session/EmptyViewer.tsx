@@ -2,8 +2,8 @@
 import type { ProjectInfo } from '../../../shared/domain';
 import { formatFileSize } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
-import { DocBadge } from './DocBadge';
-import { useSession } from './store';
+import { DocBadge } from '../../kernel/DocBadge';
+import { useSession } from '../../kernel/sessionStore';
 
 export function EmptyViewer({ project }: { project: ProjectInfo | null }) {
   const selectDocument = useSession((s) => s.selectDocument);

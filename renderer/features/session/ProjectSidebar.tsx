@@ -3,10 +3,10 @@ import { useEffect, useRef } from 'react';
 import type { ProjectInfo } from '../../../shared/domain';
 import { fenToWanLabel, formatFileSize } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
-import { ReviewStateChip } from '../scoring/ReviewStateChip';
-import { useLoadReviewStates } from '../scoring/reviewStates';
-import { DocBadge } from './DocBadge';
-import { useSession } from './store';
+import { ReviewStateChip } from '../../kernel/ReviewStateChip';
+import { useLoadReviewStates } from '../../kernel/reviewStates';
+import { DocBadge } from '../../kernel/DocBadge';
+import { useSession } from '../../kernel/sessionStore';
 
 interface Props {
   projects: ProjectInfo[];

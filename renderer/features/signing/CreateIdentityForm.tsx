@@ -1,7 +1,6 @@
 // Owns creating the signing identity: the algorithm with a plain-language hint, the passphrase twice with a strength hint.
 import { useState, type FormEvent } from 'react';
 import { passphraseStrength, signatureAlgorithms, type SignatureAlgorithmName } from '../../../shared/signing';
-import { client } from '../../api';
 import { userMessage } from '../../lib/errors';
 import { t } from '../../locale/zh-CN';
 import { useSigning } from './store';
@@ -21,8 +20,7 @@ export function CreateIdentityForm({ replace, onCancel, onDone }: { replace: boo
     setBusy(true);
     setError(null);
     try {
-      await client.call('signing.identity.create', { algorithm, passphrase, replace });
-      await useSigning.getState().loadIdentity();
+      await useSigning.getState().createIdentity(algorithm, passphrase, replace);
       onDone?.();
     } catch (err) {
       setError(userMessage(err));
@@ -39,7 +37,14 @@ export function CreateIdentityForm({ replace, onCancel, onDone }: { replace: boo
         <legend>{t.signing.algorithm}</legend>
         {signatureAlgorithms.map((a) => (
           <label key={a} className="algorithm-option">
-            <input type="radio" name="algorithm" value={a} checked={algorithm === a} onChange={() => setAlgorithm(a)} data-testid={`algorithm-${a}`} />
+            <input
+              type="radio"
+              name="algorithm"
+              value={a}
+              checked={algorithm === a}
+              onChange={() => setAlgorithm(a)}
+              data-testid={`algorithm-${a}`}
+            />
             <span>
               <strong>{t.signing.algorithms[a].label}</strong>
               <small className="muted">{t.signing.algorithms[a].hint}</small>
@@ -49,7 +54,13 @@ export function CreateIdentityForm({ replace, onCancel, onDone }: { replace: boo
       </fieldset>
       <label className="score-text-field">
         <span className="required-label">{t.signing.passphrase}</span>
-        <input type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} data-testid="identity-passphrase" />
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+          data-testid="identity-passphrase"
+        />
       </label>
       {passphrase && (
         <p className={`passphrase-strength strength-${strength}`} data-testid="passphrase-strength">
@@ -58,7 +69,13 @@ export function CreateIdentityForm({ replace, onCancel, onDone }: { replace: boo
       )}
       <label className="score-text-field">
         <span className="required-label">{t.signing.passphraseAgain}</span>
-        <input type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} data-testid="identity-passphrase-again" />
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={again}
+          onChange={(e) => setAgain(e.target.value)}
+          data-testid="identity-passphrase-again"
+        />
       </label>
       <p className="muted">{t.signing.passphraseHint}</p>
       {(error || mismatch) && (
@@ -72,7 +89,12 @@ export function CreateIdentityForm({ replace, onCancel, onDone }: { replace: boo
             {t.common.cancel}
           </button>
         )}
-        <button type="submit" className="btn btn-primary" disabled={busy || passphrase.length < 8 || passphrase !== again} data-testid="identity-create">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={busy || passphrase.length < 8 || passphrase !== again}
+          data-testid="identity-create"
+        >
           {busy ? t.signing.creating : t.signing.create}
         </button>
       </div>

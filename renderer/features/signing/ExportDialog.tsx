@@ -1,12 +1,11 @@
 // Owns the export dialog (导出签名文件): passphrase and destination, progress while files are written, then the folder with an open-folder button.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { JobProgress } from '../../../shared/domain';
 import type { ExportResult } from '../../../shared/signing';
-import { client } from '../../api';
+import { useNativeDialogs } from '../../kernel/shell';
 import { userMessage } from '../../lib/errors';
 import { t } from '../../locale/zh-CN';
 import { Modal } from '../../ui/Modal';
-import { useImport } from '../import/store';
 import { RosterWarning } from './IdentityScreen';
 import { useSigning } from './store';
 
@@ -15,25 +14,23 @@ type Phase = { kind: 'form' } | { kind: 'running'; progress: JobProgress | null 
 export function ExportDialog({ sessionId }: { sessionId: string }) {
   const close = useSigning((s) => s.close);
   const identity = useSigning((s) => s.identity);
-  const nativeDialogs = useImport((s) => s.nativeDialogs);
+  const nativeDialogs = useNativeDialogs();
   const [passphrase, setPassphrase] = useState('');
   const [destination, setDestination] = useState<'default' | 'choose'>('default');
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
   const [error, setError] = useState<string | null>(null);
   const [openFailed, setOpenFailed] = useState(false);
-  const [jobId] = useState(() => crypto.randomUUID());
-
-  useEffect(
-    () => client.on('job.progress', (p) => p.jobId === jobId && setPhase((s) => (s.kind === 'running' ? { kind: 'running', progress: p } : s))),
-    [jobId],
-  );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     setPhase({ kind: 'running', progress: null });
     try {
-      const result = await client.call('signing.export', { sessionId, jobId, passphrase, destination });
+      const result = await useSigning
+        .getState()
+        .exportFiles({ sessionId, passphrase, destination }, (p) =>
+          setPhase((s) => (s.kind === 'running' ? { kind: 'running', progress: p } : s)),
+        );
       setPhase(result.folder === null ? { kind: 'form' } : { kind: 'done', result: { ...result, folder: result.folder } });
     } catch (err) {
       setError(userMessage(err));
@@ -43,7 +40,7 @@ export function ExportDialog({ sessionId }: { sessionId: string }) {
 
   const openFolder = async (folder: string) => {
     try {
-      setOpenFailed(!(await client.call('signing.openFolder', { folder })).opened);
+      setOpenFailed(!(await useSigning.getState().openFolder(folder)));
     } catch {
       setOpenFailed(true);
     }
@@ -98,7 +95,14 @@ export function ExportDialog({ sessionId }: { sessionId: string }) {
         {!nativeDialogs && <p className="muted">{t.signing.destinationWeb}</p>}
         <label className="score-text-field">
           <span>{t.signing.passphrase}</span>
-          <input type="password" autoComplete="current-password" autoFocus value={passphrase} onChange={(e) => setPassphrase(e.target.value)} data-testid="export-passphrase" />
+          <input
+            type="password"
+            autoComplete="current-password"
+            autoFocus
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            data-testid="export-passphrase"
+          />
         </label>
         {error && (
           <p className="score-error export-error" role="alert" data-testid="export-error">

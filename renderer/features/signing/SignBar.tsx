@@ -2,7 +2,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SealView } from '../../../shared/signing';
 import type { ReviewView } from '../../../shared/scoring';
-import { client } from '../../api';
 import { formatDateTime } from '../../lib/format';
 import { userMessage } from '../../lib/errors';
 import { t } from '../../locale/zh-CN';
@@ -23,7 +22,7 @@ function SignDialog({ sessionId, projectId, onClose }: { sessionId: string; proj
     setBusy(true);
     setError(null);
     try {
-      useSigning.getState().addSeal(await client.call('review.sign', { sessionId, projectId, passphrase }));
+      await useSigning.getState().sign(sessionId, projectId, passphrase);
       onClose();
     } catch (err) {
       setError(userMessage(err));
@@ -36,10 +35,15 @@ function SignDialog({ sessionId, projectId, onClose }: { sessionId: string; proj
       {identity === null ? (
         <div className="signing-section">
           <p>{t.signing.needIdentity}</p>
-          <button type="button" className="btn btn-primary" onClick={() => {
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => {
               onClose();
               useSigning.getState().open('identity', sessionId);
-            }} data-testid="sign-open-identity">
+            }}
+            data-testid="sign-open-identity"
+          >
             {t.signing.identityOpen}
           </button>
         </div>
@@ -48,7 +52,14 @@ function SignDialog({ sessionId, projectId, onClose }: { sessionId: string; proj
           <p className="muted">{t.signing.signPrompt}</p>
           <label className="score-text-field">
             <span>{t.signing.passphrase}</span>
-            <input type="password" autoComplete="current-password" autoFocus value={passphrase} onChange={(e) => setPassphrase(e.target.value)} data-testid="sign-passphrase" />
+            <input
+              type="password"
+              autoComplete="current-password"
+              autoFocus
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.target.value)}
+              data-testid="sign-passphrase"
+            />
           </label>
           {error && (
             <p className="score-error" role="alert">

@@ -1,7 +1,7 @@
 // Owns the handwritten signature (手写签名) field: a signature pad for mouse, pen or touch, clearing, importing an image instead, and the cleaned transparent preview.
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import SignaturePad from 'signature_pad';
-import { ApiError, client } from '../../api';
+import { ApiError } from '../../api';
 import { userMessage } from '../../lib/errors';
 import { t } from '../../locale/zh-CN';
 import { canvasToPng, imageFileToPng, usePngUrl } from './images';
@@ -39,8 +39,7 @@ export function SignaturePadField({ saved }: { saved: Uint8Array | null }) {
     setBusy(true);
     setError(null);
     try {
-      await client.call('signing.image.save', { png: await png() });
-      await useSigning.getState().loadIdentity();
+      await useSigning.getState().saveImage(await png());
     } catch (err) {
       setError(err instanceof ApiError ? userMessage(err) : t.signing.imageReadFailed);
     } finally {
@@ -78,9 +77,21 @@ export function SignaturePadField({ saved }: { saved: Uint8Array | null }) {
         </button>
         <label className="btn">
           {t.signing.importImage}
-          <input type="file" accept="image/png,image/jpeg,image/bmp,image/webp" className="visually-hidden" onChange={onImport} data-testid="signature-import" />
+          <input
+            type="file"
+            accept="image/png,image/jpeg,image/bmp,image/webp"
+            className="visually-hidden"
+            onChange={onImport}
+            data-testid="signature-import"
+          />
         </label>
-        <button type="button" className="btn btn-primary" disabled={empty || busy} onClick={() => void send(() => canvasToPng(canvasRef.current!))} data-testid="signature-save">
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={empty || busy}
+          onClick={() => void send(() => canvasToPng(canvasRef.current!))}
+          data-testid="signature-save"
+        >
           {busy ? t.signing.savingImage : t.signing.saveImage}
         </button>
       </div>
@@ -91,7 +102,11 @@ export function SignaturePadField({ saved }: { saved: Uint8Array | null }) {
       )}
       <div className="signature-preview">
         <span className="muted">{t.signing.savedPreview}</span>
-        {preview ? <img src={preview} alt={t.signing.savedPreview} data-testid="signature-preview" /> : <span className="muted">{t.signing.noImage}</span>}
+        {preview ? (
+          <img src={preview} alt={t.signing.savedPreview} data-testid="signature-preview" />
+        ) : (
+          <span className="muted">{t.signing.noImage}</span>
+        )}
       </div>
     </section>
   );

@@ -19,15 +19,33 @@ export function SigningButtons({ className, sessionId }: { className: string; se
   const open = useSigning((s) => s.open);
   return (
     <>
-      <button type="button" className={className} onClick={() => open('identity', sessionId)} title={t.signing.identityOpenTitle} data-testid="signing-identity-open">
+      <button
+        type="button"
+        className={className}
+        onClick={() => open('identity', sessionId)}
+        title={t.signing.identityOpenTitle}
+        data-testid="signing-identity-open"
+      >
         {t.signing.identityOpen}
       </button>
       {sessionId && (
-        <button type="button" className={className} onClick={() => open('export', sessionId)} title={t.signing.exportOpenTitle} data-testid="signing-export-open">
+        <button
+          type="button"
+          className={className}
+          onClick={() => open('export', sessionId)}
+          title={t.signing.exportOpenTitle}
+          data-testid="signing-export-open"
+        >
           {t.signing.exportOpen}
         </button>
       )}
-      <button type="button" className={className} onClick={() => open('verify', sessionId)} title={t.signing.verifyOpenTitle} data-testid="signing-verify-open">
+      <button
+        type="button"
+        className={className}
+        onClick={() => open('verify', sessionId)}
+        title={t.signing.verifyOpenTitle}
+        data-testid="signing-verify-open"
+      >
         {t.signing.verifyOpen}
       </button>
     </>

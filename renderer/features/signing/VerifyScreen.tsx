@@ -1,9 +1,9 @@
 // Owns the 验证 screen: choose a signed PDF, a DOCX with its .sig.json, or a result file; shows 有效/无效, signer, fingerprint, time and each check.
 import { useState, type ChangeEvent } from 'react';
 import type { VerificationView } from '../../../shared/signing';
-import { client } from '../../api';
-import { formatDateTime } from '../../lib/format';
 import { userMessage } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { readBytes } from '../../lib/upload';
 import { t } from '../../locale/zh-CN';
 import { Modal } from '../../ui/Modal';
 import { FingerprintGroups, RosterWarning } from './IdentityScreen';
@@ -15,9 +15,12 @@ async function verifyFiles(files: File[], sessionId: string | null): Promise<{ n
   const signature = files.find((f) => f.name.toLowerCase().endsWith(SIGNATURE_SUFFIX));
   const main = files.find((f) => f !== signature);
   if (!main) throw new Error(t.signing.verifyOnlySignature);
-  const bytes = new Uint8Array(await main.arrayBuffer());
-  const sig = signature ? { name: signature.name, bytes: new Uint8Array(await signature.arrayBuffer()) } : undefined;
-  return { name: main.name, report: await client.call('signing.verify', { sessionId, source: { kind: 'upload', name: main.name, bytes, signature: sig } }) };
+  const bytes = await readBytes(main);
+  const sig = signature ? { name: signature.name, bytes: await readBytes(signature) } : undefined;
+  return {
+    name: main.name,
+    report: await useSigning.getState().verify({ sessionId, source: { kind: 'upload', name: main.name, bytes, signature: sig } }),
+  };
 }
 
 function Report({ name, report }: { name: string; report: VerificationView }) {
@@ -33,7 +36,11 @@ function Report({ name, report }: { name: string; report: VerificationView }) {
           {name}（{t.signing.kinds[report.kind]}）
         </dd>
         <dt>{t.signing.signer}</dt>
-        <dd data-testid="verify-signer">{report.signer ? [report.signer.name, report.signer.title, report.signer.employer].filter(Boolean).join(' · ') : t.signing.unknown}</dd>
+        <dd data-testid="verify-signer">
+          {report.signer
+            ? [report.signer.name, report.signer.title, report.signer.employer].filter(Boolean).join(' · ')
+            : t.signing.unknown}
+        </dd>
         <dt>{t.signing.signedAt}</dt>
         <dd>{report.signedAt ? formatDateTime(report.signedAt) : t.signing.unknown}</dd>
         {report.signer && (
@@ -101,7 +108,15 @@ export function VerifyScreen() {
         <p className="muted">{t.signing.verifyPrompt}</p>
         <label className="btn btn-primary">
           {busy ? t.signing.verifying : t.signing.chooseFile}
-          <input type="file" multiple accept=".pdf,.docx,.json" className="visually-hidden" onChange={(e) => void onChoose(e)} disabled={busy} data-testid="verify-input" />
+          <input
+            type="file"
+            multiple
+            accept=".pdf,.docx,.json"
+            className="visually-hidden"
+            onChange={(e) => void onChoose(e)}
+            disabled={busy}
+            data-testid="verify-input"
+          />
         </label>
         {error && (
           <p className="score-error" role="alert">

@@ -1,12 +1,16 @@
 // Owns turning what the expert draws or imports into PNG bytes for the core, and bytes from the core into an image URL.
 import { useEffect, useState } from 'react';
+import { readBytes } from '../../lib/upload';
 
 /** The longest side an imported image is drawn at before it is sent: plenty for a signature, small on the wire. */
 const IMPORT_MAX_SIDE = 1600;
 
 export function canvasToPng(canvas: HTMLCanvasElement): Promise<Uint8Array<ArrayBuffer>> {
   return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? blob.arrayBuffer().then((b) => resolve(new Uint8Array(b)), reject) : reject(new Error('toBlob failed'))), 'image/png'),
+    canvas.toBlob(
+      (blob) => (blob ? blob.arrayBuffer().then((b) => resolve(new Uint8Array(b)), reject) : reject(new Error('toBlob failed'))),
+      'image/png',
+    ),
   );
 }
 
@@ -15,7 +19,7 @@ export function canvasToPng(canvas: HTMLCanvasElement): Promise<Uint8Array<Array
  * WebP) are drawn onto a canvas, scaled down when large, and sent as PNG.
  */
 export async function imageFileToPng(file: File): Promise<Uint8Array<ArrayBuffer>> {
-  if (file.type === 'image/png' || /\.png$/i.test(file.name)) return new Uint8Array(await file.arrayBuffer());
+  if (file.type === 'image/png' || /\.png$/i.test(file.name)) return readBytes(file);
   const bitmap = await createImageBitmap(file);
   const scale = Math.min(1, IMPORT_MAX_SIDE / Math.max(bitmap.width, bitmap.height));
   const canvas = document.createElement('canvas');

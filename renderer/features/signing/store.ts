@@ -1,8 +1,12 @@
-// Owns the signing screens' state on the renderer side: which signing screen is open, this machine's identity as last loaded, and the seals of the open review.
+// Owns the signing screens' state on the renderer side: which signing screen is open, this machine's identity as last loaded, and the seals of the open review;
+// and the signing actions those screens send (create the identity, save the handwritten signature, seal a review, export, verify).
 import { create } from 'zustand';
-import type { IdentityView, SealView } from '../../../shared/signing';
+import type { Input, Output } from '../../../shared/api';
+import type { JobProgress } from '../../../shared/domain';
+import type { IdentityView, SealView, SignatureAlgorithmName } from '../../../shared/signing';
 import { client } from '../../api';
-import { reportError } from '../errors/store';
+import { withProgress } from '../../kernel/jobs';
+import { reportError } from '../../kernel/notices';
 
 export type SigningScreen = 'identity' | 'verify' | 'export' | null;
 
@@ -19,6 +23,20 @@ interface SigningState {
   loadIdentity(): Promise<void>;
   loadSeals(sessionId: string, projectId: string): Promise<void>;
   addSeal(seal: SealView): void;
+  /** Creates (or replaces) this machine's identity, then shows it; throws what the core refused. */
+  createIdentity(algorithm: SignatureAlgorithmName, passphrase: string, replace: boolean): Promise<void>;
+  /** Saves the handwritten signature (PNG bytes), then shows the identity with it; throws what the core refused. */
+  saveImage(png: Uint8Array<ArrayBuffer>): Promise<void>;
+  /** Seals the completed review (签名) and adds the seal; throws a wrong passphrase and the like. */
+  sign(sessionId: string, projectId: string, passphrase: string): Promise<void>;
+  /** 导出签名文件 as one job, reporting its progress; resolves with where the files went (folder null: the user cancelled the dialog). */
+  exportFiles(
+    input: Omit<Input<'signing.export'>, 'jobId'>,
+    onProgress: (progress: JobProgress) => void,
+  ): Promise<Output<'signing.export'>>;
+  /** Shows the export folder in the system's file manager; false when that did not work. */
+  openFolder(folder: string): Promise<boolean>;
+  verify(input: Input<'signing.verify'>): Promise<Output<'signing.verify'>>;
 }
 
 export const useSigning = create<SigningState>((set, get) => ({
@@ -51,6 +69,32 @@ export const useSigning = create<SigningState>((set, get) => ({
   addSeal(seal) {
     const current = get().seals;
     const list = current && current.sessionId === seal.sessionId && current.projectId === seal.projectId ? current.list : [];
-    set({ seals: { sessionId: seal.sessionId, projectId: seal.projectId, list: [...list.filter((s) => s.sealVersion !== seal.sealVersion), seal] } });
+    set({
+      seals: {
+        sessionId: seal.sessionId,
+        projectId: seal.projectId,
+        list: [...list.filter((s) => s.sealVersion !== seal.sealVersion), seal],
+      },
+    });
+  },
+  async createIdentity(algorithm, passphrase, replace) {
+    await client.call('signing.identity.create', { algorithm, passphrase, replace });
+    await get().loadIdentity();
+  },
+  async saveImage(png) {
+    await client.call('signing.image.save', { png });
+    await get().loadIdentity();
+  },
+  async sign(sessionId, projectId, passphrase) {
+    get().addSeal(await client.call('review.sign', { sessionId, projectId, passphrase }));
+  },
+  exportFiles(input, onProgress) {
+    return withProgress(onProgress, (jobId) => client.call('signing.export', { ...input, jobId }));
+  },
+  async openFolder(folder) {
+    return (await client.call('signing.openFolder', { folder })).opened;
+  },
+  verify(input) {
+    return client.call('signing.verify', input);
   },
 }));

@@ -1,13 +1,11 @@
-// Owns the list of recently opened package files; clicking one imports it again from its path.
-import { client } from '../../api';
-import { t } from '../../locale/zh-CN';
-import { fileName, formatDateTime } from '../../lib/format';
+// Owns the list of recently opened package files; clicking one hands its path to `onOpen` (the start screen imports it again).
 import { userMessage } from '../../lib/errors';
+import { fileName, formatDateTime } from '../../lib/format';
 import { useRemote } from '../../lib/useRemote';
-import { importPath } from '../import/openPackage';
+import { t } from '../../locale/zh-CN';
 
-export function RecentPackages() {
-  const recent = useRemote(() => client.call('package.recent', {}), []);
+export function RecentPackages({ onOpen }: { onOpen(path: string): void }) {
+  const recent = useRemote('package.recent', {});
   return (
     <div className="card start-list">
       <h2 className="card-title">{t.start.recentTitle}</h2>
@@ -18,7 +16,7 @@ export function RecentPackages() {
         <ul className="link-list" data-testid="recent-list">
           {recent.value.map((r) => (
             <li key={r.path}>
-              <button type="button" className="link-item" onClick={() => void importPath(r.path)} title={r.path} data-testid="recent-item">
+              <button type="button" className="link-item" onClick={() => onOpen(r.path)} title={r.path} data-testid="recent-item">
                 <span className="link-item-title">{r.title}</span>
                 <span className="link-item-meta">{fileName(r.path)}</span>
                 <span className="link-item-meta muted">{t.start.openedAt(formatDateTime(r.openedAt))}</span>

@@ -1,13 +1,12 @@
 // Owns the list of already imported sessions (评审会) on the start screen; clicking one opens it.
-import { client } from '../../api';
 import { t } from '../../locale/zh-CN';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { userMessage } from '../../lib/errors';
 import { useRemote } from '../../lib/useRemote';
-import { useSession } from '../session/store';
+import { useSession } from '../../kernel/sessionStore';
 
 export function SessionList() {
-  const sessions = useRemote(() => client.call('session.list', {}), []);
+  const sessions = useRemote('session.list', {});
   const openSession = useSession((s) => s.openSession);
   return (
     <div className="card start-list">

@@ -6,6 +6,7 @@ import { t } from '../../locale/zh-CN';
 import { DocxViewer } from './docx/DocxViewer';
 import { ExternalViewer } from './external/ExternalViewer';
 import { ImageViewer } from './image/ImageViewer';
+import { usePendingPlace } from '../../kernel/showPlace';
 import { useViewer } from './store';
 import { useReadingPosition } from './useReadingPosition';
 import { ViewerMessage } from './ViewerFrame';
@@ -23,7 +24,7 @@ export function DocumentViewer({ document }: { document: DocumentInfo }) {
   useLayoutEffect(() => {
     if (initial.state !== 'ready' || start !== undefined) return;
     const viewer = useViewer.getState();
-    const request = viewer.takePlaceRequest(document.key);
+    const request = usePendingPlace.getState().take(document.key);
     const saved = initial.value;
     viewer.reset(saved?.zoom ?? null);
     if (request?.query) viewer.setQuery(request.query);

@@ -1,7 +1,6 @@
 // Owns fetching a converted document (DOCX → HTML, XLSX → sheets) and showing its loading and error states.
 import type { ReactNode } from 'react';
 import type { RenderedDocument } from '../../../shared/domain';
-import { client } from '../../api';
 import { useRemote } from '../../lib/useRemote';
 import { t } from '../../locale/zh-CN';
 import type { ViewerProps } from './types';
@@ -17,7 +16,7 @@ export function RenderedViewer<K extends RenderedDocument['kind']>({
   kind: K;
   children: (rendered: Extract<RenderedDocument, { kind: K }>) => ReactNode;
 }) {
-  const rendered = useRemote(() => client.call('document.render', { documentKey: document.key }), [document.key]);
+  const rendered = useRemote('document.render', { documentKey: document.key });
   if (rendered.state === 'loading') {
     return (
       <ViewerFrame document={document}>

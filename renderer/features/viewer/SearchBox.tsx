@@ -60,12 +60,32 @@ export function SearchBox({ onNext, onPrev }: Props) {
       </label>
       <span className={`search-count${query && hitCount === 0 && !progress ? ' none' : ''}`} aria-live="polite" data-testid="search-count">
         {status}
-        {hitCount > 0 && hitIndex >= 0 && <span className="search-position">（{hitIndex + 1}/{hitCount}）</span>}
+        {hitCount > 0 && hitIndex >= 0 && (
+          <span className="search-position">
+            （{hitIndex + 1}/{hitCount}）
+          </span>
+        )}
       </span>
-      <button type="button" className="tool-btn" onClick={onPrev} disabled={hitCount === 0} title={t.viewer.searchPrev} aria-label={t.viewer.searchPrev} data-testid="search-prev">
+      <button
+        type="button"
+        className="tool-btn"
+        onClick={onPrev}
+        disabled={hitCount === 0}
+        title={t.viewer.searchPrev}
+        aria-label={t.viewer.searchPrev}
+        data-testid="search-prev"
+      >
         <Icon name="up" />
       </button>
-      <button type="button" className="tool-btn" onClick={onNext} disabled={hitCount === 0} title={t.viewer.searchNext} aria-label={t.viewer.searchNext} data-testid="search-next">
+      <button
+        type="button"
+        className="tool-btn"
+        onClick={onNext}
+        disabled={hitCount === 0}
+        title={t.viewer.searchNext}
+        aria-label={t.viewer.searchNext}
+        data-testid="search-next"
+      >
         <Icon name="down" />
       </button>
     </div>

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { DocumentInfo } from '../../../shared/domain';
 import { fileName } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
-import { DocBadge } from '../session/DocBadge';
+import { DocBadge } from '../../kernel/DocBadge';
 
 interface FrameProps {
   document: DocumentInfo;
@@ -36,7 +36,11 @@ export function ViewerFrame({ document, toolbar, search, children }: FrameProps)
 
 export function ViewerMessage({ children, busy, tone }: { children: ReactNode; busy?: boolean; tone?: 'error' }) {
   return (
-    <div className={`viewer-message${tone ? ` viewer-message-${tone}` : ''}`} aria-busy={busy || undefined} role={tone ? 'alert' : 'status'}>
+    <div
+      className={`viewer-message${tone ? ` viewer-message-${tone}` : ''}`}
+      aria-busy={busy || undefined}
+      role={tone ? 'alert' : 'status'}
+    >
       {busy && <span className="spinner" aria-hidden="true" />}
       <div>{children}</div>
     </div>

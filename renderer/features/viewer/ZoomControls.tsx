@@ -23,7 +23,14 @@ export function ZoomControls() {
 
   return (
     <div className="toolbar-group" role="group" aria-label={t.viewer.zoomLevel}>
-      <button type="button" className="tool-btn" onClick={() => zoomBy(-1)} title={t.viewer.zoomOut} aria-label={t.viewer.zoomOut} data-testid="zoom-out">
+      <button
+        type="button"
+        className="tool-btn"
+        onClick={() => zoomBy(-1)}
+        title={t.viewer.zoomOut}
+        aria-label={t.viewer.zoomOut}
+        data-testid="zoom-out"
+      >
         <Icon name="minus" />
       </button>
       <select
@@ -41,7 +48,14 @@ export function ZoomControls() {
           </option>
         ))}
       </select>
-      <button type="button" className="tool-btn" onClick={() => zoomBy(1)} title={t.viewer.zoomIn} aria-label={t.viewer.zoomIn} data-testid="zoom-in">
+      <button
+        type="button"
+        className="tool-btn"
+        onClick={() => zoomBy(1)}
+        title={t.viewer.zoomIn}
+        aria-label={t.viewer.zoomIn}
+        data-testid="zoom-in"
+      >
         <Icon name="plus" />
       </button>
       <button

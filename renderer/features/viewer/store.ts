@@ -1,19 +1,12 @@
-// Owns the open document's viewer UI state that toolbars and shortcuts share: zoom, page, thumbnails, find query and its results count,
-// and the pending request to show a place in a document (全文检索 hit, 形式审查 evidence).
+// Owns the open document's viewer UI state that toolbars and shortcuts share: zoom, page, thumbnails, find query and its results count
+// (the pending request to show a place is the kernel's, kernel/showPlace.ts); and what the reader sends: the reading position, 用系统默认程序打开.
 import { create } from 'zustand';
+import type { ReadingPosition } from '../../../shared/domain';
+import { client } from '../../api';
 
 const MIN_ZOOM = 0.25;
 const MAX_ZOOM = 5;
 const ZOOM_STEPS = [0.25, 0.33, 0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4, 5];
-
-/** A place to show in a document instead of where the reader left off. */
-export interface PlaceRequest {
-  documentKey: number;
-  /** 1-based page (PDF) or sheet (XLSX); Word documents have no pages. */
-  page?: number;
-  /** Text to find and highlight there. */
-  query?: string;
-}
 
 interface ViewerState {
   /** 1 = the document's natural size (PDF: 100 %, as in a desktop reader). */
@@ -31,8 +24,6 @@ interface ViewerState {
   searchProgress: { done: number; total: number } | null;
   /** Bumped by Ctrl+F so the open viewer's find box takes focus. */
   findFocusRequest: number;
-  /** Waits for the document's viewer to take it: when the document opens, or at once if it is open. */
-  placeRequest: PlaceRequest | null;
   /** Called when a document opens: everything but the thumbnails preference starts afresh. */
   reset(zoom: number | null): void;
   setZoom(zoom: number): void;
@@ -44,9 +35,10 @@ interface ViewerState {
   setHits(hitCount: number, hitIndex: number): void;
   setSearchProgress(progress: { done: number; total: number } | null): void;
   requestFindFocus(): void;
-  requestPlace(request: PlaceRequest): void;
-  /** The pending request for this document, if any, which is thereby taken. */
-  takePlaceRequest(documentKey: number): PlaceRequest | null;
+  /** Stores where the reader is in a document (阅读位置). */
+  savePosition(documentKey: number, position: ReadingPosition): Promise<void>;
+  /** Opens the document with the system's default program; false when the shell could not. */
+  openExternal(documentKey: number): Promise<boolean>;
 }
 
 export function clampZoom(zoom: number): number {
@@ -64,7 +56,6 @@ export const useViewer = create<ViewerState>((set, get) => ({
   hitIndex: -1,
   searchProgress: null,
   findFocusRequest: 0,
-  placeRequest: null,
   reset(zoom) {
     set({
       zoom: zoom ?? 1,
@@ -82,8 +73,7 @@ export const useViewer = create<ViewerState>((set, get) => ({
   },
   zoomBy(direction) {
     const { zoom } = get();
-    const next =
-      direction > 0 ? ZOOM_STEPS.find((z) => z > zoom + 0.001) : [...ZOOM_STEPS].reverse().find((z) => z < zoom - 0.001);
+    const next = direction > 0 ? ZOOM_STEPS.find((z) => z > zoom + 0.001) : [...ZOOM_STEPS].reverse().find((z) => z < zoom - 0.001);
     set({ zoom: clampZoom(next ?? zoom), fitWidth: false });
   },
   setFitWidth(fit) {
@@ -107,13 +97,10 @@ export const useViewer = create<ViewerState>((set, get) => ({
   requestFindFocus() {
     set((s) => ({ findFocusRequest: s.findFocusRequest + 1 }));
   },
-  requestPlace(request) {
-    set({ placeRequest: { ...request } });
+  async savePosition(documentKey, position) {
+    await client.call('reading.save', { documentKey, position });
   },
-  takePlaceRequest(documentKey) {
-    const request = get().placeRequest;
-    if (request?.documentKey !== documentKey) return null;
-    set({ placeRequest: null });
-    return request;
+  async openExternal(documentKey) {
+    return (await client.call('document.openExternal', { documentKey })).opened;
   },
 }));

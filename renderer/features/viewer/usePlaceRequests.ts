@@ -1,6 +1,6 @@
 // Owns handing requests to show a place (page, text to find) to a viewer whose document is already open.
 import { useEffect, useRef } from 'react';
-import { useViewer, type PlaceRequest } from './store';
+import { usePendingPlace, type PlaceRequest } from '../../kernel/showPlace';
 
 /**
  * A request made before the document opened is applied by DocumentViewer as the opening place; this takes the ones
@@ -13,12 +13,12 @@ export function usePlaceRequests(documentKey: number, ready: boolean, onRequest:
   useEffect(() => {
     if (!ready) return;
     const take = () => {
-      const request = useViewer.getState().takePlaceRequest(documentKey);
+      const request = usePendingPlace.getState().take(documentKey);
       if (request) handler.current(request);
     };
     take();
-    return useViewer.subscribe((now, before) => {
-      if (now.placeRequest && now.placeRequest !== before.placeRequest) take();
+    return usePendingPlace.subscribe((now, before) => {
+      if (now.request && now.request !== before.request) take();
     });
   }, [documentKey, ready]);
 }

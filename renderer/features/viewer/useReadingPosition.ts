@@ -1,9 +1,9 @@
 // Owns a document's reading position (阅读位置): reading.get once on open, reading.save debounced 500 ms and flushed on close.
 import { useEffect, useMemo } from 'react';
 import type { ReadingPosition } from '../../../shared/domain';
-import { client } from '../../api';
+import { reportError } from '../../kernel/notices';
 import { useRemote, type Remote } from '../../lib/useRemote';
-import { reportError } from '../errors/store';
+import { useViewer } from './store';
 
 const SAVE_DELAY_MS = 500;
 
@@ -11,8 +11,9 @@ export function useReadingPosition(documentKey: number): {
   initial: Remote<ReadingPosition | null>;
   save: (position: ReadingPosition) => void;
 } {
+  const read = useRemote('reading.get', { documentKey });
   // A failed read only costs the saved place: open at the top rather than not at all.
-  const initial = useRemote(() => client.call('reading.get', { documentKey }).catch(() => null), [documentKey]);
+  const initial = useMemo<Remote<ReadingPosition | null>>(() => (read.state === 'error' ? { state: 'ready', value: null } : read), [read]);
 
   const saver = useMemo(() => {
     let timer: number | undefined;
@@ -22,7 +23,7 @@ export function useReadingPosition(documentKey: number): {
       if (!pending) return;
       const position = pending;
       pending = null;
-      client.call('reading.save', { documentKey, position }).catch(reportError);
+      useViewer.getState().savePosition(documentKey, position).catch(reportError);
     };
     const save = (position: ReadingPosition) => {
       pending = clean(position);

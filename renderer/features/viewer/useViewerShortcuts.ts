@@ -11,7 +11,8 @@ export function useViewerShortcuts({ zoom, find }: { zoom: boolean; find: boolea
       if (zoom && (e.key === '=' || e.key === '+')) viewer.zoomBy(1);
       else if (zoom && (e.key === '-' || e.key === '_')) viewer.zoomBy(-1);
       else if (zoom && e.key === '0') viewer.setFitWidth(true);
-      else if (find && !e.shiftKey && e.key.toLowerCase() === 'f') viewer.requestFindFocus(); // Ctrl+Shift+F is 全文检索
+      else if (find && !e.shiftKey && e.key.toLowerCase() === 'f')
+        viewer.requestFindFocus(); // Ctrl+Shift+F is 全文检索
       else return;
       e.preventDefault();
     };

@@ -20,8 +20,11 @@ export const documents = {
   generateAll: '批量生成全部项目',
   generateAllTitle: '为本评审会每个项目生成所选文书',
   chooseFolder: '生成时选择保存文件夹',
+  includePrecheck: '专家个人评审意见表附形式审查结论',
+  includePrecheckHint: '把系统对申报材料的自动比对结果作为附页印在意见表的签名之后；默认不附。',
   noneChosen: '请至少勾选一个模板和一种格式。',
-  running: (done: number, total: number, current?: string) => `正在生成 ${Math.min(done + 1, total)}/${total}${current ? `：${current}` : ''}`,
+  running: (done: number, total: number, current?: string) =>
+    `正在生成 ${Math.min(done + 1, total)}/${total}${current ? `：${current}` : ''}`,
   preparing: '正在准备…',
   progress: '生成进度',
   cancel: '取消',
@@ -40,7 +43,8 @@ export const documents = {
   sessionWide: '整个评审会',
   edit: '修改文字',
   editTitle: (name: string) => `修改「${name}」的文字`,
-  editHint: '修改后右侧预览随即更新；占位符写作 {{project.name}}，可选内容写作 {{project.supervisor?}}。保存后成为新版本，此后生成的文书都使用新版本。',
+  editHint:
+    '修改后右侧预览随即更新；占位符写作 {{project.name}}，可选内容写作 {{project.supervisor?}}。保存后成为新版本，此后生成的文书都使用新版本。',
   save: '保存为新版本',
   saved: (n: number) => `已保存为第 ${n} 版`,
   unchanged: '没有改动，无需保存。',

@@ -12,7 +12,10 @@ export const signing = {
   algorithm: '签名算法',
   algorithms: {
     'ecdsa-p256': { label: 'ECDSA P-256（推荐）', hint: '通用国际算法。Adobe Reader 等常见 PDF 阅读器可以直接验证签名。' },
-    sm2: { label: 'SM2 国密算法', hint: '国家商用密码算法（SM2 签名、SM3 摘要），适用于要求国密的单位。常见 PDF 阅读器可能无法识别，需用评审工作台验证。' },
+    sm2: {
+      label: 'SM2 国密算法',
+      hint: '国家商用密码算法（SM2 签名、SM3 摘要），适用于要求国密的单位。常见 PDF 阅读器可能无法识别，需用评审工作台验证。',
+    },
   },
   passphrase: '口令',
   passphraseAgain: '再次输入口令',
@@ -49,7 +52,8 @@ export const signing = {
   exportOpen: '导出签名文件',
   exportOpenTitle: '导出签名的评审结果文件和各项目评审意见表（PDF、DOCX）',
   exportTitle: '导出签名文件',
-  exportPrompt: '将导出签名的评审结果文件（.rdr.json），以及每个已签名项目的专家个人评审意见表：PDF（含手写签名和内嵌电子签名）与 DOCX（附 .sig.json 签名文件）。',
+  exportPrompt:
+    '将导出签名的评审结果文件（.rdr.json），以及每个已签名项目的专家个人评审意见表：PDF（含手写签名和内嵌电子签名）与 DOCX（附 .sig.json 签名文件）。',
   destination: '导出到',
   destinations: { default: '本机数据目录', choose: '选择文件夹或移动存储设备…' },
   destinationWeb: '网页模式下文件将导出到本机数据目录中的 exports 文件夹。',

@@ -48,11 +48,46 @@ describe('概算表 import', () => {
       columns: { name: 2, category: null, quantity: 4, unit: 3, unitPrice: 5, amount: 6, note: 7 },
       units: { unitPrice: 'wan', amount: 'wan' },
     });
-    expect(preview.columns.map((c) => `${c.letter}:${c.header}`)).toEqual(['A:序号', 'B:名称', 'C:单位', 'D:数量', 'E:金额（万元）/单价', 'F:金额（万元）/合计', 'G:备注']);
+    expect(preview.columns.map((c) => `${c.letter}:${c.header}`)).toEqual([
+      'A:序号',
+      'B:名称',
+      'C:单位',
+      'D:数量',
+      'E:金额（万元）/单价',
+      'F:金额（万元）/合计',
+      'G:备注',
+    ]);
     expect(preview.lines).toEqual([
-      { id: 'b01', name: '服务器', category: '硬件设备', quantity: 5, unit: '台', unitPriceFen: 10_000_000, amountFen: 50_000_000, note: '含三年维保' },
-      { id: 'b02', name: '存储设备', category: '硬件设备', quantity: 1, unit: '套', unitPriceFen: 30_500_000, amountFen: 30_500_000, note: '' },
-      { id: 'b03', name: '应用软件开发', category: '软件开发', quantity: 1, unit: '项', unitPriceFen: 100_123_456, amountFen: 100_123_456, note: '' },
+      {
+        id: 'b01',
+        name: '服务器',
+        category: '硬件设备',
+        quantity: 5,
+        unit: '台',
+        unitPriceFen: 10_000_000,
+        amountFen: 50_000_000,
+        note: '含三年维保',
+      },
+      {
+        id: 'b02',
+        name: '存储设备',
+        category: '硬件设备',
+        quantity: 1,
+        unit: '套',
+        unitPriceFen: 30_500_000,
+        amountFen: 30_500_000,
+        note: '',
+      },
+      {
+        id: 'b03',
+        name: '应用软件开发',
+        category: '软件开发',
+        quantity: 1,
+        unit: '项',
+        unitPriceFen: 100_123_456,
+        amountFen: 100_123_456,
+        note: '',
+      },
     ]);
     expect(preview.skipped).toEqual([
       { row: 5, reason: '分类行：“硬件设备”作为其后各行的类别' },
@@ -63,13 +98,24 @@ describe('概算表 import', () => {
     expect(preview.warnings).toEqual([]);
 
     // The bureau corrects the unit to 元: the same cells read a hundred times smaller than as 万元 read ten thousand times.
-    const asYuan = await ok<BudgetPreview>(core, 'bureau.budget.preview', { name: '投资概算表.xlsx', bytes: await budgetWorkbook(), mapping: { ...preview.mapping, units: { unitPrice: 'yuan', amount: 'yuan' } } });
+    const asYuan = await ok<BudgetPreview>(core, 'bureau.budget.preview', {
+      name: '投资概算表.xlsx',
+      bytes: await budgetWorkbook(),
+      mapping: { ...preview.mapping, units: { unitPrice: 'yuan', amount: 'yuan' } },
+    });
     expect(asYuan.lines[0]).toMatchObject({ unitPriceFen: 1_000, amountFen: 5_000 });
 
     // Applied to a project of a draft, the lines replace the typed ones and the total now differs from the investment.
     let draft = await makeDraft(core);
-    draft = await ok<DraftView>(core, 'bureau.budget.apply', { draftId: draft.draft.id, baseVersion: draft.version, projectId: 'p1', name: '投资概算表.xlsx', bytes: await budgetWorkbook(), mapping: preview.mapping });
-    expect(draft.draft.projects[0].budgetLines.map((l) => l.amountFen)).toEqual([50_000_000, 30_500_000, 100_123_456]);
+    draft = await ok<DraftView>(core, 'bureau.budget.apply', {
+      draftId: draft.draft.id,
+      baseVersion: draft.version,
+      projectId: 'p1',
+      name: '投资概算表.xlsx',
+      bytes: await budgetWorkbook(),
+      mapping: preview.mapping,
+    });
+    expect(draft.draft.projects[0]!.budgetLines.map((l) => l.amountFen)).toEqual([50_000_000, 30_500_000, 100_123_456]);
     expect(draft.problems.map((p) => p.code)).toEqual(['budget-total']);
   });
 
@@ -79,7 +125,10 @@ describe('概算表 import', () => {
     ws.addRow(['费用名称', '数量', '单价', '金额', '说明']);
     ws.addRow(['监理服务', 1, '120,000.50', '120,000.50', '']);
     ws.addRow(['等保测评', 2, 40000, null, '']);
-    const preview = await ok<BudgetPreview>(await bureau(), 'bureau.budget.preview', { name: '概算.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) });
+    const preview = await ok<BudgetPreview>(await bureau(), 'bureau.budget.preview', {
+      name: '概算.xlsx',
+      bytes: new Uint8Array(await wb.xlsx.writeBuffer()),
+    });
     expect(preview.mapping.units).toEqual({ unitPrice: 'yuan', amount: 'yuan' });
     expect(preview.lines.map((l) => [l.name, l.quantity, l.unitPriceFen, l.amountFen])).toEqual([
       ['监理服务', 1, 12_000_050, 12_000_050],
@@ -94,26 +143,44 @@ describe('概算表 import', () => {
 
   it('reads the sample applicant table (元) with the same 14 lines and total as the sample package lists', async () => {
     const file = path.resolve(__dirname, '../../../resources/samples/wulong-2027/documents/wl-2027-01/投资概算表.xlsx');
-    const manifest = JSON.parse(await fs.readFile(path.resolve(__dirname, '../../../resources/samples/wulong-2027/manifest.json'), 'utf8')) as Manifest;
-    const preview = await ok<BudgetPreview>(await bureau(), 'bureau.budget.preview', { name: '投资概算表.xlsx', bytes: new Uint8Array(await fs.readFile(file)) });
-    const listed = manifest.projects[0].budgetLines;
+    const manifest = JSON.parse(
+      await fs.readFile(path.resolve(__dirname, '../../../resources/samples/wulong-2027/manifest.json'), 'utf8'),
+    ) as Manifest;
+    const preview = await ok<BudgetPreview>(await bureau(), 'bureau.budget.preview', {
+      name: '投资概算表.xlsx',
+      bytes: new Uint8Array(await fs.readFile(file)),
+    });
+    const listed = manifest.projects[0]!.budgetLines;
     expect(preview.mapping.units).toEqual({ unitPrice: 'yuan', amount: 'yuan' });
-    expect(preview.lines.map((l) => [l.name, l.category, l.amountFen])).toEqual(listed.map((l) => [l.name, l.category, yuanToFen(l.amount)]));
-    expect(preview.totalFen).toBe(yuanToFen(manifest.projects[0].totalInvestment));
+    expect(preview.lines.map((l) => [l.name, l.category, l.amountFen])).toEqual(
+      listed.map((l) => [l.name, l.category, yuanToFen(l.amount)]),
+    );
+    expect(preview.totalFen).toBe(yuanToFen(manifest.projects[0]!.totalInvestment));
   });
 
   it('refuses old binary .xls (by name or by content) asking to save as .xlsx, and a file that is no workbook', async () => {
     const core = await bureau();
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     const byContent = await refused(core, 'bureau.budget.preview', { name: '概算表.xlsx', bytes: ole });
-    expect(byContent.message).toBe('“概算表.xlsx”是旧版 Excel 97-2003 格式（.xls），本程序不读取该格式。请用 Excel 或 WPS 打开该文件，“另存为”Excel 工作簿（.xlsx）后再导入。');
-    expect((await refused(core, 'bureau.budget.preview', { name: '概算表.xls', bytes: new Uint8Array([0x50, 0x4b, 3, 4]) })).message).toMatch(/另存为”Excel 工作簿（\.xlsx）/);
-    expect((await refused(core, 'bureau.budget.preview', { name: '概算表.xlsx', bytes: new TextEncoder().encode('名称,金额\n服务器,10') })).message).toMatch(/不是有效的 Excel 工作簿/);
-    expect((await refused(core, 'bureau.budget.preview', { name: '概算表.xlsx', bytes: new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9]) })).message).toMatch(/无法作为 Excel 工作簿（\.xlsx）读取/);
+    expect(byContent.message).toBe(
+      '“概算表.xlsx”是旧版 Excel 97-2003 格式（.xls），本程序不读取该格式。请用 Excel 或 WPS 打开该文件，“另存为”Excel 工作簿（.xlsx）后再导入。',
+    );
+    expect(
+      (await refused(core, 'bureau.budget.preview', { name: '概算表.xls', bytes: new Uint8Array([0x50, 0x4b, 3, 4]) })).message,
+    ).toMatch(/另存为”Excel 工作簿（\.xlsx）/);
+    expect(
+      (await refused(core, 'bureau.budget.preview', { name: '概算表.xlsx', bytes: new TextEncoder().encode('名称,金额\n服务器,10') }))
+        .message,
+    ).toMatch(/不是有效的 Excel 工作簿/);
+    expect(
+      (await refused(core, 'bureau.budget.preview', { name: '概算表.xlsx', bytes: new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9]) })).message,
+    ).toMatch(/无法作为 Excel 工作簿（\.xlsx）读取/);
     // A workbook whose directory declares a sheet inflating to 3 GB (a ZIP bomb) is refused before it is inflated.
     const bomb = Buffer.from(await budgetWorkbook());
     const central = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     bomb.writeUInt32LE(3 * 2 ** 30, central + 24);
-    expect((await refused(core, 'bureau.budget.preview', { name: '概算表.xlsx', bytes: new Uint8Array(bomb) })).message).toMatch(/解压后过大/);
+    expect((await refused(core, 'bureau.budget.preview', { name: '概算表.xlsx', bytes: new Uint8Array(bomb) })).message).toMatch(
+      /解压后过大/,
+    );
   });
 });

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { openCore, type Core } from '../../../electron/core/app';
-import type { DraftView } from '../../../shared/bureau';
+import type { DraftView, PanelOpinionText, ResultImportOutcome, StatusBoard } from '../../../shared/bureau';
 import type { Envelope } from '../../../shared/api';
 import type { Review, ReviewView } from '../../../shared/scoring';
 import type { ExportResult, IdentityView } from '../../../shared/signing';
@@ -17,8 +17,19 @@ let clock = Date.parse('2027-03-10T09:00:00+08:00');
 /** One clock for every core, one second a call: signing times are ordered as the test acts. */
 export const tick = () => new Date((clock += 1000));
 
-export async function openTestCore(dataDir = tempDir('rd-bureau-')): Promise<{ core: Core; dataDir: string }> {
-  const core = await openCore({ dataDir, version: 't', transport: 'ipc', choosePath: null, openPath: async () => false, openFolder: async () => false, emit: () => undefined }, tick);
+export async function openTestCore(dataDir = tempDir('rd-bureau-'), now: () => Date = tick): Promise<{ core: Core; dataDir: string }> {
+  const core = await openCore(
+    {
+      dataDir,
+      version: 't',
+      transport: 'ipc',
+      choosePath: null,
+      openPath: async () => false,
+      openFolder: async () => false,
+      emit: () => undefined,
+    },
+    now,
+  );
   return { core, dataDir };
 }
 
@@ -45,9 +56,12 @@ export interface TestExpert {
   sessionId?: string;
 }
 
-/** An expert's machine: profile saved, signing identity created, handwritten signature saved. */
-export async function expertMachine(name: string): Promise<TestExpert> {
-  const { core, dataDir } = await openTestCore();
+/**
+ * An expert's machine: profile saved, signing identity created, handwritten signature saved. `now` is its clock (the
+ * shared test clock unless given; a bureau on the real clock refuses results signed in its future).
+ */
+export async function expertMachine(name: string, now: () => Date = tick): Promise<TestExpert> {
+  const { core, dataDir } = await openTestCore(undefined, now);
   await ok(core, 'expert.save', { name, title: '高级工程师', employer: `${name}所在设计院`, phone: '' });
   const identity = await ok<IdentityView>(core, 'signing.identity.create', { passphrase });
   await ok(core, 'signing.image.save', { png: signaturePng() });
@@ -56,9 +70,22 @@ export async function expertMachine(name: string): Promise<TestExpert> {
 
 /** The bureau's draft: national rules, three experts (甲 chair), one project with a real proposal and two budget lines. */
 export async function makeDraft(bureau: Core, fingerprints: Record<string, string> = {}): Promise<DraftView> {
-  const experts = ['专家甲', '专家乙', '专家丙'].map((name) => ({ name, title: '高级工程师', employer: `${name}所在设计院`, fingerprint: fingerprints[name] ?? '' }));
+  const experts = ['专家甲', '专家乙', '专家丙'].map((name) => ({
+    name,
+    title: '高级工程师',
+    employer: `${name}所在设计院`,
+    fingerprint: fingerprints[name] ?? '',
+  }));
   let view = await ok<DraftView>(bureau, 'bureau.draft.create', {
-    session: { jurisdiction: 'national', issuer: '测试区大数据发展局', title: '2027年度测试区政务信息化项目专家评审会', date: '2027-03-18', location: '区政务服务中心第一会议室', experts, chair: '专家甲' },
+    session: {
+      jurisdiction: 'national',
+      issuer: '测试区大数据发展局',
+      title: '2027年度测试区政务信息化项目专家评审会',
+      date: '2027-03-18',
+      location: '区政务服务中心第一会议室',
+      experts,
+      chair: '专家甲',
+    },
   });
   view = await ok<DraftView>(bureau, 'bureau.draft.saveProject', {
     draftId: view.draft.id,
@@ -94,14 +121,26 @@ export async function makeDraft(bureau: Core, fingerprints: Record<string, strin
  * Expert k's review: every sub-criterion at its maximum minus k half-points, line b1 approved at `b1Fen`, and
  * optionally a chosen conclusion with its reason.
  */
-export function reviewOf(view: ReviewView, k: number, b1Fen: number | null, opts: { chosen?: 'approve' | 'revise' | 'reject'; overall?: string } = {}): Review {
+export function reviewOf(
+  view: ReviewView,
+  k: number,
+  b1Fen: number | null,
+  opts: { chosen?: 'approve' | 'revise' | 'reject'; overall?: string } = {},
+): Review {
   const rubric = view.rubric.rubric;
   return {
     ...view.review,
     conflict: { hasConflict: false, note: '' },
     familiarity: 'familiar',
     dimensions: Object.fromEntries(
-      rubric.dimensions.map((d) => [d.id, { scores: Object.fromEntries(d.subCriteria.map((c) => [c.id, c.maxPoints - 0.5 * k])), opinion: `${d.name}论证较充分。`, lowScoreReason: '' }]),
+      rubric.dimensions.map((d) => [
+        d.id,
+        {
+          scores: Object.fromEntries(d.subCriteria.map((c) => [c.id, c.maxPoints - 0.5 * k])),
+          opinion: `${d.name}论证较充分。`,
+          lowScoreReason: '',
+        },
+      ]),
     ),
     chapterOpinions: Object.fromEntries(view.chapters.map((c) => [c.id, `${c.title}内容完整。`])),
     vetoRulings: Object.fromEntries(view.vetoes.map((v) => [v.veto.id, false])),
@@ -129,4 +168,43 @@ export async function exportResult(e: TestExpert, keep: string): Promise<{ file:
   const file = path.join(keep, name);
   await fs.copyFile(path.join(out.folder, name), file);
   return { file, bytes: new Uint8Array(await fs.readFile(file)) };
+}
+
+/**
+ * Imports result files as the bureau does when the roster registers no fingerprints: the held results (待确认) are
+ * confirmed (the bureau has read each expert's fingerprint with them), and each file's final outcome is returned.
+ */
+export async function importConfirmed(bureau: Core, sessionId: string, files: string[]): Promise<ResultImportOutcome[]> {
+  const outcomes = await ok<ResultImportOutcome[]>(bureau, 'bureau.results.import', {
+    sessionId,
+    sources: files.map((p) => ({ kind: 'path', path: p })),
+  });
+  if (!outcomes.some((o) => o.status === 'held')) return outcomes;
+  const board = await ok<StatusBoard>(bureau, 'bureau.results.status', { sessionId });
+  const confirmed = new Map<string, ResultImportOutcome>();
+  for (const e of board.experts) {
+    const first = e.pending[0];
+    if (first)
+      for (const o of await ok<ResultImportOutcome[]>(bureau, 'bureau.results.confirmKey', { sessionId, pendingId: first.id }))
+        confirmed.set(o.file, o);
+  }
+  return outcomes.map((o) => (o.status === 'held' ? (confirmed.get(path.basename(o.file)) ?? o) : o));
+}
+
+/**
+ * The chair confirms every section of a project's panel opinion that is not confirmed yet, settling the merged draft as a
+ * chair would: the shared points, else the first member's own wording of the points to settle.
+ */
+export async function confirmPanelOpinion(bureau: Core, sessionId: string, projectId: string): Promise<void> {
+  const text = await ok<PanelOpinionText>(bureau, 'bureau.panel.opinionText.get', { sessionId, projectId });
+  for (const s of text.sections.filter((x) => !x.confirmed)) {
+    const [shared, settle] = s.draft.split('待组长确定：');
+    const settled =
+      shared!.trim() ||
+      (settle ?? '')
+        .trim()
+        .split('\n')[0]!
+        .replace(/^[^：]+：/, '');
+    await ok(bureau, 'bureau.panel.opinionText.save', { sessionId, projectId, section: s.section, text: settled, baseVersion: s.version });
+  }
 }

@@ -2,8 +2,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/app';
 import { buildResult, signResult } from '../../../electron/core/signing/result';
-import { openStore } from '../../../electron/core/store/db';
-import { jcs } from '../../../electron/core/signing/jcs';
+import { readLiveDb } from '../../helpers/core';
+import { jcs } from '../../../electron/core/kernel/jcs';
 import type { ResultImportOutcome, StatusBoard } from '../../../shared/bureau';
 import { makeTestIdentity } from '../signing/testSigner';
 import { makeDraft, ok, openTestCore, refused, tick } from './cycle';
@@ -15,11 +15,19 @@ async function registeredSession(fingerprints: Record<string, string> = {}): Pro
   const { core, dataDir } = await openTestCore();
   cores.push(core);
   const draft = await makeDraft(core, fingerprints);
-  const { sessionId } = await ok<{ sessionId: string }>(core, 'bureau.draft.export', { draftId: draft.draft.id, jobId: 'e', destination: 'default' });
+  const { sessionId } = await ok<{ sessionId: string }>(core, 'bureau.draft.export', {
+    draftId: draft.draft.id,
+    jobId: 'e',
+    destination: 'default',
+  });
   return { core, dataDir, sessionId };
 }
 
-const upload = (name: string, text: string | Uint8Array) => ({ kind: 'upload', name, bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text });
+const upload = (name: string, text: string | Uint8Array) => ({
+  kind: 'upload',
+  name,
+  bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text,
+});
 
 describe('hostile result files', () => {
   it('refuses each with its reason and writes nothing', async () => {
@@ -44,16 +52,21 @@ describe('hostile result files', () => {
       ['e.rdr.json', 'refused', 'unreadable'],
       ['f.rdr.json', 'refused', 'unreadable'],
     ]);
-    expect(outcomes[0].message).toMatch(/“a\.rdr\.json”未通过验证：评审结果文件不是有效的.*JSON/);
-    expect(outcomes[1].message).toMatch(/远大于评审结果文件应有的大小/);
-    expect(outcomes[2].message).toMatch(/“c\.rdr\.json”未通过验证：.*不符合格式/);
-    expect(outcomes[4].message).toMatch(/“e\.rdr\.json”未通过验证：.*版本/);
+    expect(outcomes[0]!.message).toMatch(/“a\.rdr\.json”未通过验证：评审结果文件不是有效的.*JSON/);
+    expect(outcomes[1]!.message).toMatch(/远大于评审结果文件应有的大小/);
+    expect(outcomes[2]!.message).toMatch(/“c\.rdr\.json”未通过验证：.*不符合格式/);
+    expect(outcomes[4]!.message).toMatch(/“e\.rdr\.json”未通过验证：.*版本/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const board = await ok<StatusBoard>(core, 'bureau.results.status', { sessionId });
     expect(board.experts.every((e) => e.submissions === 0)).toBe(true);
     // A folder with no result files is refused as a whole; a missing path is reported per file.
-    expect((await refused(core, 'bureau.results.import', { sessionId, sources: [{ kind: 'path', path: __dirname }] })).message).toMatch(/没有评审结果文件/);
-    const missing = await ok<ResultImportOutcome[]>(core, 'bureau.results.import', { sessionId, sources: [{ kind: 'path', path: '/no/such/file.rdr.json' }] });
+    expect((await refused(core, 'bureau.results.import', { sessionId, sources: [{ kind: 'path', path: __dirname }] })).message).toMatch(
+      /没有评审结果文件/,
+    );
+    const missing = await ok<ResultImportOutcome[]>(core, 'bureau.results.import', {
+      sessionId,
+      sources: [{ kind: 'path', path: '/no/such/file.rdr.json' }],
+    });
     expect(missing[0]).toMatchObject({ status: 'refused', refusal: 'unreadable' });
   });
 
@@ -62,24 +75,32 @@ describe('hostile result files', () => {
     const { core, dataDir, sessionId } = await registeredSession({ 专家乙: registered.stored.fingerprint });
     const stranger = await makeTestIdentity('sm2', { name: '路人', now: new Date('2027-03-01T00:00:00Z') });
     const impostor = await makeTestIdentity('ecdsa-p256', { name: '专家乙', now: new Date('2027-03-01T00:00:00Z') });
-    const store = await openStore(dataDir, tick);
-    const files = [stranger, impostor, registered].map((id) => signResult(buildResult(store.db, sessionId, id.signer, tick()), id.signer, tick()).bytes);
+    const store = readLiveDb(dataDir);
+    const files = [stranger, impostor, registered].map(
+      (id) => signResult(buildResult(store.db, sessionId, id.signer, tick()), id.signer, tick()).bytes,
+    );
     store.close();
-    const outcomes = await ok<ResultImportOutcome[]>(core, 'bureau.results.import', { sessionId, sources: files.map((b, i) => upload(`${i}.rdr.json`, b)) });
+    const outcomes = await ok<ResultImportOutcome[]>(core, 'bureau.results.import', {
+      sessionId,
+      sources: files.map((b, i) => upload(`${i}.rdr.json`, b)),
+    });
     expect(outcomes.map((o) => [o.status, o.refusal, o.expert])).toEqual([
       ['refused', 'not-on-roster', '路人'],
       ['refused', 'roster-mismatch', '专家乙'],
       ['accepted', null, '专家乙'],
     ]);
-    expect(outcomes[1].message).toMatch(/与评审包名单为其登记的指纹 .* 不一致/);
+    expect(outcomes[1]!.message).toMatch(/与评审包名单为其登记的指纹 .* 不一致/);
     // The accepted file holds no completed project: the expert has submitted, the project is not done.
     const board = await ok<StatusBoard>(core, 'bureau.results.status', { sessionId });
-    expect(board.experts[1].projects).toEqual([{ projectId: 'p1', state: 'incomplete' }]);
+    expect(board.experts[1]!.projects).toEqual([{ projectId: 'p1', state: 'incomplete' }]);
     expect(board.missing).toEqual(['专家甲', '专家丙']);
     // Canonical JSON re-spelled with whitespace is no longer the signed bytes.
     const spaced = new TextEncoder().encode(JSON.stringify(JSON.parse(new TextDecoder().decode(files[2])), null, 1));
-    expect(Buffer.from(jcs(JSON.parse(new TextDecoder().decode(spaced)))).equals(Buffer.from(files[2]))).toBe(true);
-    const [re] = await ok<ResultImportOutcome[]>(core, 'bureau.results.import', { sessionId, sources: [upload('spaced.rdr.json', spaced)] });
+    expect(Buffer.from(jcs(JSON.parse(new TextDecoder().decode(spaced)))).equals(Buffer.from(files[2]!))).toBe(true);
+    const [re] = await ok<ResultImportOutcome[]>(core, 'bureau.results.import', {
+      sessionId,
+      sources: [upload('spaced.rdr.json', spaced)],
+    });
     expect(re).toMatchObject({ status: 'refused', refusal: 'tampered' });
   });
 });

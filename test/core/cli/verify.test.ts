@@ -18,7 +18,12 @@ beforeAll(async () => {
   const { signer } = await makeTestIdentity('sm2');
   fingerprint = signer.fingerprint;
   dir = tempDir('rd-cli-verify-');
-  signedPdf = await signPdf(await opinionPdf(), signer, { signedAt: testNow, name: '王专家', reason: '专家个人评审意见', location: '会议室' });
+  signedPdf = await signPdf(await opinionPdf(), signer, {
+    signedAt: testNow,
+    name: '王专家',
+    reason: '专家个人评审意见',
+    location: '会议室',
+  });
   writeFileSync(path.join(dir, 'opinion.pdf'), signedPdf);
   const docx = new TextEncoder().encode('PK fake docx bytes for a detached signature');
   writeFileSync(path.join(dir, 'opinion.docx'), docx);
@@ -65,7 +70,12 @@ describe('review-desk verify', () => {
     const res = await verify([path.join(dir, 'opinion.pdf'), '--json']);
     expect(res.code).toBe(0);
     const report = JSON.parse(res.out);
-    expect(report).toMatchObject({ kind: 'pdf', valid: true, signer: { name: '王专家', fingerprint, algorithm: 'sm2' }, signedAt: expect.stringMatching(/^2027-03-05T09:00:00/) });
+    expect(report).toMatchObject({
+      kind: 'pdf',
+      valid: true,
+      signer: { name: '王专家', fingerprint, algorithm: 'sm2' },
+      signedAt: expect.stringMatching(/^2027-03-05T09:00:00/),
+    });
     expect(report.checks.every((c: { ok: boolean }) => c.ok)).toBe(true);
     const missing = await verify([path.join(dir, 'nope.pdf'), '--json']);
     expect(missing.code).toBe(1);

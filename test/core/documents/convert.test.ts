@@ -24,7 +24,12 @@ function tinyPng(): Buffer {
   header[8] = 8;
   header[9] = 2;
   const raw = Buffer.from([0, 255, 0, 0, 0, 0, 255, 0, 0, 255, 0, 0, 0]);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe('docxToHtml', () => {
@@ -37,8 +42,19 @@ describe('docxToHtml', () => {
             new Paragraph({ text: '1.1 建设背景', heading: HeadingLevel.HEADING_2 }),
             new Paragraph({ children: [new TextRun('正文：<script>alert(1)</script> 应作为文字显示。')] }),
             new Paragraph({ children: [new ExternalHyperlink({ link: 'javascript:alert(1)', children: [new TextRun('恶意链接')] })] }),
-            new Paragraph({ children: [new ExternalHyperlink({ link: 'https://example.com/track', children: [new TextRun('外部链接')] })] }),
-            new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph('名称')] }), new TableCell({ children: [new Paragraph('金额（万元）')] })] })] }),
+            new Paragraph({
+              children: [new ExternalHyperlink({ link: 'https://example.com/track', children: [new TextRun('外部链接')] })],
+            }),
+            new Table({
+              rows: [
+                new TableRow({
+                  children: [
+                    new TableCell({ children: [new Paragraph('名称')] }),
+                    new TableCell({ children: [new Paragraph('金额（万元）')] }),
+                  ],
+                }),
+              ],
+            }),
             new Paragraph({ children: [new ImageRun({ type: 'png', data: tinyPng(), transformation: { width: 20, height: 20 } })] }),
           ],
         },
@@ -59,7 +75,8 @@ describe('docxToHtml', () => {
   });
 
   it('sanitizer removes what mammoth would pass through from a hostile document', () => {
-    const html = '<a href="file:///etc/passwd">x</a><a href="#toc">目录</a><img src="https://evil/x.png" /><img src="data:image/svg+xml;base64,AAA" /><p onclick="x()">p</p>';
+    const html =
+      '<a href="file:///etc/passwd">x</a><a href="#toc">目录</a><img src="https://evil/x.png" /><img src="data:image/svg+xml;base64,AAA" /><p onclick="x()">p</p>';
     const clean = sanitizeMammothHtml(html);
     expect(clean).toBe('<a>x</a><a href="#toc">目录</a><img /><img /><p>p</p>');
   });
@@ -81,12 +98,12 @@ describe('xlsxToSheets', () => {
     const rendered = await xlsxToSheets(file);
     if (rendered.kind !== 'sheets') throw new Error('expected sheets');
     const [sheet] = rendered.sheets;
-    expect(sheet.name).toBe('概算表');
-    expect(sheet.rows[0][0]).toBe('项目投资概算表');
-    expect(sheet.rows[1]).toEqual(['名称', '数量', '金额（元）']);
-    expect(sheet.rows[2]).toEqual(['服务器', '2', '120,000.50']);
-    expect(sheet.rows[3][2]).toBe('120,000.50');
-    expect(sheet.merges).toEqual([[0, 0, 0, 2]]);
-    expect(sheet.columnWidths[0]).toBe(30);
+    expect(sheet!.name).toBe('概算表');
+    expect(sheet!.rows[0]![0]).toBe('项目投资概算表');
+    expect(sheet!.rows[1]).toEqual(['名称', '数量', '金额（元）']);
+    expect(sheet!.rows[2]).toEqual(['服务器', '2', '120,000.50']);
+    expect(sheet!.rows[3]![2]).toBe('120,000.50');
+    expect(sheet!.merges).toEqual([[0, 0, 0, 2]]);
+    expect(sheet!.columnWidths[0]).toBe(30);
   });
 });

@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 const fixture = (name: string) => path.join(dir, name);
 /** Page text with line breaks removed: pdfkit wraps sentences anywhere. */
-const flat = (t: DocumentText, page: number) => t.pages[page - 1].text.replace(/\n/g, '');
+const flat = (t: DocumentText, page: number) => t.pages[page - 1]!.text.replace(/\n/g, '');
 /** Three or more CJK characters each separated by one space: what inserted spaces look like. */
 const spacedOut = /(?:\p{Script=Han} ){2,}\p{Script=Han}/u;
 const item = (str: string, x: number, y: number, width: number, size = 12, hasEOL = false): TextItem =>
@@ -46,7 +46,12 @@ describe('itemLines', () => {
       3,
     );
     expect(lines.map((l) => l.text)).toEqual(['数据资源GB/T 39786', '建设方案', '第一章 项目概况 1', '下一行']);
-    expect(lines.map((l) => [l.page, l.size])).toEqual([[3, 12], [3, 30], [3, 12], [3, 12]]);
+    expect(lines.map((l) => [l.page, l.size])).toEqual([
+      [3, 12],
+      [3, 30],
+      [3, 12],
+      [3, 12],
+    ]);
   });
 });
 
@@ -60,8 +65,10 @@ describe('extractText: PDF', () => {
     expect(progress.at(-1)).toEqual({ done: text.pages.length, total: text.pages.length });
 
     expect(flat(text, 1)).toContain('武隆区智慧养老服务平台建设项目建设方案');
-    expect(text.pages[1].text).toMatch(/^目录\n第一章 项目概况 \.{5,}.* 1$/m);
-    const background = text.pages.findIndex((p) => p.text.replace(/\n/g, '').includes('武隆区60周岁以上老年人口约8.1万人，占户籍人口的22.6%'));
+    expect(text.pages[1]!.text).toMatch(/^目录\n第一章 项目概况 \.{5,}.* 1$/m);
+    const background = text.pages.findIndex((p) =>
+      p.text.replace(/\n/g, '').includes('武隆区60周岁以上老年人口约8.1万人，占户籍人口的22.6%'),
+    );
     expect(background + 1).toBe(4);
     for (const p of text.pages) expect(p.text).not.toMatch(spacedOut);
 
@@ -111,9 +118,9 @@ describe('extractText: DOCX', () => {
   it('is one page with paragraphs, tab-separated table rows and h1/h2 headings', async () => {
     const text = await extractText(fixture('02-house.docx'), 'docx', 'd');
     expect(text.pages).toHaveLength(1);
-    expect(text.pages[0].text).toContain('武隆区60周岁以上老年人口约8.1万人，占户籍人口的22.6%');
-    expect(text.pages[0].text).toContain('项目名称\t武隆区智慧养老服务平台建设项目');
-    expect(text.pages[0].text).not.toMatch(spacedOut);
+    expect(text.pages[0]!.text).toContain('武隆区60周岁以上老年人口约8.1万人，占户籍人口的22.6%');
+    expect(text.pages[0]!.text).toContain('项目名称\t武隆区智慧养老服务平台建设项目');
+    expect(text.pages[0]!.text).not.toMatch(spacedOut);
     expect(text.headings).toContainEqual({ text: '第五章 数据资源共享分析', page: 1, level: 1 });
     expect(text.headings).toContainEqual({ text: '5.1 共享需求分析', page: 1, level: 2 });
   });
@@ -121,7 +128,7 @@ describe('extractText: DOCX', () => {
   it('takes headings from Chinese style names (标题 1) and from bold numbered paragraphs, not from plain list lines', async () => {
     const styled = await extractText(fixture('12-arabic-cn-styles.docx'), 'docx', 's');
     expect(styled.headings).toContainEqual({ text: '5. 数据资源共享分析', page: 1, level: 1 });
-    expect(styled.pages[0].text.split('\n')).toContain('2．集约化建设');
+    expect(styled.pages[0]!.text.split('\n')).toContain('2．集约化建设');
     expect(styled.headings.map((h) => h.text)).not.toContain('2．集约化建设');
 
     const bold = await extractText(fixture('11-chinese-bold.docx'), 'docx', 'b');

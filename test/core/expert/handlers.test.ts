@@ -12,7 +12,18 @@ afterEach(() => {
 });
 
 async function start(dataDir = tempDir()): Promise<Core> {
-  const core = await openCore({ dataDir, version: 't', transport: 'ipc', choosePath: null, openPath: async () => false, openFolder: async () => false, emit: () => undefined }, () => new Date('2027-03-05T09:00:00Z'));
+  const core = await openCore(
+    {
+      dataDir,
+      version: 't',
+      transport: 'ipc',
+      choosePath: null,
+      openPath: async () => false,
+      openFolder: async () => false,
+      emit: () => undefined,
+    },
+    () => new Date('2027-03-05T09:00:00Z'),
+  );
   cores.push(core);
   return core;
 }
@@ -41,8 +52,14 @@ describe('expert profile', () => {
 
   it('refuses an empty name and a phone with other characters, in Chinese', async () => {
     const core = await start();
-    expect(await refused(core, 'expert.save', { ...profile, name: '  ' })).toMatchObject({ code: 'invalid-input', message: expect.stringContaining('请填写姓名') });
-    expect(await refused(core, 'expert.save', { ...profile, phone: '023 abc' })).toMatchObject({ code: 'invalid-input', message: expect.stringContaining('数字和短横线') });
+    expect(await refused(core, 'expert.save', { ...profile, name: '  ' })).toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringContaining('请填写姓名'),
+    });
+    expect(await refused(core, 'expert.save', { ...profile, phone: '023 abc' })).toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringContaining('数字和短横线'),
+    });
     expect(await ok(core, 'expert.get', {})).toBeNull();
   });
 });
@@ -50,12 +67,24 @@ describe('expert profile', () => {
 describe('session commitment', () => {
   it('is required before review.save, and records the time and the expert name once', async () => {
     const core = await start();
-    const summary = await ok<{ id: string }>(core, 'package.import', { jobId: 'j', source: { kind: 'path', path: await writeMinimalPackage(tempDir()) } });
+    const summary = await ok<{ id: string }>(core, 'package.import', {
+      jobId: 'j',
+      source: { kind: 'path', path: await writeMinimalPackage(tempDir()) },
+    });
     const sessionId = summary.id;
     const view = await ok<ReviewView>(core, 'review.get', { sessionId, projectId: 'p1' });
-    const save = () => core.dispatch('review.save', { sessionId, projectId: 'p1', review: { ...view.review, overallOpinion: '可行' }, baseVersion: 0 }) as Promise<Envelope<ReviewView>>;
+    const save = () =>
+      core.dispatch('review.save', {
+        sessionId,
+        projectId: 'p1',
+        review: { ...view.review, overallOpinion: '可行' },
+        baseVersion: 0,
+      }) as Promise<Envelope<ReviewView>>;
 
-    expect(await refused(core, 'review.save', { sessionId, projectId: 'p1', review: view.review, baseVersion: 0 })).toMatchObject({ code: 'invalid-input', message: expect.stringContaining('专家承诺书') });
+    expect(await refused(core, 'review.save', { sessionId, projectId: 'p1', review: view.review, baseVersion: 0 })).toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringContaining('专家承诺书'),
+    });
     expect(await ok(core, 'session.commitment.get', { sessionId })).toBeNull();
     expect(await refused(core, 'session.commitment.accept', { sessionId })).toMatchObject({ message: expect.stringContaining('专家信息') });
     expect(await refused(core, 'session.commitment.accept', { sessionId: 'nope' })).toMatchObject({ code: 'not-found' });

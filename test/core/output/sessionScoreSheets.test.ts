@@ -9,10 +9,11 @@ import { PROJECT_SHEET_TEMPLATE_ID, resolveTemplate, SHEET_TEMPLATE_ID } from '.
 import { fillFor, makeDocument } from '../../../electron/core/output/generate';
 import { renderPdf } from '../../../electron/core/output/pdf/render';
 import { loadBuiltinTemplates } from '../../../electron/core/output/template/builtins';
-import { reviewContext, reviewView, sessionOrThrow } from '../../../electron/core/scoring/view';
+import { reviewContext, reviewView } from '../../../electron/core/scoring/view';
 import type { SessionDetail } from '../../../shared/domain';
 import { sampleSession, type SampleSession } from '../sampleSession';
 import { readPdf } from './pdf/pdfText';
+import { sessionOrThrow } from '../../../electron/core/context/session';
 
 const fixedNow = new Date('2027-03-18T09:00:00+08:00');
 const strip = (s: string) => s.replace(/\s+/g, '');
@@ -50,7 +51,10 @@ describe('评审会评分汇总表 (session-score-summary)', () => {
     const read = await readPdf(await renderPdf(fillFor(deps(), template, sample.sessionId, null)));
     const text = strip(read.pages.flatMap((p) => p.items.map((i) => i.str)).join(''));
     // Independently of the aggregation: a one-member panel's in-force total is the expert's own total.
-    const totals = session.projects.map((p) => ({ name: p.name, total: reviewView(reviewContext(sample.store.db, session, p.id)).totals.total }));
+    const totals = session.projects.map((p) => ({
+      name: p.name,
+      total: reviewView(reviewContext(sample.store.db, session, p.id)).totals.total,
+    }));
     expect(new Set(totals.map((t) => t.total)).size, 'the sample gives at least two different totals').toBeGreaterThan(1);
     const expected = totals
       .map((t) => ({ ...t, rank: 1 + totals.filter((o) => o.total > t.total).length }))
@@ -72,28 +76,41 @@ describe('项目评分表 (project-score-sheet)', () => {
     const resolved = [resolveTemplate(sample.store.db, SHEET_TEMPLATE_ID), resolveTemplate(sample.store.db, PROJECT_SHEET_TEMPLATE_ID)];
     const jobs = plannedJobs(session, resolved, ['xlsx', 'csv', 'pdf']);
     expect(jobs.filter((j) => j.projectId === null)).toHaveLength(2);
-    expect(jobs.filter((j) => j.projectId !== null).map((j) => `${j.projectId}.${j.format}`).sort()).toEqual(
-      session.projects.flatMap((p) => [`${p.id}.xlsx`, `${p.id}.csv`]).sort(),
-    );
+    expect(
+      jobs
+        .filter((j) => j.projectId !== null)
+        .map((j) => `${j.projectId}.${j.format}`)
+        .sort(),
+    ).toEqual(session.projects.flatMap((p) => [`${p.id}.xlsx`, `${p.id}.csv`]).sort());
   });
 
   it.each([0, 1])('holds only project %i in its XLSX and CSV', async (i) => {
     const project = session.projects[i];
-    const others = session.projects.filter((p) => p.id !== project.id).map((p) => p.name);
+    const others = session.projects.filter((p) => p.id !== project!.id).map((p) => p.name);
     const resolved = resolveTemplate(sample.store.db, PROJECT_SHEET_TEMPLATE_ID);
-    const xlsx = await makeDocument(deps(), session, { resolved, projectId: project.id, format: 'xlsx' });
-    expect(xlsx.name).toBe(`项目评分表-${project.name}.xlsx`);
+    const xlsx = await makeDocument(deps(), session, { resolved, projectId: project!.id, format: 'xlsx' });
+    expect(xlsx.name).toBe(`项目评分表-${project!.name}.xlsx`);
     const own = await workbookText(xlsx.bytes);
     expect(own.sheets).toHaveLength(1);
-    expect(own.text).toContain(project.name);
+    expect(own.text).toContain(project!.name);
     for (const name of others) expect(own.text).not.toContain(name);
     // The same project's sheet as in the session workbook, which holds every project.
-    const whole = await workbookText((await makeDocument(deps(), session, { resolved: resolveTemplate(sample.store.db, SHEET_TEMPLATE_ID), projectId: null, format: 'xlsx' })).bytes);
+    const whole = await workbookText(
+      (
+        await makeDocument(deps(), session, {
+          resolved: resolveTemplate(sample.store.db, SHEET_TEMPLATE_ID),
+          projectId: null,
+          format: 'xlsx',
+        })
+      ).bytes,
+    );
     expect(whole.sheets).toHaveLength(session.projects.length + 1);
     for (const name of others) expect(whole.text).toContain(name);
 
-    const csv = Buffer.from((await makeDocument(deps(), session, { resolved, projectId: project.id, format: 'csv' })).bytes).toString('utf8');
-    expect(csv).toContain(project.name);
+    const csv = Buffer.from((await makeDocument(deps(), session, { resolved, projectId: project!.id, format: 'csv' })).bytes).toString(
+      'utf8',
+    );
+    expect(csv).toContain(project!.name);
     for (const name of others) expect(csv).not.toContain(name);
   });
 

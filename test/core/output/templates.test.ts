@@ -37,7 +37,7 @@ const strip = (s: string) => s.replace(/\s+/g, '');
 
 /**
  * The PDF's text in drawing order (table cells whole, as mammoth reads them), without the page furniture: the page
- * number and running header outside the 版心 (each checked to be exactly that), and a table's header rows where the
+ * number and running header outside the 版心 (each checked to be exactly that), a letter's 发文机关标志, and a table's header rows where the
  * renderer repeats them at the top of a continuation page. Text outside the 版心 that is not furniture is returned in
  * `stray`.
  */
@@ -46,7 +46,15 @@ function pdfContent(read: PdfRead, doc: RenderDoc): { text: string; furniture: s
   const count = read.pages.length;
   const repeatedHeaders = doc.blocks
     .filter((b): b is Extract<RenderDoc['blocks'][number], { kind: 'table' }> => b.kind === 'table' && b.headerRows > 0)
-    .map((t) => strip(t.rows.slice(0, t.headerRows).flat().map((c) => c.text).join('')));
+    .map((t) =>
+      strip(
+        t.rows
+          .slice(0, t.headerRows)
+          .flat()
+          .map((c) => c.text)
+          .join(''),
+      ),
+    );
   const furniture: string[] = [];
   const stray: string[] = [];
   let text = '';
@@ -56,11 +64,18 @@ function pdfContent(read: PdfRead, doc: RenderDoc): { text: string; furniture: s
     const outside = new Map<number, string>();
     let body = '';
     for (const item of page.items) {
-      if (item.baseline < g.top || item.baseline > g.top + g.height) outside.set(Math.round(item.baseline), (outside.get(Math.round(item.baseline)) ?? '') + item.str);
+      if (item.baseline < g.top || item.baseline > g.top + g.height)
+        outside.set(Math.round(item.baseline), (outside.get(Math.round(item.baseline)) ?? '') + item.str);
       else body += item.str;
     }
     for (const line of outside.values()) (allowed.has(strip(line)) ? furniture : stray).push(`第 ${n} 页：${strip(line)}`);
     body = strip(body);
+    // The 信函格式 发文机关标志 is page furniture of page 1 (a text box over the 版心's top in the DOCX).
+    const mark = n === 1 && doc.page.letterhead ? strip(doc.page.letterhead.mark) : '';
+    if (mark && body.startsWith(mark)) {
+      furniture.push(`第 1 页：${mark}`);
+      body = body.slice(mark.length);
+    }
     const repeated = n > 1 ? repeatedHeaders.find((h) => h && body.startsWith(h) && text.includes(h)) : undefined;
     text += repeated ? body.slice(repeated.length) : body;
   });
@@ -85,7 +100,7 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'review-desk-templates-'));
   const deps = { db: sample.store.db, now: () => fixedNow };
   for (const template of loadBuiltinTemplates()) {
-    const doc = fillFor(deps, template, sample.sessionId, template.kind === 'session' ? null : sample.projectIds[0]);
+    const doc = fillFor(deps, template, sample.sessionId, template.kind === 'session' ? null : sample.projectIds[0]!);
     const pdf = await renderPdf(doc);
     const docx = await renderDocx(doc);
     const pdfFile = path.join(work, `${template.id}.pdf`);
@@ -135,7 +150,10 @@ describe('built-in templates in DOCX and PDF', () => {
 
     it('matches the committed reference PNG of page 1', () => {
       const reference = path.join(referenceDir, `${id}.png`);
-      expect(existsSync(reference), `reference ${reference} missing: run UPDATE_SNAPSHOTS=1 npx vitest run test/core/output/templates.test.ts`).toBe(true);
+      expect(
+        existsSync(reference),
+        `reference ${reference} missing: run UPDATE_SNAPSHOTS=1 npx vitest run test/core/output/templates.test.ts`,
+      ).toBe(true);
       const share = differingShare(readPng(rendered.get(id)!.png), readPng(reference));
       expect(share, `${(share * 100).toFixed(2)} % of pixels differ`).toBeLessThan(maxDifferingShare);
     });
@@ -143,7 +161,7 @@ describe('built-in templates in DOCX and PDF', () => {
 
   it('tells the pages of different templates apart (the snapshot comparison can fail)', () => {
     const pngs = [...rendered.values()].map((r) => readPng(r.png));
-    for (let i = 1; i < pngs.length; i++) expect(differingShare(pngs[0], pngs[i])).toBeGreaterThan(maxDifferingShare);
+    for (let i = 1; i < pngs.length; i++) expect(differingShare(pngs[0]!, pngs[i]!)).toBeGreaterThan(maxDifferingShare);
   });
 
   it('tells a DOCX with one changed word from its PDF (the parity comparison can fail)', async () => {

@@ -1,17 +1,26 @@
 // Chinese formatting at the edge: numerals of list numbering (property-tested 1..99), dates, 万元, scores, and full-width punctuation (idempotent, never touching CJK characters).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chineseNumeral, formatDate, formatScore, formatWan, formatWanWithUnit, listMarker, normalizePunctuation } from '../../../electron/core/output/typography';
+import {
+  chineseNumeral,
+  formatDate,
+  formatScore,
+  formatWan,
+  formatWanWithUnit,
+  listMarker,
+  nestQuotes,
+  normalizePunctuation,
+} from '../../../electron/core/output/typography';
 
 const digitOf: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** Reads a numeral back independently of how it was written. */
 function parseNumeral(s: string): number {
   const ten = s.indexOf('十');
-  if (ten < 0) return digitOf[s];
-  const tens = ten === 0 ? 1 : digitOf[s.slice(0, ten)];
+  if (ten < 0) return digitOf[s]!;
+  const tens = ten === 0 ? 1 : digitOf[s.slice(0, ten)]!;
   const ones = s.slice(ten + 1);
-  return tens * 10 + (ones ? digitOf[ones] : 0);
+  return tens! * 10 + (ones ? digitOf[ones]! : 0);
 }
 
 describe('Chinese numerals', () => {
@@ -95,6 +104,34 @@ describe('full-width punctuation', () => {
         a.forEach((c, i) => {
           if (b[i] !== c) expect(fullOf[c]).toBe(b[i]);
         });
+      }),
+    );
+  });
+});
+
+describe('nestQuotes', () => {
+  it('turns quotation marks inside quotation marks into single ones, alternating by depth', () => {
+    expect(nestQuotes('关于“武隆区政务服务“一网通办”综合受理系统建设项目”的专家评议意见')).toBe(
+      '关于“武隆区政务服务‘一网通办’综合受理系统建设项目”的专家评议意见',
+    );
+    expect(nestQuotes('“甲“乙“丙”乙”甲”')).toBe('“甲‘乙“丙”乙’甲”');
+    expect(nestQuotes('“一网通办”和“最多跑一次”')).toBe('“一网通办”和“最多跑一次”');
+    expect(nestQuotes('关于“武隆区‘一网通办’平台”')).toBe('关于“武隆区‘一网通办’平台”');
+  });
+
+  it('leaves unpaired marks and apostrophes as typed', () => {
+    expect(nestQuotes('未闭合“引号')).toBe('未闭合“引号');
+    expect(nestQuotes('“I don’t know”')).toBe('“I don’t know”');
+    expect(nestQuotes('it’s fine')).toBe('it’s fine');
+  });
+
+  it('is idempotent and changes nothing but quotation marks', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('“', '”', '‘', '’', '甲', '乙', 'a', ' '), { maxLength: 24 }), (chars) => {
+        const text = chars.join('');
+        const once = nestQuotes(text);
+        expect(nestQuotes(once)).toBe(once);
+        expect(once.replace(/[“”‘’]/g, '')).toBe(text.replace(/[“”‘’]/g, ''));
       }),
     );
   });

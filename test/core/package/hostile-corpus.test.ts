@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { packageErrorMessages, type PackageErrorCode } from '../../../electron/core/package/errors';
 import { manifestSchema } from '../../../shared/manifest';
+import { checkProfileBytes } from '../../../electron/core/precheck/profileCheck';
 import { makeHostileFixtures } from '../../../scripts/make-hostile-fixtures';
 import { unicodePathExtraId, utf8NameFlag } from '../../../scripts/hostile/zip-writer';
 
@@ -60,7 +61,8 @@ function decodeName(entry: yauzl.Entry): Pick<CorpusEntry, 'name' | 'badUtf8'> {
   const raw = entry.fileNameRaw;
   if (entry.generalPurposeBitFlag & utf8NameFlag) return utf8Name(raw);
   const unicodePath = entry.extraFields.find((f) => f.id === unicodePathExtraId);
-  if (unicodePath && unicodePath.data[0] === 1 && unicodePath.data.readUInt32LE(1) === crc32(raw)) return utf8Name(unicodePath.data.subarray(5));
+  if (unicodePath && unicodePath.data[0] === 1 && unicodePath.data.readUInt32LE(1) === crc32(raw))
+    return utf8Name(unicodePath.data.subarray(5));
   try {
     return { name: strictUtf8.decode(raw), badUtf8: false };
   } catch {
@@ -75,7 +77,12 @@ function readPackage(file: string): Promise<CorpusPackage> {
   let read = packages.get(file);
   if (!read) {
     read = (async () => {
-      const zip = await yauzl.openPromise(path.join(dir, file), { lazyEntries: true, decodeStrings: false, validateEntrySizes: false, autoClose: false });
+      const zip = await yauzl.openPromise(path.join(dir, file), {
+        lazyEntries: true,
+        decodeStrings: false,
+        validateEntrySizes: false,
+        autoClose: false,
+      });
       try {
         const entries: CorpusEntry[] = [];
         for await (const entry of zip.eachEntry()) entries.push({ entry, ...decodeName(entry) });
@@ -93,6 +100,7 @@ function readPackage(file: string): Promise<CorpusPackage> {
 const isUnsafe = (name: string) => name.startsWith('/') || /^[A-Za-z]:/.test(name) || name.includes('\\') || name.split('/').includes('..');
 
 function isBadName(name: string): boolean {
+  // eslint-disable-next-line no-control-regex -- names with control characters are the hostile case
   if (/[\u0000-\u001f\u007f]/.test(name)) return true;
   return name
     .replace(/\/$/, '')
@@ -113,8 +121,8 @@ function overlaps(entries: CorpusEntry[]): boolean {
       const start = entry.relativeOffsetOfLocalHeader;
       return [start, start + 30 + entry.fileNameLength + entry.extraFieldLength + entry.compressedSize];
     })
-    .sort((a, b) => a[0] - b[0]);
-  return spans.some((span, i) => i > 0 && span[0] < spans[i - 1][1]);
+    .sort((a, b) => a[0]! - b[0]!);
+  return spans.some((span, i) => i > 0 && span[0]! < spans[i - 1]![1]!);
 }
 
 /** Listed files as written, without the schema's trimming. */
@@ -144,7 +152,8 @@ function problemsOf(pkg: CorpusPackage): PackageErrorCode[] {
     seen.add(key);
   }
   const declared = entries.map((e) => e.entry.uncompressedSize);
-  if (declared.some((bytes) => bytes > limits.entryBytes) || declared.reduce((a, b) => a + b, 0) > limits.totalBytes) found.add('too-large');
+  if (declared.some((bytes) => bytes > limits.entryBytes) || declared.reduce((a, b) => a + b, 0) > limits.totalBytes)
+    found.add('too-large');
   if (overlaps(entries)) found.add('overlapping-entries');
   for (const { entry, data } of entries) {
     if (!data) continue;
@@ -173,7 +182,18 @@ function problemsOf(pkg: CorpusPackage): PackageErrorCode[] {
     if (data.length !== document.bytes) found.add('size-mismatch');
     if (createHash('sha256').update(data).digest('hex') !== document.sha256) found.add('hash-mismatch');
   }
-  const listedPaths = new Set(listed.map((d) => d.path));
+  // A carried profile.json: listed like a document; its content refused when profile check refuses it.
+  const carried = z
+    .object({ jurisdiction: z.string(), profile: z.object({ path: z.string(), sha256: z.string(), bytes: z.number() }).optional() })
+    .parse(json);
+  if (carried.profile) {
+    const data = files.get(carried.profile.path);
+    if (!data) found.add('missing-file');
+    else if (data.length !== carried.profile.bytes) found.add('size-mismatch');
+    else if (createHash('sha256').update(data).digest('hex') !== carried.profile.sha256) found.add('hash-mismatch');
+    else if (!checkProfileBytes(data, { expectedId: carried.jurisdiction }).ok) found.add('profile-invalid');
+  }
+  const listedPaths = new Set([...listed.map((d) => d.path), ...(carried.profile ? [carried.profile.path] : [])]);
   if ([...files.keys()].some((name) => !listedPaths.has(name))) found.add('extra-file');
   return [...found];
 }
@@ -215,7 +235,13 @@ describe('hostile package corpus', () => {
     }
     const controls = cases.filter((c) => c.code === null).map((c) => c.file);
     expect(controls).toEqual(
-      expect.arrayContaining(['valid-minimal.rpkg', 'valid-gbk-names.rpkg', 'valid-unicode-path-extra.rpkg', 'valid-directories.rpkg', 'valid-manifest-bom.rpkg']),
+      expect.arrayContaining([
+        'valid-minimal.rpkg',
+        'valid-gbk-names.rpkg',
+        'valid-unicode-path-extra.rpkg',
+        'valid-directories.rpkg',
+        'valid-manifest-bom.rpkg',
+      ]),
     );
   });
 
@@ -262,8 +288,8 @@ describe('hostile package corpus', () => {
     const { entries } = await readPackage('valid-directories.rpkg');
     const dirs = entries.filter((e) => e.name.endsWith('/'));
     expect(dirs.map((e) => e.name)).toEqual(['documents/', 'documents/项目一/']);
-    expect(dirs[0].entry.externalFileAttributes & 0x10).toBe(0x10);
-    expect((dirs[1].entry.externalFileAttributes >>> 16) & 0o170000).toBe(0o040000);
+    expect(dirs[0]!.entry.externalFileAttributes & 0x10).toBe(0x10);
+    expect((dirs[1]!.entry.externalFileAttributes >>> 16) & 0o170000).toBe(0o040000);
   });
 
   it('writes data descriptors with zero CRC and sizes in the local headers', async () => {

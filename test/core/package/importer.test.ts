@@ -40,7 +40,26 @@ async function refusal(c: TestCore, file: string, jobId = 'job'): Promise<Packag
 describe('hostile corpus', () => {
   it('covers every refusal the issue names', () => {
     const codes = new Set(cases.map((c) => c.code));
-    for (const code of ['unsafe-path', 'bad-name', 'symlink', 'duplicate-name', 'too-many-entries', 'too-large', 'compression-bomb', 'overlapping-entries', 'size-mismatch', 'hash-mismatch', 'missing-file', 'extra-file', 'manifest-missing', 'manifest-json', 'manifest-schema', 'format-version', 'not-zip', null]) {
+    for (const code of [
+      'unsafe-path',
+      'bad-name',
+      'symlink',
+      'duplicate-name',
+      'too-many-entries',
+      'too-large',
+      'compression-bomb',
+      'overlapping-entries',
+      'size-mismatch',
+      'hash-mismatch',
+      'missing-file',
+      'extra-file',
+      'manifest-missing',
+      'manifest-json',
+      'manifest-schema',
+      'format-version',
+      'not-zip',
+      null,
+    ]) {
       expect(codes, String(code)).toContain(code);
     }
   });
@@ -49,7 +68,7 @@ describe('hostile corpus', () => {
     const c = await core();
     for (const hostile of cases.filter((k) => k.code !== null)) {
       const err = await refusal(c, path.join(corpusDir, hostile.file));
-      expect(err.problems[0].code, hostile.file).toBe(hostile.code);
+      expect(err.problems[0]!.code, hostile.file).toBe(hostile.code);
       for (const p of err.problems) expect(p.message, hostile.file).toMatch(/[\u4e00-\u9fa5]/);
       expect(traces(c), hostile.file).toEqual({ sessions: 0, staged: [], packages: [] });
     }
@@ -85,10 +104,10 @@ describe('importing a valid package', () => {
       const c = await core();
       const summary = await importPackage(c.ctx, 'job-1', source);
       const session = getSession(c.store.db, summary.id)!;
-      expect(session.projects[0].totalInvestmentFen).toBe(123456789);
-      expect(session.projects[0].budgetLines[0].amountFen).toBe(10000000);
+      expect(session.projects[0]!.totalInvestmentFen).toBe(123456789);
+      expect(session.projects[0]!.budgetLines[0]!.amountFen).toBe(10000000);
       expect(session.experts[0]).toMatchObject({ name: '张三', isChair: true });
-      expect(session.projects[0].documents.map((d) => d.viewer)).toEqual(['pdf', 'external']);
+      expect(session.projects[0]!.documents.map((d) => d.viewer)).toEqual(['pdf', 'external']);
       const verify = c.progress.filter((p) => p.phase === 'verify');
       expect(verify.at(-1)).toMatchObject({ jobId: 'job-1', done: verify.at(-1)!.total });
       expect(c.progress.some((p) => p.phase === 'commit')).toBe(true);
@@ -103,7 +122,7 @@ describe('importing a valid package', () => {
     expect(again.id).toBe(a.id);
     const changed = await writeMinimalPackage(tempDir(), { title: '改过的评审会' });
     const err = await refusal(c, changed);
-    expect(err.problems[0].code).toBe('already-imported');
+    expect(err.problems[0]!.code).toBe('already-imported');
     expect(getSession(c.store.db, a.id)!.title).toBe('测试评审会');
     expect(traces(c).staged).toEqual([]);
   });
@@ -123,7 +142,7 @@ describe('importing a valid package', () => {
       if (p.phase === 'verify' && p.done > 0) c.ctx.jobs.cancel('job-c');
     };
     const err = await refusal(c, folder, 'job-c');
-    expect(err.problems[0].code).toBe('cancelled');
+    expect(err.problems[0]!.code).toBe('cancelled');
     expect(traces(c)).toEqual({ sessions: 0, staged: [], packages: [] });
   });
 

@@ -132,7 +132,7 @@ describe('sample packages', () => {
     expect(xml).toContain('Heading1');
     const images = [...entries.keys()].filter((n) => n.startsWith('word/media/') && n.endsWith('.png'));
     expect(images).toHaveLength(1);
-    expect(entries.get(images[0])!.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(entries.get(images[0]!)!.subarray(1, 4).toString('latin1')).toBe('PNG');
   });
 
   it('writes the 投资概算表 with a merged title, amounts and a SUM formula', async () => {
@@ -148,7 +148,8 @@ describe('sample packages', () => {
     const s = sample('wulong-2027');
     for (const p of s.manifest.projects) {
       const kinds = new Set(p.documents.map((d) => d.kind));
-      for (const kind of ['proposal', 'budget', 'crypto-plan', 'resource-catalog', 'performance-targets']) expect(kinds.has(kind as never), `${p.id} ${kind}`).toBe(true);
+      for (const kind of ['proposal', 'budget', 'crypto-plan', 'resource-catalog', 'performance-targets'])
+        expect(kinds.has(kind as never), `${p.id} ${kind}`).toBe(true);
       if (p.type === 'expansion') expect(kinds.has('post-evaluation'), p.id).toBe(true);
       if (p.totalInvestment >= 30_000_000) expect(kinds.has('feasibility'), p.id).toBe(true);
     }

@@ -10,7 +10,12 @@ const doc = (pages: string[], headings: DocumentText['headings'] = [], documentI
   pages: pages.map((text, i) => ({ page: i + 1, text })),
   headings,
 });
-const found = (texts: DocumentText[]) => Object.fromEntries(detectChapters(texts, requiredChapters).filter((m) => m.found).map((m) => [m.chapterId, m.page]));
+const found = (texts: DocumentText[]) =>
+  Object.fromEntries(
+    detectChapters(texts, requiredChapters)
+      .filter((m) => m.found)
+      .map((m) => [m.chapterId, m.page]),
+  );
 const headingOnly = (text: string) => found([doc(['正文'], [{ text, page: 1 }])]);
 
 describe('detectChapters: headings', () => {
@@ -48,14 +53,28 @@ describe('detectChapters: headings', () => {
   });
 
   it('does not take a heading that merely shares words with a chapter', () => {
-    for (const heading of ['7.3 密码应用安全性评估', '5.1 共享需求分析', '3.1 设计原则', '第六章 网络安全', '数据资源目录', '集约化建设原则与要求说明书编制']) {
+    for (const heading of [
+      '7.3 密码应用安全性评估',
+      '5.1 共享需求分析',
+      '3.1 设计原则',
+      '第六章 网络安全',
+      '数据资源目录',
+      '集约化建设原则与要求说明书编制',
+    ]) {
       expect(headingOnly(heading), heading).toEqual({});
     }
   });
 
   it('reports the first heading, and the document it is in', () => {
     const first = doc(['封面'], [{ text: '第一章 项目概况', page: 1 }], 'design');
-    const second = doc(['', '', ''], [{ text: '第七章 密码应用方案', page: 3 }, { text: '7.1 密码应用方案概述', page: 3 }], 'proposal');
+    const second = doc(
+      ['', '', ''],
+      [
+        { text: '第七章 密码应用方案', page: 3 },
+        { text: '7.1 密码应用方案概述', page: 3 },
+      ],
+      'proposal',
+    );
     expect(detectChapters([first, second], requiredChapters).find((m) => m.chapterId === 'crypto')).toEqual({
       chapterId: 'crypto',
       found: true,

@@ -1,7 +1,7 @@
 // Every pre-check rule of every profile passes on a sound project and fails (or asks the expert) on a deficient one; negations; cross-project 集约性.
 import { describe, expect, it } from 'vitest';
 import { jurisdictions } from '../../../shared/manifest';
-import type { ChapterMatch, Finding } from '../../../shared/precheck';
+import { isReferencePractice, referencePracticeNote, type ChapterMatch, type Finding, type FindingStatus } from '../../../shared/precheck';
 import type { PatternFlag, Profile, RedFlag, RequiredDocumentRule } from '../../../shared/profile';
 import {
   crossProjectFindings,
@@ -17,8 +17,17 @@ const profiles = jurisdictions.map((id) => loadProfile(id));
 
 function project(overrides: Partial<PrecheckProject> = {}): PrecheckProject {
   return {
-    id: 'p1', name: '区政务服务综合受理系统建设项目', applicant: '某区大数据发展局', type: 'new', totalInvestmentFen: 100_000_000, inAnnualPlan: true,
-    fundingSource: '区级财政资金', summary: '', documents: [], budgetLines: [], ...overrides,
+    id: 'p1',
+    name: '区政务服务综合受理系统建设项目',
+    applicant: '某区大数据发展局',
+    type: 'new',
+    totalInvestmentFen: 100_000_000,
+    inAnnualPlan: true,
+    fundingSource: '区级财政资金',
+    summary: '',
+    documents: [],
+    budgetLines: [],
+    ...overrides,
   };
 }
 
@@ -26,7 +35,8 @@ function project(overrides: Partial<PrecheckProject> = {}): PrecheckProject {
 const text = (...parts: string[]): TextSource[] => [{ documentId: 'd1', documentTitle: '建设方案', page: 7, text: parts.join('') }];
 
 /** A sound proposal's words: government cloud, e-government extranet, 等保, 密码, data sharing — and nothing else. */
-const CLEAN = '项目部署在政务云平台，通过电子政务外网访问，按网络安全等级保护第三级要求建设并开展等级保护测评，同步规划商用密码应用，数据通过共享交换平台与相关部门共享。';
+const CLEAN =
+  '项目部署在政务云平台，通过电子政务外网访问，按网络安全等级保护第三级要求建设并开展等级保护测评，同步规划商用密码应用，数据通过共享交换平台与相关部门共享。';
 
 /** For each pattern red flag (by id, in every profile), words that show the violation. A flag missing here fails the meta test. */
 const violations: Record<string, { text?: string; applicant?: string }> = {
@@ -54,9 +64,18 @@ const exceptionWords: Record<string, string> = {
   special: '因特殊情况需调整年度建设计划。',
 };
 
-function run(profile: Profile, p: PrecheckProject, projectText: TextSource[] = text(CLEAN), chapterMatches: ChapterMatch[] = []): Finding[] {
+function run(
+  profile: Profile,
+  p: PrecheckProject,
+  projectText: TextSource[] = text(CLEAN),
+  chapterMatches: ChapterMatch[] = [],
+): Finding[] {
   return runProjectChecks({ project: p, profile, chapterMatches, projectText });
 }
+
+/** The status a rule gives: its own, except that a 参考做法 rule (本区办法未作规定) never fails or asks — it informs. */
+const statusOf = (rule: { citation: string }, status: FindingStatus): FindingStatus =>
+  isReferencePractice(rule.citation) && status !== 'pass' ? 'reference' : status;
 
 function finding(findings: Finding[], ruleId: string): Finding {
   const f = findings.find((x) => x.ruleId === ruleId);
@@ -65,7 +84,9 @@ function finding(findings: Finding[], ruleId: string): Finding {
 }
 
 const withChecks = <C extends RedFlag['check']>(check: C) =>
-  profiles.flatMap((p) => p.redFlags.filter((f): f is Extract<RedFlag, { check: C }> => f.check === check).map((f) => [p.id, p, f] as const));
+  profiles.flatMap((p) =>
+    p.redFlags.filter((f): f is Extract<RedFlag, { check: C }> => f.check === check).map((f) => [p.id, p, f] as const),
+  );
 
 describe('every rule is tested', () => {
   it('every pattern red flag has violation words, every exception has its words, every check kind has a suite', () => {
@@ -90,15 +111,15 @@ describe('required documents', () => {
   }
 
   it.each(cases)('%s passes when submitted', (ruleId, profile, rule) => {
-    const f = finding(run(profile, subject(profile, rule, [{ id: 'd9', kind: rule.kinds[0], title: rule.title }])), ruleId);
+    const f = finding(run(profile, subject(profile, rule, [{ id: 'd9', kind: rule.kinds[0]!, title: rule.title }])), ruleId);
     expect(f).toMatchObject({ status: 'pass', citation: rule.citation, evidence: [{ documentId: 'd9', documentTitle: rule.title }] });
   });
 
   it.each(cases)('%s fails when missing', (ruleId, profile, rule) => {
     const f = finding(run(profile, subject(profile, rule, [{ id: 'd0', kind: 'other', title: '情况说明' }])), ruleId);
-    expect(f.status).toBe(rule.missingStatus);
+    expect(f.status).toBe(statusOf(rule, rule.missingStatus));
     expect(f.message).toContain(`未提交${rule.title}`);
-    expect(f.evidence[0].quote).toBe('已提交：《情况说明》');
+    expect(f.evidence[0]!.quote).toBe('已提交：《情况说明》');
   });
 
   it('does not apply to other project types, or on the other side of the threshold (武隆 第九条 3000万)', () => {
@@ -120,7 +141,10 @@ describe('required documents', () => {
 
   it('a 密码应用方案 written as a chapter of the proposal meets 武隆 第十四条', () => {
     const chapter: ChapterMatch = { chapterId: 'crypto', found: true, documentId: 'd1', page: 41, heading: '第九章 密码应用方案' };
-    const f = finding(run(loadProfile('wulong'), project({ documents: [{ id: 'd1', kind: 'proposal', title: '建设方案' }] }), text(CLEAN), [chapter]), 'wulong.docs.crypto-plan');
+    const f = finding(
+      run(loadProfile('wulong'), project({ documents: [{ id: 'd1', kind: 'proposal', title: '建设方案' }] }), text(CLEAN), [chapter]),
+      'wulong.docs.crypto-plan',
+    );
     expect(f).toMatchObject({ status: 'pass', evidence: [{ documentId: 'd1', page: 41, quote: '第九章 密码应用方案' }] });
   });
 
@@ -131,18 +155,24 @@ describe('required documents', () => {
   });
 
   it('泰州 第7条（1）: 运维 and 购买服务 need the previous contract and a service requirements report', () => {
-    const ids = run(loadProfile('taizhou-gaogang'), project({ type: 'service' })).filter((f) => f.status === 'fail').map((f) => f.ruleId);
+    const ids = run(loadProfile('taizhou-gaogang'), project({ type: 'service' }))
+      .filter((f) => f.status === 'fail')
+      .map((f) => f.ruleId);
     expect(ids).toEqual(expect.arrayContaining(['taizhou-gaogang.docs.prior-contract', 'taizhou-gaogang.docs.service-requirements']));
   });
 });
 
 describe('required chapters', () => {
   const cases = profiles.flatMap((p) => p.requiredChapters.map((c) => [`${p.id}.chapter.${c.id}`, p, c] as const));
-  const p = (types: string[]) => project({ type: types[0] as PrecheckProject['type'], documents: [{ id: 'd1', kind: 'proposal', title: '建设方案' }] });
+  const p = (types: string[]) =>
+    project({ type: types[0] as PrecheckProject['type'], documents: [{ id: 'd1', kind: 'proposal', title: '建设方案' }] });
 
   it.each(cases)('%s passes when found, with document and page', (ruleId, profile, chapter) => {
     const heading = `第六章 ${chapter.synonyms[0]}`;
-    const f = finding(run(profile, p(chapter.projectTypes), text(CLEAN), [{ chapterId: chapter.id, found: true, documentId: 'd1', page: 23, heading }]), ruleId);
+    const f = finding(
+      run(profile, p(chapter.projectTypes), text(CLEAN), [{ chapterId: chapter.id, found: true, documentId: 'd1', page: 23, heading }]),
+      ruleId,
+    );
     expect(f).toMatchObject({ status: 'pass', evidence: [{ documentId: 'd1', documentTitle: '建设方案', page: 23, quote: heading }] });
     expect(f.message).toContain('第 23 页');
     if (chapter.opinionRequired) expect(f.message).toContain('评审意见须包括对该篇（章）的意见');
@@ -150,19 +180,20 @@ describe('required chapters', () => {
 
   it.each(cases)('%s fails when not found', (ruleId, profile, chapter) => {
     const f = finding(run(profile, p(chapter.projectTypes), text(CLEAN), [{ chapterId: chapter.id, found: false }]), ruleId);
-    expect(f.status).toBe(chapter.missingStatus);
+    expect(f.status).toBe(statusOf(chapter, chapter.missingStatus));
     expect(f.message).toContain(`未找到${chapter.title}`);
   });
 
   it.each(cases)('%s asks the expert when the text could not be read', (ruleId, profile, chapter) => {
     const f = finding(run(profile, p(chapter.projectTypes), text(CLEAN), []), ruleId);
-    expect(f).toMatchObject({ status: 'judge', message: expect.stringContaining('未能读取申报文件的文本') });
+    expect(f).toMatchObject({ status: statusOf(chapter, 'judge'), message: expect.stringContaining('未能读取申报文件的文本') });
   });
 });
 
 describe('red flags found in text', () => {
   const cases = withChecks('patterns').map(([id, p, f]) => [`${id}.red-flag.${f.id}`, p, f] as const);
-  const subject = (flag: PatternFlag, applicant?: string) => project({ type: flag.projectTypes?.[0] ?? 'new', ...(applicant ? { applicant } : {}) });
+  const subject = (flag: PatternFlag, applicant?: string) =>
+    project({ type: flag.projectTypes?.[0] ?? 'new', ...(applicant ? { applicant } : {}) });
 
   it.each(cases)('%s passes on a sound proposal', (ruleId, profile, flag) => {
     const f = finding(run(profile, subject(flag)), ruleId);
@@ -171,49 +202,61 @@ describe('red flags found in text', () => {
 
   it.each(cases)('%s fails on its violation, quoting the page', (ruleId, profile, flag) => {
     const v = violations[flag.id];
-    const f = finding(run(profile, subject(flag, v.applicant), text(CLEAN, v.text ?? '')), ruleId);
-    expect(f.status).toBe(flag.status);
+    const f = finding(run(profile, subject(flag, v!.applicant), text(CLEAN, v!.text ?? '')), ruleId);
+    expect(f.status).toBe(statusOf(flag, flag.status));
     expect(f.evidence.length).toBeGreaterThan(0);
     if (flag.scope === 'text') expect(f.evidence[0]).toMatchObject({ documentId: 'd1', documentTitle: '建设方案', page: 7 });
-    else expect(f.evidence[0]).toMatchObject({ documentTitle: '项目建设单位', quote: v.applicant });
+    else expect(f.evidence[0]).toMatchObject({ documentTitle: '项目建设单位', quote: v!.applicant });
   });
 
   const withExceptions = cases.flatMap(([ruleId, p, f]) => f.exceptions.map((e) => [`${ruleId} / ${e.id}`, ruleId, p, f, e] as const));
   it.each(withExceptions)('%s: a permitted exception turns it into a question for the expert', (_, ruleId, profile, flag, exception) => {
-    const f = finding(run(profile, subject(flag), text(CLEAN, violations[flag.id].text ?? '', exceptionWords[exception.id])), ruleId);
-    expect(f.status).toBe('judge');
+    const f = finding(run(profile, subject(flag), text(CLEAN, violations[flag.id]!.text ?? '', exceptionWords[exception.id]!)), ruleId);
+    expect(f.status).toBe(statusOf(flag, 'judge'));
     expect(f.message).toContain(exception.title);
-    expect(f.message).toContain(exception.citation);
+    expect(f.message).toContain(isReferencePractice(exception.citation) ? '参考做法' : exception.citation);
   });
 
   const withExpectations = cases.filter(([, , f]) => f.expect.length > 0);
   it.each(withExpectations)('%s asks the expert when the proposal says nothing on the matter', (ruleId, profile, flag) => {
     const f = finding(run(profile, subject(flag), text('本项目建设业务受理系统。')), ruleId);
-    expect(f.status).toBe('judge');
-    expect(f.message).toContain(flag.expect[0].message);
+    expect(f.status).toBe(statusOf(flag, 'judge'));
+    expect(f.message).toContain(flag.expect[0]!.message);
   });
 
   it('without any text, a text red flag is for the expert', () => {
-    const f = finding(run(loadProfile('national'), project(), []), 'national.red-flag.standalone-app');
+    const f = finding(run(loadProfile('national'), project(), []), 'national.red-flag.no-government-cloud');
     expect(f).toMatchObject({ status: 'judge', message: expect.stringContaining('没有可检索的项目文本') });
   });
 
   it('a mini-program alone, or an App across a PDF line break, is found', () => {
-    const donghe = loadProfile('donghe');
-    expect(finding(run(donghe, project(), text(CLEAN, '“掌上东河”微信小程序开发')), 'donghe.red-flag.standalone-app').status).toBe('fail');
-    expect(finding(run(donghe, project(), text(CLEAN, '开发 移 动 端\nAPP 一 套')), 'donghe.red-flag.standalone-app').status).toBe('fail');
-    expect(finding(run(donghe, project(), text(CLEAN, '对接 Application 接口')), 'donghe.red-flag.standalone-app').status).toBe('pass');
+    const taizhou = loadProfile('taizhou-gaogang');
+    const app = 'taizhou-gaogang.red-flag.standalone-app';
+    expect(finding(run(taizhou, project(), text(CLEAN, '“掌上高港”微信小程序开发')), app).status).toBe('fail');
+    expect(finding(run(taizhou, project(), text(CLEAN, '开发 移 动 端\nAPP 一 套')), app).status).toBe('fail');
+    expect(finding(run(taizhou, project(), text(CLEAN, '对接 Application 接口')), app).status).toBe('pass');
+  });
+
+  it('where the regulation is silent (东河 on standalone APPs) the same words give 参考做法, never 不符合', () => {
+    const f = finding(run(loadProfile('donghe'), project(), text(CLEAN, '“掌上东河”微信小程序开发')), 'donghe.red-flag.standalone-app');
+    expect(f).toMatchObject({ status: 'reference', citation: '参考做法（本区办法未作规定）' });
+    expect(f.message.startsWith(referencePracticeNote)).toBe(true);
+    expect(f.message).toContain('本区办法未作规定');
   });
 
   it('a refusal to integrate is not the exception (“不接入蒙速办”)', () => {
-    const f = finding(run(loadProfile('taizhou-gaogang'), project(), text(CLEAN, '独立开发APP，不接入“蒙速办”移动端。')), 'taizhou-gaogang.red-flag.standalone-app');
+    const f = finding(
+      run(loadProfile('taizhou-gaogang'), project(), text(CLEAN, '独立开发APP，不接入“蒙速办”移动端。')),
+      'taizhou-gaogang.red-flag.standalone-app',
+    );
     expect(f.status).toBe('fail');
   });
 });
 
 describe('negated and rejected statements are not violations', () => {
   const national = loadProfile('national');
-  const status = (ruleId: string, words: string, profile: Profile = national) => finding(run(profile, project(), text(CLEAN, words)), `${profile.id}.red-flag.${ruleId}`).status;
+  const status = (ruleId: string, words: string, profile: Profile = national) =>
+    finding(run(profile, project(), text(CLEAN, words)), `${profile.id}.red-flag.${ruleId}`).status;
 
   it.each([
     ['no-government-cloud', '本项目不新建机房，不采购服务器和存储设备。'],
@@ -246,25 +289,29 @@ describe('not in the annual plan', () => {
 
   it.each(cases)('%s fails when it is not and no exception appears', (ruleId, profile, flag) => {
     const f = finding(run(profile, project({ inAnnualPlan: false })), ruleId);
-    expect(f).toMatchObject({ status: flag.status, citation: flag.citation, evidence: [{ quote: '未纳入年度计划' }] });
+    expect(f).toMatchObject({ status: statusOf(flag, flag.status), citation: flag.citation, evidence: [{ quote: '未纳入年度计划' }] });
   });
 
-  const exceptions = cases.flatMap(([ruleId, p, f]) => f.exceptions.map((e) => [`${ruleId} / ${e.id}`, ruleId, p, e] as const));
-  it.each(exceptions)('%s: an allowed exception makes it a question for the expert', (_, ruleId, profile, exception) => {
-    const f = finding(run(profile, project({ inAnnualPlan: false }), text(CLEAN, exceptionWords[exception.id])), ruleId);
-    expect(f.status).toBe('judge');
+  const exceptions = cases.flatMap(([ruleId, p, f]) => f.exceptions.map((e) => [`${ruleId} / ${e.id}`, ruleId, p, f, e] as const));
+  it.each(exceptions)('%s: an allowed exception makes it a question for the expert', (_, ruleId, profile, flag, exception) => {
+    const f = finding(run(profile, project({ inAnnualPlan: false }), text(CLEAN, exceptionWords[exception.id]!)), ruleId);
+    expect(f.status).toBe(statusOf(flag, 'judge'));
     expect(f.message).toContain(exception.title);
     expect(f.evidence.some((e) => e.page === 7)).toBe(true);
   });
 
   it('武隆 第十二条: 续建 and 运维 projects outside the plan follow a procedure (judge, not fail)', () => {
     const wulong = loadProfile('wulong');
-    expect(finding(run(wulong, project({ type: 'continuation', inAnnualPlan: false })), 'wulong.red-flag.not-in-annual-plan').status).toBe('judge');
+    expect(finding(run(wulong, project({ type: 'continuation', inAnnualPlan: false })), 'wulong.red-flag.not-in-annual-plan').status).toBe(
+      'judge',
+    );
     expect(finding(run(wulong, project({ type: 'new', inAnnualPlan: false })), 'wulong.red-flag.not-in-annual-plan').status).toBe('fail');
   });
 
   it('朔城 第十一条: outside the plan needs 前置审查 and the district government (judge)', () => {
-    expect(finding(run(loadProfile('shuocheng'), project({ inAnnualPlan: false })), 'shuocheng.red-flag.not-in-annual-plan').status).toBe('judge');
+    expect(finding(run(loadProfile('shuocheng'), project({ inAnnualPlan: false })), 'shuocheng.red-flag.not-in-annual-plan').status).toBe(
+      'judge',
+    );
   });
 });
 
@@ -275,18 +322,39 @@ describe('运维 classification of small upgrades (武隆 附件)', () => {
   const boxLine = { id: 'l2', name: '存储设备', category: '', note: '', amountFen: 40_000_000 };
 
   it('passes at or above 50万 with development work', () => {
-    const f = finding(run(wulong, project({ type: 'renovation', totalInvestmentFen: 50_000_000, budgetLines: [devLine] }), text(CLEAN, '对系统进行升级改造。')), rule);
+    const f = finding(
+      run(
+        wulong,
+        project({ type: 'renovation', totalInvestmentFen: 50_000_000, budgetLines: [devLine] }),
+        text(CLEAN, '对系统进行升级改造。'),
+      ),
+      rule,
+    );
     expect(f.status).toBe('pass');
   });
 
   it('asks whether an upgrade below 50万 should be 运维', () => {
-    const f = finding(run(wulong, project({ type: 'renovation', totalInvestmentFen: 49_999_999, budgetLines: [devLine] }), text(CLEAN, '对系统进行升级改造。')), rule);
+    const f = finding(
+      run(
+        wulong,
+        project({ type: 'renovation', totalInvestmentFen: 49_999_999, budgetLines: [devLine] }),
+        text(CLEAN, '对系统进行升级改造。'),
+      ),
+      rule,
+    );
     expect(f).toMatchObject({ status: 'judge', evidence: [{ page: 7 }] });
     expect(f.message).toContain('低于 50.00 万元');
   });
 
   it('asks whether buying finished equipment only to replace or expand should be 运维', () => {
-    const f = finding(run(wulong, project({ type: 'new', totalInvestmentFen: 200_000_000, budgetLines: [boxLine] }), text(CLEAN, '对原有存储设备进行扩容。')), rule);
+    const f = finding(
+      run(
+        wulong,
+        project({ type: 'new', totalInvestmentFen: 200_000_000, budgetLines: [boxLine] }),
+        text(CLEAN, '对原有存储设备进行扩容。'),
+      ),
+      rule,
+    );
     expect(f.status).toBe('judge');
     expect(f.message).toContain('成品设备');
   });
@@ -309,7 +377,7 @@ describe('free maintenance period (泰州 第13条)', () => {
     const f = check('质保期3年，免费运维期6个月。');
     expect(f.status).toBe('fail');
     expect(f.message).toContain('6 个月，少于 12 个月');
-    expect(f.evidence[0].quote).toBe('免费运维期6个月');
+    expect(f.evidence[0]!.quote).toBe('免费运维期6个月');
   });
 
   it('asks when no period is stated, and does not apply to 运维 projects', () => {
@@ -324,7 +392,9 @@ describe('立项 at the 发展改革委 from 50万 (泰州 第9条)', () => {
 
   it('passes below 50万, or above it with the approval in the file', () => {
     expect(finding(run(taizhou, project({ totalInvestmentFen: 49_999_999 })), rule).status).toBe('pass');
-    expect(finding(run(taizhou, project({ totalInvestmentFen: 50_000_000 }), text(CLEAN, '已取得区发展改革委立项批复。')), rule).status).toBe('pass');
+    expect(
+      finding(run(taizhou, project({ totalInvestmentFen: 50_000_000 }), text(CLEAN, '已取得区发展改革委立项批复。')), rule).status,
+    ).toBe('pass');
   });
 
   it('asks for the approval from 50万 (inclusive)', () => {
@@ -336,47 +406,79 @@ describe('立项 at the 发展改革委 from 50万 (泰州 第9条)', () => {
 describe('across the projects of a session (集约性)', () => {
   const wulong = loadProfile('wulong');
   const line = (id: string, name: string, category = '') => ({ id, name, category, note: '', amountFen: 1_000_000 });
-  const a = project({ id: 'a', name: '区智慧城管指挥调度平台', summary: '建设城管指挥调度系统', budgetLines: [line('a1', '视频监控摄像头'), line('a2', '业务数据交换接口开发（首年）'), line('a3', '系统集成')] });
-  const b = project({ id: 'b', name: '区应急管理综合平台', summary: '建设应急指挥调度系统', budgetLines: [line('b1', '高清摄像头'), line('b2', '业务数据交换接口开发'), line('b3', '系统集成')] });
+  const a = project({
+    id: 'a',
+    name: '区智慧城管指挥调度平台',
+    summary: '建设城管指挥调度系统',
+    budgetLines: [line('a1', '视频监控摄像头'), line('a2', '业务数据交换接口开发（首年）'), line('a3', '系统集成')],
+  });
+  const b = project({
+    id: 'b',
+    name: '区应急管理综合平台',
+    summary: '建设应急指挥调度系统',
+    budgetLines: [line('b1', '高清摄像头'), line('b2', '业务数据交换接口开发'), line('b3', '系统集成')],
+  });
   const c = project({ id: 'c', name: '区档案数字化项目', summary: '馆藏档案数字化', budgetLines: [line('c1', '档案扫描加工')] });
 
   it('flags the same kind of system, the same purchases and overlapping lines, naming the other project', () => {
     const result = crossProjectFindings([a, b, c], wulong);
     const [system, purchase, overlap] = result.get('a')!;
-    expect(system).toMatchObject({ ruleId: 'wulong.cross-project.same-system', status: 'judge', citation: '武隆区政务信息化项目管理办法 第三十三条' });
-    expect(system.message).toContain('「区应急管理综合平台」（b）');
-    expect(system.message).toContain('指挥调度');
-    expect(purchase).toMatchObject({ status: 'judge', evidence: [{ documentTitle: '区应急管理综合平台（预算明细）', quote: '高清摄像头' }] });
-    expect(purchase.message).toContain('摄像头和视频监控');
-    expect(overlap.status).toBe('judge');
-    expect(overlap.message).toContain('“业务数据交换接口开发（首年）”/“业务数据交换接口开发”');
-    expect(overlap.message).not.toContain('系统集成');
+    expect(system).toMatchObject({
+      ruleId: 'wulong.cross-project.same-system',
+      status: 'judge',
+      citation: '武隆区政务信息化项目管理办法 第三十三条',
+    });
+    expect(system!.message).toContain('“区应急管理综合平台”');
+    expect(system!.message).not.toContain('（b）');
+    expect(system!.message).toContain('指挥调度');
+    expect(purchase).toMatchObject({
+      status: 'judge',
+      evidence: [{ documentTitle: '区应急管理综合平台（预算明细）', quote: '高清摄像头' }],
+    });
+    expect(purchase!.message).toContain('摄像头和视频监控');
+    expect(overlap!.status).toBe('judge');
+    expect(overlap!.message).toContain('“业务数据交换接口开发（首年）”/“业务数据交换接口开发”');
+    expect(overlap!.message).not.toContain('系统集成');
   });
 
   it('passes a project that shares nothing, and a session of one', () => {
-    expect(crossProjectFindings([a, b, c], wulong).get('c')!.map((f) => f.status)).toEqual(['pass', 'pass', 'pass']);
+    expect(
+      crossProjectFindings([a, b, c], wulong)
+        .get('c')!
+        .map((f) => f.status),
+    ).toEqual(['pass', 'pass', 'pass']);
     const alone = crossProjectFindings([a], wulong).get('a')!;
     expect(alone.map((f) => f.status)).toEqual(['pass', 'pass', 'pass']);
-    expect(alone[0].message).toContain('只有这一个项目');
+    expect(alone[0]!.message).toContain('只有这一个项目');
   });
 
   it('does not count a 服务器密码机 as a server purchase', () => {
     const x = project({ id: 'x', budgetLines: [line('x1', '服务器密码机')] });
     const y = project({ id: 'y', budgetLines: [line('y1', '数据库服务器')] });
-    expect(crossProjectFindings([x, y], wulong).get('x')![1].status).toBe('pass');
+    expect(crossProjectFindings([x, y], wulong).get('x')![1]!.status).toBe('pass');
   });
 });
 
 describe('text sources', () => {
   it('builds sources from the manifest and from extracted pages, so evidence can cite the page', () => {
-    const p = project({ summary: '开发APP。', documents: [{ id: 'd1', kind: 'proposal', title: '建设方案' }], budgetLines: [{ id: 'l', name: '服务器', category: '硬件', note: '自有机房', amountFen: 1 }] });
+    const p = project({
+      summary: '开发APP。',
+      documents: [{ id: 'd1', kind: 'proposal', title: '建设方案' }],
+      budgetLines: [{ id: 'l', name: '服务器', category: '硬件', note: '自有机房', amountFen: 1 }],
+    });
     expect(textFromProject(p)).toEqual([
       { documentTitle: '项目申报信息', text: '区政务服务综合受理系统建设项目。某区大数据发展局。区级财政资金。开发APP。' },
       { documentId: 'd1', documentTitle: '建设方案', text: '建设方案' },
       { documentTitle: '预算明细', text: '服务器，硬件，自有机房' },
     ]);
-    const pages = textFromDocuments([{ documentId: 'd1', pages: [{ page: 3, text: '部署于自有机房' }], headings: [] }], new Map([['d1', '建设方案']]));
+    const pages = textFromDocuments(
+      [{ documentId: 'd1', pages: [{ page: 3, text: '部署于自有机房' }], headings: [] }],
+      new Map([['d1', '建设方案']]),
+    );
     const f = finding(run(loadProfile('national'), p, pages), 'national.red-flag.no-government-cloud');
-    expect(f).toMatchObject({ status: 'fail', evidence: [{ documentId: 'd1', documentTitle: '建设方案', page: 3, quote: '部署于自有机房' }] });
+    expect(f).toMatchObject({
+      status: 'fail',
+      evidence: [{ documentId: 'd1', documentTitle: '建设方案', page: 3, quote: '部署于自有机房' }],
+    });
   });
 });

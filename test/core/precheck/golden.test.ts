@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../shared/manifest';
 import type { ChapterMatch, Finding } from '../../../shared/precheck';
 import type { Profile } from '../../../shared/profile';
-import { crossProjectFindings, fromManifestProject, runProjectChecks, textFromProject, type PrecheckProject } from '../../../electron/core/precheck/checks';
+import {
+  crossProjectFindings,
+  fromManifestProject,
+  runProjectChecks,
+  textFromProject,
+  type PrecheckProject,
+} from '../../../electron/core/precheck/checks';
 import { checkPackageProjects } from '../../../electron/core/precheck/packageCheck';
 import { loadProfile } from '../../../electron/core/precheck/profiles';
 import { makeSamples } from '../../../scripts/make-samples';
@@ -42,7 +48,9 @@ describe('golden: the sample packages', () => {
     const proposal = p.documents.find((d) => d.kind === 'proposal')!;
     const present = sampleChapters.filter((c) => !(p.id === 'dh-2027-01' && c === missingChapter));
     return profile.requiredChapters.map((chapter) => {
-      const heading = present.find((h) => [chapter.title.replace('篇（章）', ''), ...chapter.synonyms].some((s) => h.includes(s) || s.includes(h)));
+      const heading = present.find((h) =>
+        [chapter.title.replace('篇（章）', ''), ...chapter.synonyms].some((s) => h.includes(s) || s.includes(h)),
+      );
       return heading ? { chapterId: chapter.id, found: true, documentId: proposal.id, heading } : { chapterId: chapter.id, found: false };
     });
   }
@@ -54,7 +62,10 @@ describe('golden: the sample packages', () => {
     const cross = crossProjectFindings(projects, profile);
     return projects.map((p) => ({
       id: p.id,
-      findings: [...runProjectChecks({ project: p, profile, chapterMatches: chapterMatches(profile, p), projectText: textFromProject(p) }), ...cross.get(p.id)!],
+      findings: [
+        ...runProjectChecks({ project: p, profile, chapterMatches: chapterMatches(profile, p), projectText: textFromProject(p) }),
+        ...cross.get(p.id)!,
+      ],
     }));
   }
 
@@ -74,33 +85,49 @@ describe('golden: the sample packages', () => {
     for (const p of wulong) expect(failing(p.findings), p.id).toEqual([]);
     const donghe = await checkPackageProjects(manifests.get('donghe-2027-defects')!, folderOf('donghe-2027-defects'));
     expect(failing(donghe.find((p) => p.id === 'dh-2027-02')!.findings)).toEqual(
-      expect.arrayContaining(['donghe.red-flag.standalone-app', 'donghe.red-flag.private-network', 'donghe.red-flag.no-government-cloud']),
+      expect.arrayContaining(['donghe.red-flag.private-network', 'donghe.red-flag.no-government-cloud']),
     );
+    // 东河's 办法 says nothing of standalone APPs: the APP is shown as 参考做法, never as a 不符合 citing another district.
+    expect(finding(donghe.find((p) => p.id === 'dh-2027-02')!.findings, 'donghe.red-flag.standalone-app')).toMatchObject({
+      status: 'reference',
+      citation: '参考做法（本区办法未作规定）',
+    });
     const cloud = finding(donghe.find((p) => p.id === 'dh-2027-02')!.findings, 'donghe.red-flag.no-government-cloud');
     expect(cloud.evidence.some((e) => e.page !== undefined && e.quote?.includes('自有机房'))).toBe(true);
   });
 
-  it('donghe-2027-defects dh-2027-01: no 可研, no data-sharing chapter, 人员工资 / 差旅费 / 办公耗材', () => {
+  it('donghe-2027-defects dh-2027-01: no 可研, no data-sharing chapter, 人员工资 / 差旅费 / 办公耗材 (参考做法: 东河 has no budget list)', () => {
     const { findings } = check('donghe-2027-defects').find((p) => p.id === 'dh-2027-01')!;
-    expect(failing(findings)).toEqual(expect.arrayContaining(['donghe.docs.feasibility', 'donghe.chapter.data-sharing', 'donghe.budget.eligibility']));
+    expect(failing(findings)).toEqual(expect.arrayContaining(['donghe.docs.feasibility', 'donghe.chapter.data-sharing']));
     const budget = finding(findings, 'donghe.budget.eligibility');
+    expect(budget).toMatchObject({ status: 'reference', citation: '参考做法（本区办法未作规定）' });
     for (const name of ['人员工资', '差旅费', '办公耗材']) expect(budget.message).toContain(name);
     expect(budget.message).toContain('合计 104.90 万元');
   });
 
-  it('donghe-2027-defects dh-2027-02: not in plan, APP + 小程序, 业务专网, own server room, 会议室 and 推广宣传', () => {
+  it('donghe-2027-defects dh-2027-02: not in plan, 业务专网, own server room; APP + 小程序, 会议室 and 推广宣传 as 参考做法', () => {
     const { findings } = check('donghe-2027-defects').find((p) => p.id === 'dh-2027-02')!;
     expect(failing(findings)).toEqual(
       expect.arrayContaining([
         'donghe.red-flag.not-in-annual-plan',
-        'donghe.red-flag.standalone-app',
         'donghe.red-flag.private-network',
         'donghe.red-flag.no-government-cloud',
-        'donghe.budget.eligibility',
       ]),
     );
-    expect(finding(findings, 'donghe.red-flag.no-government-cloud').evidence.map((e) => e.quote).join()).toContain('自有机房');
-    expect(finding(findings, 'donghe.red-flag.standalone-app').evidence.map((e) => e.quote).join()).toMatch(/APP/);
+    // What 东河's 办法 does not regulate (standalone APPs, the budget list) is 参考做法, not 不符合.
+    expect(findings.filter((f) => f.status === 'reference').map((f) => f.ruleId)).toEqual(
+      expect.arrayContaining(['donghe.red-flag.standalone-app', 'donghe.budget.eligibility']),
+    );
+    expect(
+      finding(findings, 'donghe.red-flag.no-government-cloud')
+        .evidence.map((e) => e.quote)
+        .join(),
+    ).toContain('自有机房');
+    expect(
+      finding(findings, 'donghe.red-flag.standalone-app')
+        .evidence.map((e) => e.quote)
+        .join(),
+    ).toMatch(/APP/);
     const budget = finding(findings, 'donghe.budget.eligibility');
     expect(budget.message).toContain('会议室升级改造');
     expect(budget.message).toContain('推广宣传');

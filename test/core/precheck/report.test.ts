@@ -17,15 +17,26 @@ const ok = <T>(name: string, input: unknown): Promise<T> => callCore<T>(core.dis
 beforeAll(async () => {
   const samples = tempDir();
   await makeSamples(samples);
-  core = await openCore({ dataDir: tempDir(), version: 't', transport: 'ipc', choosePath: null, openPath: async () => false, openFolder: async () => false, emit: (_n, p) => progress.push(p) });
-  const summary = await ok<{ id: string }>('package.import', { jobId: 'i', source: { kind: 'path', path: path.join(samples, 'donghe-2027-defects.rpkg') } });
+  core = await openCore({
+    dataDir: tempDir(),
+    version: 't',
+    transport: 'ipc',
+    choosePath: null,
+    openPath: async () => false,
+    openFolder: async () => false,
+    emit: (_n, p) => progress.push(p),
+  });
+  const summary = await ok<{ id: string }>('package.import', {
+    jobId: 'i',
+    source: { kind: 'path', path: path.join(samples, 'donghe-2027-defects.rpkg') },
+  });
   session = await ok<SessionDetail>('session.get', { sessionId: summary.id });
 }, 120_000);
 afterAll(() => core?.close());
 
 describe('pre-check through the core', () => {
   it('before extraction, the report says text is not ready and does not call chapters missing', async () => {
-    const report = await ok<PrecheckReport>('precheck.project', { sessionId: session.id, projectId: session.projects[0].id });
+    const report = await ok<PrecheckReport>('precheck.project', { sessionId: session.id, projectId: session.projects[0]!.id });
     expect(report.textReady).toBe(false);
     expect(report.chapters.every((c) => !c.found)).toBe(true);
     expect(report.findings.filter((f) => f.ruleId.includes('chapter') && f.status === 'fail')).toEqual([]);
@@ -38,7 +49,7 @@ describe('pre-check through the core', () => {
     expect(progress.filter((p) => p.jobId === 'x' && p.phase === 'extract').at(-1)).toMatchObject({ done: expect.any(Number) });
     expect(await ok('text.extract', { sessionId: session.id, jobId: 'y' })).toEqual({ extracted: 0, failed: 0 });
 
-    const report = await ok<PrecheckReport>('precheck.project', { sessionId: session.id, projectId: session.projects[0].id });
+    const report = await ok<PrecheckReport>('precheck.project', { sessionId: session.id, projectId: session.projects[0]!.id });
     expect(report.textReady).toBe(true);
     const sharing = report.chapters.find((c) => /数据资源共享/.test(c.title));
     expect(sharing?.found).toBe(false); // the defect the sample was built with
@@ -49,22 +60,38 @@ describe('pre-check through the core', () => {
 
     const hits = await ok<SearchHit[]>('search.session', { sessionId: session.id, query: '网络安全' });
     expect(hits.length).toBeGreaterThan(0);
-    expect(hits[0]).toMatchObject({ documentKey: expect.any(Number), page: expect.any(Number), snippet: expect.stringContaining('【网络安全】') });
+    expect(hits[0]).toMatchObject({
+      documentKey: expect.any(Number),
+      page: expect.any(Number),
+      snippet: expect.stringContaining('【网络安全】'),
+    });
   }, 180_000);
 
-  it('keeps the expert\'s marks with their history, newest in force, and clearing restores the finding', async () => {
-    const projectId = session.projects[1].id;
+  it("keeps the expert's marks with their history, newest in force, and clearing restores the finding", async () => {
+    const projectId = session.projects[1]!.id;
     const before = await ok<PrecheckReport>('precheck.project', { sessionId: session.id, projectId });
     const finding = before.findings.find((f) => f.status === 'fail')!;
-    await ok('precheck.mark', { sessionId: session.id, projectId, ruleId: finding.ruleId, mark: 'not-applicable', note: '上级部门统一部署，有文件依据' });
+    await ok('precheck.mark', {
+      sessionId: session.id,
+      projectId,
+      ruleId: finding.ruleId,
+      mark: 'not-applicable',
+      note: '上级部门统一部署，有文件依据',
+    });
     await ok('precheck.mark', { sessionId: session.id, projectId, ruleId: finding.ruleId, mark: 'verified', note: '已核实' });
-    let after = (await ok<PrecheckReport>('precheck.project', { sessionId: session.id, projectId })).findings.find((f) => f.ruleId === finding.ruleId)!;
+    let after = (await ok<PrecheckReport>('precheck.project', { sessionId: session.id, projectId })).findings.find(
+      (f) => f.ruleId === finding.ruleId,
+    )!;
     expect(after.mark).toMatchObject({ mark: 'verified', note: '已核实' });
     expect(after.history.map((h) => h.mark)).toEqual(['verified', 'not-applicable']);
     await ok('precheck.mark', { sessionId: session.id, projectId, ruleId: finding.ruleId, mark: null, note: '' });
-    after = (await ok<PrecheckReport>('precheck.project', { sessionId: session.id, projectId })).findings.find((f) => f.ruleId === finding.ruleId)!;
+    after = (await ok<PrecheckReport>('precheck.project', { sessionId: session.id, projectId })).findings.find(
+      (f) => f.ruleId === finding.ruleId,
+    )!;
     expect(after.mark).toBeNull();
     expect(after.history).toHaveLength(3);
-    expect(await core.dispatch('precheck.mark', { sessionId: session.id, projectId: 'nope', ruleId: 'r', mark: null, note: '' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(
+      await core.dispatch('precheck.mark', { sessionId: session.id, projectId: 'nope', ruleId: 'r', mark: null, note: '' }),
+    ).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });

@@ -46,7 +46,10 @@ describe('missingForCompletion', () => {
     const subCount = rubric.dimensions.reduce((n, d) => n + d.subCriteria.length, 0);
     expect(items).toHaveLength(1 + subCount + rubric.dimensions.length + opinionChapters.length + 1);
     expect(items[0]).toEqual({ target: { field: 'familiarity' }, message: '尚未选择对项目所属领域的熟悉程度' });
-    expect(items[1]).toEqual({ target: { field: 'score', dimensionId: 'necessity', subCriterionId: 'basis' }, message: '「必要性 · 建设依据充分性」尚未评分' });
+    expect(items[1]).toEqual({
+      target: { field: 'score', dimensionId: 'necessity', subCriterionId: 'basis' },
+      message: '「必要性 · 建设依据充分性」尚未评分',
+    });
     expect(items[5]).toEqual({ target: { field: 'dimension-opinion', dimensionId: 'necessity' }, message: '「必要性」尚未填写评审意见' });
     const chapterItems = items.filter((i) => i.target.field === 'chapter-opinion').map((i) => i.message);
     expect(chapterItems).toEqual(opinionChapters.map((c) => `尚未填写对「${c.title}」的意见`));
@@ -64,19 +67,31 @@ describe('missingForCompletion', () => {
     const items = missingForCompletion(makeReview(complete({ chapterOpinions: {} })), rubric, chapters, [], { projectType: 'new' });
     expect(items.map((i) => i.target)).toEqual(opinionChapters.map((c) => ({ field: 'chapter-opinion', chapterId: c.id })));
     const onlyNew = chapters.map((c) => ({ ...c, projectTypes: ['new' as const] }));
-    expect(missingForCompletion(makeReview(complete({ chapterOpinions: {} })), rubric, onlyNew, [], { projectType: 'operation' })).toEqual([]);
+    expect(missingForCompletion(makeReview(complete({ chapterOpinions: {} })), rubric, onlyNew, [], { projectType: 'operation' })).toEqual(
+      [],
+    );
   });
 
   it('a score outside its range is reported with the validation message', () => {
     const input = complete();
     input.dimensions!.urgency!.scores!.priority = 7;
-    expect(missing(input)).toEqual([{ target: { field: 'score', dimensionId: 'urgency', subCriterionId: 'priority' }, message: '「轻重缓急」的得分应在 0–6 分之间，按 0.5 分递增' }]);
+    expect(missing(input)).toEqual([
+      {
+        target: { field: 'score', dimensionId: 'urgency', subCriterionId: 'priority' },
+        message: '「轻重缓急」的得分应在 0–6 分之间，按 0.5 分递增',
+      },
+    ]);
   });
 
   it('a fully scored dimension below 60% of its maximum needs a low-score reason', () => {
     const input = complete();
     input.dimensions!.urgency = { scores: { priority: 3, mandate: 2.5 }, opinion: '意见。' };
-    expect(missing(input)).toEqual([{ target: { field: 'low-score-reason', dimensionId: 'urgency' }, message: '「紧迫性」得分 5.5 分，低于满分 10 分的 60%，须填写低分理由' }]);
+    expect(missing(input)).toEqual([
+      {
+        target: { field: 'low-score-reason', dimensionId: 'urgency' },
+        message: '「紧迫性」得分 5.5 分，低于满分 10 分的 60%，须填写低分理由',
+      },
+    ]);
     input.dimensions!.urgency.lowScoreReason = '上级无明确时限要求。';
     expect(missing(input)).toEqual([]);
   });
@@ -84,7 +99,12 @@ describe('missingForCompletion', () => {
   it('a veto the pre-check left to the expert needs a ruling', () => {
     const findings = { findings: [{ ruleId: 'wulong.docs.crypto-plan', status: 'judge' as const }] };
     const items = missing(complete(), findings);
-    expect(items).toEqual([{ target: { field: 'veto-ruling', vetoId: 'no-crypto-plan' }, message: '预审提示一票否决项「缺少密码应用方案」需专家判断，尚未判断是否成立' }]);
+    expect(items).toEqual([
+      {
+        target: { field: 'veto-ruling', vetoId: 'no-crypto-plan' },
+        message: '预审提示一票否决项「缺少密码应用方案」需专家判断，尚未判断是否成立',
+      },
+    ]);
     expect(missing(complete({ vetoRulings: { 'no-crypto-plan': false } }), findings)).toEqual([]);
   });
 
@@ -109,12 +129,18 @@ describe('missingForCompletion', () => {
   });
 
   it('investment review: a reduction needs a reason; an approved amount above the request is invalid; no change needs nothing', () => {
-    const items = missing(complete({ investment: { server: { approvedFen: 25_000_000, reason: '' }, dev: { approvedFen: 80_000_001, reason: '' } } }));
+    const items = missing(
+      complete({ investment: { server: { approvedFen: 25_000_000, reason: '' }, dev: { approvedFen: 80_000_001, reason: '' } } }),
+    );
     expect(items).toEqual([
       { target: { field: 'investment', lineId: 'server' }, message: '「服务器」核减 5.00 万元，尚未填写核减理由' },
       { target: { field: 'investment', lineId: 'dev' }, message: '「软件开发」的核定金额应在 0–80.00 万元之间' },
     ]);
-    expect(missing(complete({ investment: { server: { approvedFen: 25_000_000, reason: '单价偏高' }, dev: { approvedFen: 80_000_000, reason: '' } } }))).toEqual([]);
+    expect(
+      missing(
+        complete({ investment: { server: { approvedFen: 25_000_000, reason: '单价偏高' }, dev: { approvedFen: 80_000_000, reason: '' } } }),
+      ),
+    ).toEqual([]);
     expect(missing(complete({ investment: { ghost: { approvedFen: 1, reason: '' } } }))).toEqual([]);
   });
 });

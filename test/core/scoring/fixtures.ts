@@ -15,5 +15,7 @@ type SubCriterion = RubricDimension['subCriteria'][number];
 
 /** `dimensions` of a review input with each sub-criterion scored by `score` (null leaves it unscored). */
 export function scoreAll(rubric: Rubric, score: (c: SubCriterion, d: RubricDimension) => number | null): ReviewInput['dimensions'] {
-  return Object.fromEntries(rubric.dimensions.map((d) => [d.id, { scores: Object.fromEntries(d.subCriteria.map((c) => [c.id, score(c, d)])) }]));
+  return Object.fromEntries(
+    rubric.dimensions.map((d) => [d.id, { scores: Object.fromEntries(d.subCriteria.map((c) => [c.id, score(c, d)])) }]),
+  );
 }

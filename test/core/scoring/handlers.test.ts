@@ -13,10 +13,21 @@ afterEach(() => {
 
 let clock = Date.parse('2027-03-05T09:00:00Z');
 async function start(dataDir = tempDir()): Promise<{ core: Core; dataDir: string; sessionId: string }> {
-  const core = await openCore({ dataDir, version: 't', transport: 'ipc', choosePath: null, openPath: async () => false, openFolder: async () => false, emit: () => undefined }, () => new Date((clock += 1000)));
+  const core = await openCore(
+    {
+      dataDir,
+      version: 't',
+      transport: 'ipc',
+      choosePath: null,
+      openPath: async () => false,
+      openFolder: async () => false,
+      emit: () => undefined,
+    },
+    () => new Date((clock += 1000)),
+  );
   cores.push(core);
   const listed = await ok<{ id: string }[]>(core, 'session.list', {});
-  if (listed.length) return { core, dataDir, sessionId: listed[0].id };
+  if (listed.length) return { core, dataDir, sessionId: listed[0]!.id };
   const folder = await writeMinimalPackage(tempDir());
   const summary = await ok<{ id: string }>(core, 'package.import', { jobId: 'j', source: { kind: 'path', path: folder } });
   await ok(core, 'expert.save', { name: '王专家', title: '高级工程师', employer: '某设计院', phone: '023-1234' });
@@ -34,7 +45,10 @@ function completeReview(view: ReviewView): Review {
     conflict: { hasConflict: false, note: '' },
     familiarity: 'familiar',
     dimensions: Object.fromEntries(
-      rubric.dimensions.map((d) => [d.id, { scores: Object.fromEntries(d.subCriteria.map((c) => [c.id, c.maxPoints - 0.5])), opinion: `${d.name}意见`, lowScoreReason: '' }]),
+      rubric.dimensions.map((d) => [
+        d.id,
+        { scores: Object.fromEntries(d.subCriteria.map((c) => [c.id, c.maxPoints - 0.5])), opinion: `${d.name}意见`, lowScoreReason: '' },
+      ]),
     ),
     chapterOpinions: Object.fromEntries(view.chapters.map((c) => [c.id, `${c.title}已审阅`])),
     vetoRulings: Object.fromEntries(view.vetoes.filter((v) => v.state === 'pending').map((v) => [v.veto.id, false])),
@@ -49,8 +63,12 @@ describe('review calls', () => {
     expect(empty).toMatchObject({ version: 0, savedAt: null, state: 'not-started', missing: [{ target: { field: 'conflict' } }] });
     expect(empty.review.expertId).toBe('local');
 
-    const first = empty.rubric.rubric.dimensions[0].subCriteria[0];
-    const review: Review = { ...empty.review, conflict: { hasConflict: false, note: '' }, dimensions: { [empty.rubric.rubric.dimensions[0].id]: { scores: { [first.id]: 2.5 }, opinion: '', lowScoreReason: '' } } };
+    const first = empty.rubric.rubric.dimensions[0]!.subCriteria[0];
+    const review: Review = {
+      ...empty.review,
+      conflict: { hasConflict: false, note: '' },
+      dimensions: { [empty.rubric.rubric.dimensions[0]!.id]: { scores: { [first!.id]: 2.5 }, opinion: '', lowScoreReason: '' } },
+    };
     const saved = await ok<ReviewView>(core, 'review.save', { sessionId, projectId: 'p1', review, baseVersion: 0 });
     expect(saved).toMatchObject({ version: 1, state: 'in-progress' });
     expect(saved.totals.total).toBe(2.5);
@@ -65,11 +83,11 @@ describe('review calls', () => {
     expect(reloaded.review).toEqual(changed);
     expect(reloaded.version).toBe(2);
     const history = await ok<ReviewHistoryEntry[]>(again, 'review.history', { sessionId, projectId: 'p1' });
-    const dim = empty.rubric.rubric.dimensions[0].id;
+    const dim = empty.rubric.rubric.dimensions[0]!.id;
     expect(history.filter((h) => h.kind === 'edit').map((h) => [h.field, h.before, h.after])).toEqual(
       expect.arrayContaining([
         ['conflict.hasConflict', null, false],
-        [`dimensions.${dim}.scores.${first.id}`, null, 2.5],
+        [`dimensions.${dim}.scores.${first!.id}`, null, 2.5],
         ['overallOpinion', '', '总体可行'],
       ]),
     );
@@ -83,23 +101,42 @@ describe('review calls', () => {
     const { core, sessionId } = await start();
     const view = await ok<ReviewView>(core, 'review.get', { sessionId, projectId: 'p1' });
     await ok(core, 'review.save', { sessionId, projectId: 'p1', review: { ...view.review, overallOpinion: '甲' }, baseVersion: 0 });
-    const stale = (await core.dispatch('review.save', { sessionId, projectId: 'p1', review: { ...view.review, overallOpinion: '乙' }, baseVersion: 0 })) as Envelope<never>;
+    const stale = (await core.dispatch('review.save', {
+      sessionId,
+      projectId: 'p1',
+      review: { ...view.review, overallOpinion: '乙' },
+      baseVersion: 0,
+    })) as Envelope<never>;
     expect(stale).toMatchObject({ ok: false, error: { code: 'stale-version' } });
     expect((await ok<ReviewView>(core, 'review.get', { sessionId, projectId: 'p1' })).review.overallOpinion).toBe('甲');
-    const wrongRubric = (await core.dispatch('review.save', { sessionId, projectId: 'p1', review: { ...view.review, rubricFingerprint: '0'.repeat(64) }, baseVersion: 1 })) as Envelope<never>;
+    const wrongRubric = (await core.dispatch('review.save', {
+      sessionId,
+      projectId: 'p1',
+      review: { ...view.review, rubricFingerprint: '0'.repeat(64) },
+      baseVersion: 1,
+    })) as Envelope<never>;
     expect(wrongRubric).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
   it('refuses completion with the Chinese missing list, then completes, refuses edits, and records a reopening', async () => {
     const { core, sessionId } = await start();
     const view = await ok<ReviewView>(core, 'review.get', { sessionId, projectId: 'p1' });
-    await ok(core, 'review.save', { sessionId, projectId: 'p1', review: { ...view.review, conflict: { hasConflict: false, note: '' } }, baseVersion: 0 });
+    await ok(core, 'review.save', {
+      sessionId,
+      projectId: 'p1',
+      review: { ...view.review, conflict: { hasConflict: false, note: '' } },
+      baseVersion: 0,
+    });
     const refused = (await core.dispatch('review.complete', { sessionId, projectId: 'p1' })) as Envelope<never>;
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
     expect(refused.error.code).toBe('invalid-input');
     expect(refused.error.message).toMatch(/暂不能完成评审/);
-    expect(refused.error.problems?.[0]).toEqual({ code: 'missing', message: '尚未选择对项目所属领域的熟悉程度', path: '{"field":"familiarity"}' });
+    expect(refused.error.problems?.[0]).toEqual({
+      code: 'missing',
+      message: '尚未选择对项目所属领域的熟悉程度',
+      path: '{"field":"familiarity"}',
+    });
     expect(refused.error.problems?.some((p) => JSON.parse(p.path).field === 'overall-opinion')).toBe(true);
 
     const current = await ok<ReviewView>(core, 'review.get', { sessionId, projectId: 'p1' });
@@ -109,7 +146,12 @@ describe('review calls', () => {
     expect(done).toMatchObject({ state: 'complete', version: 3 });
     expect(done.completedAt).not.toBeNull();
 
-    const edit = (await core.dispatch('review.save', { sessionId, projectId: 'p1', review: { ...done.review, overallOpinion: '改' }, baseVersion: 3 })) as Envelope<never>;
+    const edit = (await core.dispatch('review.save', {
+      sessionId,
+      projectId: 'p1',
+      review: { ...done.review, overallOpinion: '改' },
+      baseVersion: 3,
+    })) as Envelope<never>;
     expect(edit).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/重新打开/) } });
 
     const reopened = await ok<ReviewView>(core, 'review.reopen', { sessionId, projectId: 'p1', reason: '发现投资测算有误' });
@@ -125,9 +167,16 @@ describe('review calls', () => {
   it('a declared conflict completes at once and shows as 回避 in the overview', async () => {
     const { core, sessionId } = await start();
     const view = await ok<ReviewView>(core, 'review.get', { sessionId, projectId: 'p1' });
-    await ok(core, 'review.save', { sessionId, projectId: 'p1', review: { ...view.review, conflict: { hasConflict: true, note: '曾参与编制' } }, baseVersion: 0 });
+    await ok(core, 'review.save', {
+      sessionId,
+      projectId: 'p1',
+      review: { ...view.review, conflict: { hasConflict: true, note: '曾参与编制' } },
+      baseVersion: 0,
+    });
     expect(await ok<ReviewView>(core, 'review.complete', { sessionId, projectId: 'p1' })).toMatchObject({ state: 'recused', missing: [] });
-    expect(await ok<ProjectOverview[]>(core, 'session.overview', { sessionId })).toEqual([expect.objectContaining({ projectId: 'p1', state: 'recused' })]);
+    expect(await ok<ProjectOverview[]>(core, 'session.overview', { sessionId })).toEqual([
+      expect.objectContaining({ projectId: 'p1', state: 'recused' }),
+    ]);
   });
 
   it('totals are exact in half points and the overview carries each dimension', async () => {
@@ -141,15 +190,25 @@ describe('review calls', () => {
     expect(Number.isInteger(saved.totals.total * 2)).toBe(true);
     const [overview] = await ok<ProjectOverview[]>(core, 'session.overview', { sessionId });
     expect(overview).toMatchObject({ projectId: 'p1', state: 'in-progress', total: expected, totalPoints: view.rubric.rubric.totalPoints });
-    expect(overview.conclusion).toBe(saved.suggestion.conclusion);
-    expect(overview.dimensions.map((d) => d.id)).toEqual(view.rubric.rubric.dimensions.map((d) => d.id));
-    expect(overview.dimensions.reduce((s, d) => s + d.score, 0)).toBe(expected);
+    expect(overview!.conclusion).toBe(saved.suggestion.conclusion);
+    expect(overview!.dimensions.map((d) => d.id)).toEqual(view.rubric.rubric.dimensions.map((d) => d.id));
+    expect(overview!.dimensions.reduce((s, d) => s + d.score, 0)).toBe(expected);
   });
 
   it('keeps 核减 in integer fen per line and for the project', async () => {
     const { core, sessionId } = await start();
     const view = await ok<ReviewView>(core, 'review.get', { sessionId, projectId: 'p1' });
-    const saved = await ok<ReviewView>(core, 'review.save', { sessionId, projectId: 'p1', review: { ...view.review, investment: { b1: { approvedFen: 6_666_667, reason: '单价偏高' } } }, baseVersion: 0 });
-    expect(saved.reductions.project).toEqual({ requestedFen: 10_000_000, approvedFen: 6_666_667, reductionFen: 3_333_333, reductionRateBp: 3333 });
+    const saved = await ok<ReviewView>(core, 'review.save', {
+      sessionId,
+      projectId: 'p1',
+      review: { ...view.review, investment: { b1: { approvedFen: 6_666_667, reason: '单价偏高' } } },
+      baseVersion: 0,
+    });
+    expect(saved.reductions.project).toEqual({
+      requestedFen: 10_000_000,
+      approvedFen: 6_666_667,
+      reductionFen: 3_333_333,
+      reductionRateBp: 3333,
+    });
   });
 });

@@ -33,8 +33,8 @@ describe('default rubric of every profile', () => {
 
   it('is a copy: changing the resolved rubric leaves the cached profile alone', () => {
     const inForce = resolveRubric(wulong);
-    inForce.rubric.dimensions[0].subCriteria[0].maxPoints = 99;
-    expect(loadProfile('wulong').rubric.dimensions[0].subCriteria[0].maxPoints).toBe(7);
+    inForce.rubric.dimensions[0]!.subCriteria[0]!.maxPoints = 99;
+    expect(loadProfile('wulong').rubric.dimensions[0]!.subCriteria[0]!.maxPoints).toBe(7);
   });
 
   it('districts differ, so their fingerprints differ', () => {
@@ -57,10 +57,10 @@ describe('rubricFingerprint', () => {
   it('changes with any meaningful change, including guidance and order of sub-criteria', () => {
     const base = rubricFingerprint(rubric);
     const edited = structuredClone(rubric);
-    edited.dimensions[0].subCriteria[0].guidance += '。';
+    edited.dimensions[0]!.subCriteria[0]!.guidance += '。';
     expect(rubricFingerprint(edited)).not.toBe(base);
     const swapped = structuredClone(rubric);
-    swapped.dimensions[0].subCriteria.reverse();
+    swapped.dimensions[0]!.subCriteria.reverse();
     expect(rubricFingerprint(swapped)).not.toBe(base);
   });
 
@@ -86,11 +86,29 @@ describe('package override (session.rubric)', () => {
         {
           id: 'necessity',
           subCriteria: [
-            { id: 'basis', name: '建设依据充分性', maxPoints: 15, guidance: '依据是否充分。', citation: '武隆区政务信息化项目管理办法 第八条' },
-            { id: 'balance', name: '跨部门共性需求平衡', maxPoints: 15, guidance: '是否平衡。', citation: '武隆区政务信息化项目管理办法 第八条' },
+            {
+              id: 'basis',
+              name: '建设依据充分性',
+              maxPoints: 15,
+              guidance: '依据是否充分。',
+              citation: '武隆区政务信息化项目管理办法 第八条',
+            },
+            {
+              id: 'balance',
+              name: '跨部门共性需求平衡',
+              maxPoints: 15,
+              guidance: '是否平衡。',
+              citation: '武隆区政务信息化项目管理办法 第八条',
+            },
           ],
         },
-        { id: 'cost', maxPoints: 10, subCriteria: [{ id: 'estimate', name: '概算', maxPoints: 10, guidance: '概算是否合理。', citation: '武隆区政务信息化项目管理办法 第九条' }] },
+        {
+          id: 'cost',
+          maxPoints: 10,
+          subCriteria: [
+            { id: 'estimate', name: '概算', maxPoints: 10, guidance: '概算是否合理。', citation: '武隆区政务信息化项目管理办法 第九条' },
+          ],
+        },
       ],
     });
     expect(source).toBe('package');
@@ -116,36 +134,73 @@ describe('package override (session.rubric)', () => {
     doubled[0] = { ...doubled[0], name: '项目必要性' } as (typeof doubled)[number];
     const { rubric } = resolveRubric(wulong, { totalPoints: 200, bands, dimensions: doubled });
     expect(rubric.bands).toEqual(bands);
-    expect(rubric.dimensions[0].name).toBe('项目必要性');
+    expect(rubric.dimensions[0]!.name).toBe('项目必要性');
     expect(rubric.dimensions.map((d) => d.weight)).toEqual(wulong.rubric.dimensions.map((d) => d.weight));
   });
 
   it('rejects a malformed override, naming the field', () => {
     const err = errorOf({ dimensions: [{ id: 'necessity', maxPoints: '25' }] });
     expect(err.message).toContain('评审包的评分标准（session.rubric）无效');
-    expect(err.issues).toEqual([{ field: 'session.rubric.dimensions[necessity].maxPoints', message: expect.stringContaining('期望 数字') }]);
+    expect(err.issues).toEqual([
+      { field: 'session.rubric.dimensions[necessity].maxPoints', message: expect.stringContaining('期望 数字') },
+    ]);
   });
 
   it('rejects an unknown dimension and keys it may not change (vetoes)', () => {
-    expect(errorOf({ dimensions: [{ id: 'beauty' }] }).issues[0].field).toBe('session.rubric.dimensions[beauty].id');
+    expect(errorOf({ dimensions: [{ id: 'beauty' }] }).issues[0]!.field).toBe('session.rubric.dimensions[beauty].id');
     const err = errorOf({ vetoes: [] });
     expect(err.issues[0]).toEqual({ field: 'session.rubric.vetoes', message: expect.stringContaining('评审包不能修改此项') });
-    expect(errorOf({ dimensions: [{ id: 'cost', citation: 'x' }] }).issues[0].field).toBe('session.rubric.dimensions[cost].citation');
+    expect(errorOf({ dimensions: [{ id: 'cost', citation: 'x' }] }).issues[0]!.field).toBe('session.rubric.dimensions[cost].citation');
   });
 
   it('rejects a point that is not a multiple of 0.5', () => {
-    const err = errorOf({ dimensions: [{ id: 'urgency', subCriteria: [{ id: 'priority', name: '轻重缓急', maxPoints: 9.75, guidance: 'g', citation: '武隆区政务信息化项目管理办法 第八条' }] }] });
-    expect(err.issues[0]).toEqual({ field: 'session.rubric.dimensions[urgency].subCriteria[「轻重缓急」].maxPoints', message: '分值应为 0.5 的整数倍' });
+    const err = errorOf({
+      dimensions: [
+        {
+          id: 'urgency',
+          subCriteria: [
+            { id: 'priority', name: '轻重缓急', maxPoints: 9.75, guidance: 'g', citation: '武隆区政务信息化项目管理办法 第八条' },
+          ],
+        },
+      ],
+    });
+    expect(err.issues[0]).toEqual({
+      field: 'session.rubric.dimensions[urgency].subCriteria[「轻重缓急」].maxPoints',
+      message: '分值应为 0.5 的整数倍',
+    });
   });
 
   it('rejects sub-criteria that do not add up to the dimension, naming the dimension', () => {
-    const err = errorOf({ dimensions: [{ id: 'security', maxPoints: 15, subCriteria: [{ id: 'protection', name: '网络安全', maxPoints: 6, guidance: 'g', citation: '武隆区政务信息化项目管理办法 第十七条' }] }] });
-    expect(err.issues).toContainEqual({ field: 'session.rubric.dimensions[「安全性」].subCriteria', message: '子项分值合计 6，应等于维度满分 15' });
+    const err = errorOf({
+      dimensions: [
+        {
+          id: 'security',
+          maxPoints: 15,
+          subCriteria: [
+            { id: 'protection', name: '网络安全', maxPoints: 6, guidance: 'g', citation: '武隆区政务信息化项目管理办法 第十七条' },
+          ],
+        },
+      ],
+    });
+    expect(err.issues).toContainEqual({
+      field: 'session.rubric.dimensions[「安全性」].subCriteria',
+      message: '子项分值合计 6，应等于维度满分 15',
+    });
     expect(err.message).toContain('字段 session.rubric.dimensions[「安全性」].subCriteria：子项分值合计 6，应等于维度满分 15');
   });
 
   it('rejects dimensions that no longer add up to the total', () => {
-    const err = errorOf({ dimensions: [{ id: 'urgency', maxPoints: 15, subCriteria: [{ id: 'priority', name: '轻重缓急', maxPoints: 15, guidance: 'g', citation: '武隆区政务信息化项目管理办法 第八条' }] }] });
+    const err = errorOf({
+      dimensions: [
+        {
+          id: 'urgency',
+          maxPoints: 15,
+          subCriteria: [
+            { id: 'priority', name: '轻重缓急', maxPoints: 15, guidance: 'g', citation: '武隆区政务信息化项目管理办法 第八条' },
+          ],
+        },
+      ],
+    });
     expect(err.issues).toContainEqual({ field: 'session.rubric.dimensions', message: '各维度满分合计 105，应等于总分 100' });
   });
 
@@ -155,26 +210,60 @@ describe('package override (session.rubric)', () => {
   });
 
   it('rejects bands without a zero floor, duplicated, or above the total', () => {
-    expect(errorOf({ bands: [{ conclusion: 'approve', label: '通过', minScore: 60 }, { conclusion: 'reject', label: '不予通过', minScore: 10 }] }).issues).toContainEqual({
+    expect(
+      errorOf({
+        bands: [
+          { conclusion: 'approve', label: '通过', minScore: 60 },
+          { conclusion: 'reject', label: '不予通过', minScore: 10 },
+        ],
+      }).issues,
+    ).toContainEqual({
       field: 'session.rubric.bands',
       message: '最低档次的起点应为 0 分',
     });
-    const dup = errorOf({ bands: [{ conclusion: 'reject', label: '不予通过', minScore: 0 }, { conclusion: 'reject', label: '否', minScore: 50 }] });
+    const dup = errorOf({
+      bands: [
+        { conclusion: 'reject', label: '不予通过', minScore: 0 },
+        { conclusion: 'reject', label: '否', minScore: 50 },
+      ],
+    });
     expect(dup.issues).toEqual([{ field: 'session.rubric.bands[「否」].conclusion', message: '结论档次重复：reject' }]);
-    const high = errorOf({ bands: [{ conclusion: 'approve', label: '通过', minScore: 120 }, { conclusion: 'reject', label: '不予通过', minScore: 0 }] });
+    const high = errorOf({
+      bands: [
+        { conclusion: 'approve', label: '通过', minScore: 120 },
+        { conclusion: 'reject', label: '不予通过', minScore: 0 },
+      ],
+    });
     expect(high.issues).toEqual([{ field: 'session.rubric.bands[「通过」].minScore', message: '档次起点 120 分超过总分 100 分' }]);
-    expect(errorOf({ bands: [{ conclusion: 'approve', label: '通过', minScore: 0 }] }).issues).toContainEqual({ field: 'session.rubric.bands', message: '缺少一票否决对应的结论档次' });
+    expect(errorOf({ bands: [{ conclusion: 'approve', label: '通过', minScore: 0 }] }).issues).toContainEqual({
+      field: 'session.rubric.bands',
+      message: '缺少一票否决对应的结论档次',
+    });
   });
 
   it('rejects duplicate dimensions and duplicate sub-criterion ids', () => {
-    expect(errorOf({ dimensions: [{ id: 'cost' }, { id: 'cost' }] }).issues).toEqual([{ field: 'session.rubric.dimensions[cost].id', message: '维度 cost 重复出现' }]);
+    expect(errorOf({ dimensions: [{ id: 'cost' }, { id: 'cost' }] }).issues).toEqual([
+      { field: 'session.rubric.dimensions[cost].id', message: '维度 cost 重复出现' },
+    ]);
     const sub = { name: '概算', maxPoints: 7.5, guidance: 'g', citation: '武隆区政务信息化项目管理办法 第九条' };
-    const err = errorOf({ dimensions: [{ id: 'cost', subCriteria: [{ id: 'estimate', ...sub }, { id: 'estimate', ...sub, name: '概算二' }] }] });
-    expect(err.issues).toEqual([{ field: 'session.rubric.dimensions[「投资金额」].subCriteria[「概算二」].id', message: '子项编号重复：estimate' }]);
+    const err = errorOf({
+      dimensions: [
+        {
+          id: 'cost',
+          subCriteria: [
+            { id: 'estimate', ...sub },
+            { id: 'estimate', ...sub, name: '概算二' },
+          ],
+        },
+      ],
+    });
+    expect(err.issues).toEqual([
+      { field: 'session.rubric.dimensions[「投资金额」].subCriteria[「概算二」].id', message: '子项编号重复：estimate' },
+    ]);
   });
 
   it('rejects an override that is not an object', () => {
-    expect(errorOf('满分100').issues[0].field).toBe('session.rubric');
+    expect(errorOf('满分100').issues[0]!.field).toBe('session.rubric');
     expect(errorOf([]).message).toContain('session.rubric');
   });
 });

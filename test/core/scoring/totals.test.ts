@@ -36,7 +36,9 @@ describe('scoreTotals', () => {
   });
 
   it('counts only scored sub-criteria and ignores ids the rubric lacks', () => {
-    const review = makeReview({ dimensions: { necessity: { scores: { basis: 6.5, 'integration-plan': null, 'cross-department': 5, retired: 99 } } } });
+    const review = makeReview({
+      dimensions: { necessity: { scores: { basis: 6.5, 'integration-plan': null, 'cross-department': 5, retired: 99 } } },
+    });
     const necessity = scoreTotals(review, rubric).dimensions[0];
     expect(necessity).toMatchObject({ subtotal: 11.5, scored: 2, complete: false });
     expect(scoreTotals(review, rubric).total).toBe(11.5);
@@ -46,9 +48,12 @@ describe('scoreTotals', () => {
     fc.assert(
       fc.property(fc.array(fc.nat(100), { minLength: subCount, maxLength: subCount }), (picks) => {
         let k = 0;
-        const review = makeReview({ dimensions: scoreAll(rubric, (c) => ((picks[k++] % (c.maxPoints * 2 + 1)) as number) / 2) });
+        const review = makeReview({ dimensions: scoreAll(rubric, (c) => ((picks[k++]! % (c.maxPoints * 2 + 1)) as number) / 2) });
         const totals = scoreTotals(review, rubric);
-        const weighted = rubric.dimensions.reduce((s, d, i) => s + d.weight * (totals.dimensions[i].subtotal / d.maxPoints) * rubric.totalPoints, 0);
+        const weighted = rubric.dimensions.reduce(
+          (s, d, i) => s + d.weight * (totals.dimensions[i]!.subtotal / d.maxPoints) * rubric.totalPoints,
+          0,
+        );
         expect(weighted).toBeCloseTo(totals.total, 9);
         expect(totals.total).toBe(totals.dimensions.reduce((s, d) => s + d.subtotal, 0));
         expect(Number.isInteger(totals.total * 2)).toBe(true);
@@ -63,9 +68,12 @@ describe('scoreTotals', () => {
     expect(scoreTotals(at, rubric).dimensions[1]).toMatchObject({ subtotal: 6, lowScore: false });
     expect(scoreTotals(below, rubric).dimensions[1]).toMatchObject({ subtotal: 5.5, lowScore: true });
     // 必要性 max 25: 60% is 15; 14.5 is low, 15 is not.
-    const necessity = (s: number) => makeReview({ dimensions: { necessity: { scores: { basis: s, 'integration-plan': 5, 'cross-department': 5, 'data-governance': 0 } } } });
-    expect(scoreTotals(necessity(4.5), rubric).dimensions[0].lowScore).toBe(true);
-    expect(scoreTotals(necessity(5), rubric).dimensions[0].lowScore).toBe(false);
+    const necessity = (s: number) =>
+      makeReview({
+        dimensions: { necessity: { scores: { basis: s, 'integration-plan': 5, 'cross-department': 5, 'data-governance': 0 } } },
+      });
+    expect(scoreTotals(necessity(4.5), rubric).dimensions[0]!.lowScore).toBe(true);
+    expect(scoreTotals(necessity(5), rubric).dimensions[0]!.lowScore).toBe(false);
   });
 });
 
@@ -157,9 +165,33 @@ describe('核减 (investment reductions)', () => {
       z: { approvedFen: 0, reason: '' },
     });
     expect(per).toEqual([
-      { lineId: 'a', name: '服务器', reviewed: true, requestedFen: 30_000_000, approvedFen: 20_000_000, reductionFen: 10_000_000, reductionRateBp: 3333 },
-      { lineId: 'b', name: '软件开发', reviewed: true, requestedFen: 123_456_789, approvedFen: 100_000_000, reductionFen: 23_456_789, reductionRateBp: 1900 },
-      { lineId: 'c', name: '监理费', reviewed: false, requestedFen: 1_000_000, approvedFen: 1_000_000, reductionFen: 0, reductionRateBp: 0 },
+      {
+        lineId: 'a',
+        name: '服务器',
+        reviewed: true,
+        requestedFen: 30_000_000,
+        approvedFen: 20_000_000,
+        reductionFen: 10_000_000,
+        reductionRateBp: 3333,
+      },
+      {
+        lineId: 'b',
+        name: '软件开发',
+        reviewed: true,
+        requestedFen: 123_456_789,
+        approvedFen: 100_000_000,
+        reductionFen: 23_456_789,
+        reductionRateBp: 1900,
+      },
+      {
+        lineId: 'c',
+        name: '监理费',
+        reviewed: false,
+        requestedFen: 1_000_000,
+        approvedFen: 1_000_000,
+        reductionFen: 0,
+        reductionRateBp: 0,
+      },
       { lineId: 'z', name: '预备费', reviewed: true, requestedFen: 0, approvedFen: 0, reductionFen: 0, reductionRateBp: null },
     ]);
     // 33,456,789 ÷ 154,456,789 = 0.216607… → 2166 bp
@@ -168,7 +200,9 @@ describe('核减 (investment reductions)', () => {
   });
 
   it('rounds the rate half away from zero, exactly', () => {
-    const rate = (requested: number, approved: number) => investmentReductions([{ id: 'x', name: 'x', amountFen: requested }], { x: { approvedFen: approved, reason: '' } }).project.reductionRateBp;
+    const rate = (requested: number, approved: number) =>
+      investmentReductions([{ id: 'x', name: 'x', amountFen: requested }], { x: { approvedFen: approved, reason: '' } }).project
+        .reductionRateBp;
     expect(rate(20_000, 19_999)).toBe(1); // 0.5 bp → 1
     expect(rate(20_001, 20_000)).toBe(0); // 0.49997 bp → 0
     expect(rate(3, 2)).toBe(3333);
@@ -178,11 +212,17 @@ describe('核减 (investment reductions)', () => {
   });
 
   it('totals of many random lines equal the exact (BigInt) sums, and the rate is the nearest basis point (property)', () => {
-    const line = fc.record({ amountFen: fc.integer({ min: 0, max: 1_000_000_000_000 }), cut: fc.double({ min: 0, max: 1, noNaN: true }), reviewed: fc.boolean() });
+    const line = fc.record({
+      amountFen: fc.integer({ min: 0, max: 1_000_000_000_000 }),
+      cut: fc.double({ min: 0, max: 1, noNaN: true }),
+      reviewed: fc.boolean(),
+    });
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 200 }), (drawn) => {
         const lines = drawn.map((d, i) => ({ id: `l${i}`, name: `行${i}`, amountFen: d.amountFen }));
-        const investment = Object.fromEntries(drawn.map((d, i) => [`l${i}`, { approvedFen: d.reviewed ? Math.floor(d.amountFen * (1 - d.cut)) : null, reason: '' }]));
+        const investment = Object.fromEntries(
+          drawn.map((d, i) => [`l${i}`, { approvedFen: d.reviewed ? Math.floor(d.amountFen * (1 - d.cut)) : null, reason: '' }]),
+        );
         const { lines: per, project } = investmentReductions(lines, investment);
         const requested = drawn.reduce((s, d) => s + BigInt(d.amountFen), 0n);
         const approved = per.reduce((s, l) => s + BigInt(l.approvedFen), 0n);
@@ -204,7 +244,12 @@ describe('核减 (investment reductions)', () => {
   it('10,000 lines of 0.10 元 total exactly 1,000 元 (the float sum of 0.1 would drift)', () => {
     const lines = Array.from({ length: 10_000 }, (_, i) => ({ id: `l${i}`, name: '耗材', amountFen: 10 }));
     const investment = Object.fromEntries(lines.map((l) => [l.id, { approvedFen: 7, reason: '' }]));
-    expect(investmentReductions(lines, investment).project).toEqual({ requestedFen: 100_000, approvedFen: 70_000, reductionFen: 30_000, reductionRateBp: 3000 });
+    expect(investmentReductions(lines, investment).project).toEqual({
+      requestedFen: 100_000,
+      approvedFen: 70_000,
+      reductionFen: 30_000,
+      reductionRateBp: 3000,
+    });
     expect(Array.from({ length: 10_000 }, () => 0.1).reduce((s, v) => s + v, 0)).not.toBe(1000);
   });
 });

@@ -10,9 +10,12 @@ const message = '「建设依据充分性」的得分应在 0–5 分之间，�
 describe('validateScore', () => {
   it.each([0, 0.5, 1, 2.5, 4.5, 5])('%s is valid', (v) => expect(validateScore(v, basis)).toBeNull());
 
-  it.each([-0.5, 5.5, 0.25, 4.75, 4.4, 1e-9, 5.000001, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])('%s is rejected, naming the criterion', (v) => {
-    expect(validateScore(v, basis)).toBe(message);
-  });
+  it.each([-0.5, 5.5, 0.25, 4.75, 4.4, 1e-9, 5.000001, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])(
+    '%s is rejected, naming the criterion',
+    (v) => {
+      expect(validateScore(v, basis)).toBe(message);
+    },
+  );
 
   it('a half-point maximum is inclusive', () => {
     expect(validateScore(7.5, { name: '子项', maxPoints: 7.5 })).toBeNull();

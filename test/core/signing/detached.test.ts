@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detachedSignatureSuffix, signDetached, verifyDetached } from '../../../electron/core/signing/detached';
-import { jcs } from '../../../electron/core/signing/jcs';
+import { jcs } from '../../../electron/core/kernel/jcs';
 import type { VerificationReport } from '../../../electron/core/signing/types';
 import { verifyFile } from '../../../electron/core/signing/verify';
 import { tempDir } from '../../helpers/core';
@@ -43,9 +43,18 @@ describe.each(['ecdsa-p256', 'sm2'] as const)('detached signature (%s)', (algori
     const file = writePair(bytes);
     const renamedSignature = path.join(path.dirname(file), 'signature.json');
     writeFileSync(renamedSignature, bytes);
-    for (const report of [await verifyFile(file), await verifyFile(`${file}${detachedSignatureSuffix}`), await verifyFile(renamedSignature)]) {
+    for (const report of [
+      await verifyFile(file),
+      await verifyFile(`${file}${detachedSignatureSuffix}`),
+      await verifyFile(renamedSignature),
+    ]) {
       expect(failedIds(report)).toEqual([]);
-      expect(report).toMatchObject({ kind: 'docx', valid: true, signedAt: testNow.toISOString(), signer: { name: '王专家', algorithm, fingerprint: signer.fingerprint } });
+      expect(report).toMatchObject({
+        kind: 'docx',
+        valid: true,
+        signedAt: testNow.toISOString(),
+        signer: { name: '王专家', algorithm, fingerprint: signer.fingerprint },
+      });
     }
   });
 });
@@ -54,7 +63,7 @@ describe('detached signature failures', () => {
   it('a changed DOCX, a renamed pair and an expired certificate each fail with a Chinese reason', async () => {
     const { bytes } = signDetached(docx, docxName, p256.signer, testNow);
     const changed = Uint8Array.from(docx);
-    changed[changed.length - 30] ^= 0x20;
+    changed[changed.length - 30]! ^= 0x20;
     const r1 = verifyDetached(changed, bytes, docxName);
     expect(failedIds(r1)).toEqual(['file-digest']);
     expect(r1.checks.find((c) => c.id === 'file-digest')!.message).toContain('在签名后被修改过');
@@ -73,7 +82,7 @@ describe('detached signature failures', () => {
     fc.assert(
       fc.property(fc.boolean(), fc.nat(), fc.integer({ min: 1, max: 255 }), (inSignature, at, delta) => {
         const target = Uint8Array.from(inSignature ? sig : docx);
-        target[at % target.length] = (target[at % target.length] + delta) % 256;
+        target[at % target.length] = (target[at % target.length]! + delta) % 256;
         const report = inSignature ? verifyDetached(docx, target, docxName) : verifyDetached(target, sig, docxName);
         expect(report.valid).toBe(false);
         expect(report.checks.filter((c) => !c.ok).every((c) => chinese.test(c.message))).toBe(true);
@@ -90,13 +99,13 @@ describe('verifyFile', () => {
     writeFileSync(plain, docx);
     const r1 = await verifyFile(plain);
     expect(r1).toMatchObject({ valid: false, signer: null });
-    expect(r1.checks[0].message).toContain('没有签名');
+    expect(r1.checks[0]!.message).toContain('没有签名');
     const { bytes } = signDetached(docx, '不存在.docx', p256.signer, testNow);
     const lonely = path.join(dir, `不存在.docx${detachedSignatureSuffix}`);
     writeFileSync(lonely, bytes);
     const r2 = await verifyFile(lonely);
     expect(r2.valid).toBe(false);
-    expect(r2.checks[0].message).toContain('找不到签名文件');
+    expect(r2.checks[0]!.message).toContain('找不到签名文件');
   });
 
   it('sends a PDF to the PAdES verifier by content, whatever its name', async () => {

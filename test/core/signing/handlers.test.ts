@@ -25,17 +25,30 @@ const passphrase = '评审口令-2027-secure';
 let clock = Date.parse('2027-03-05T09:00:00Z');
 
 /** A fresh data folder with the minimal package imported, the profile saved (王专家) and the commitment accepted; `roster` replaces the package's experts. */
-async function start(roster?: { name: string; fingerprint?: string }[]): Promise<{ core: Core; dataDir: string; sessionId: string; events: unknown[] }> {
+async function start(
+  roster?: { name: string; fingerprint?: string }[],
+): Promise<{ core: Core; dataDir: string; sessionId: string; events: unknown[] }> {
   const dataDir = tempDir();
   const events: unknown[] = [];
-  const core = await openCore({ dataDir, version: 't', transport: 'http', choosePath: null, openPath: async () => true, openFolder: async () => true, emit: (_e, payload) => events.push(payload) }, () => new Date((clock += 1000)));
+  const core = await openCore(
+    {
+      dataDir,
+      version: 't',
+      transport: 'http',
+      choosePath: null,
+      openPath: async () => true,
+      openFolder: async () => true,
+      emit: (_e, payload) => events.push(payload),
+    },
+    () => new Date((clock += 1000)),
+  );
   cores.push(core);
   const folder = await writeMinimalPackage(tempDir());
   if (roster) {
     const file = path.join(folder, 'manifest.json');
     const manifest = JSON.parse(readFileSync(file, 'utf8'));
     manifest.session.experts = roster;
-    manifest.session.chair = roster[0].name;
+    manifest.session.chair = roster[0]!.name;
     writeFileSync(file, JSON.stringify(manifest));
   }
   const { id: sessionId } = await ok<{ id: string }>(core, 'package.import', { jobId: 'j', source: { kind: 'path', path: folder } });
@@ -60,9 +73,21 @@ async function completeReview(core: Core, sessionId: string, opinion: string): P
     ...view.review,
     conflict: { hasConflict: false, note: '' },
     familiarity: 'familiar',
-    dimensions: Object.fromEntries(rubric.dimensions.map((d) => [d.id, { scores: Object.fromEntries(d.subCriteria.map((c) => [c.id, c.maxPoints - 0.5])), opinion: `${d.name}论证充分。`, lowScoreReason: '' }])),
+    dimensions: Object.fromEntries(
+      rubric.dimensions.map((d) => [
+        d.id,
+        {
+          scores: Object.fromEntries(d.subCriteria.map((c) => [c.id, c.maxPoints - 0.5])),
+          opinion: `${d.name}论证充分。`,
+          lowScoreReason: '',
+        },
+      ]),
+    ),
     chapterOpinions: Object.fromEntries(view.chapters.map((c) => [c.id, `${c.title}内容完整。`])),
-    vetoRulings: { ...view.review.vetoRulings, ...Object.fromEntries(view.vetoes.filter((v) => v.state === 'pending').map((v) => [v.veto.id, false])) },
+    vetoRulings: {
+      ...view.review.vetoRulings,
+      ...Object.fromEntries(view.vetoes.filter((v) => v.state === 'pending').map((v) => [v.veto.id, false])),
+    },
     investment: { b1: { approvedFen: 9_000_000, reason: '按市场价核减。' } },
     overallOpinion: opinion,
   };
@@ -85,14 +110,22 @@ describe('signing calls', () => {
     expect(await refused(core, 'signing.image.save', { png: signaturePng() })).toMatch(/尚未创建签名身份/);
 
     const created = await ok<IdentityView>(core, 'signing.identity.create', { passphrase });
-    expect(created).toMatchObject({ name: '王专家', title: '高级工程师', employer: '某设计院', algorithm: 'ecdsa-p256', signatureImage: null });
+    expect(created).toMatchObject({
+      name: '王专家',
+      title: '高级工程师',
+      employer: '某设计院',
+      algorithm: 'ecdsa-p256',
+      signatureImage: null,
+    });
     expect(created.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(await refused(core, 'signing.identity.create', { passphrase })).toMatch(/本机已有签名身份/);
 
     const withImage = await ok<IdentityView>(core, 'signing.image.save', { png: signaturePng() });
     const cleaned = PNG.sync.read(Buffer.from(withImage.signatureImage!));
     expect([cleaned.width, cleaned.height, cleaned.data[3]]).toEqual([168, 9, 0]);
-    expect(await refused(core, 'signing.image.save', { png: new TextEncoder().encode('GIF89a not a png at all, really') })).toMatch(/不是 PNG 图片/);
+    expect(await refused(core, 'signing.image.save', { png: new TextEncoder().encode('GIF89a not a png at all, really') })).toMatch(
+      /不是 PNG 图片/,
+    );
 
     // The roster of this package names 张三 only.
     const seen = await ok<IdentityView>(core, 'signing.identity.get', { sessionId });
@@ -158,33 +191,51 @@ describe('signing calls', () => {
     ]);
     expect(readdirSync(result.folder).sort()).toEqual([...result.files].sort()); // no staging leftovers
     expect(result.rosterWarning).toMatch(/专家名单中没有/);
-    expect(events.filter((e) => (e as { jobId: string }).jobId === 'e1').map((e) => { const p = e as { done: number; total: number }; return `${p.done}/${p.total}`; })).toEqual(['0/2', '1/2', '2/2']);
+    expect(
+      events
+        .filter((e) => (e as { jobId: string }).jobId === 'e1')
+        .map((e) => {
+          const p = e as { done: number; total: number };
+          return `${p.done}/${p.total}`;
+        }),
+    ).toEqual(['0/2', '1/2', '2/2']);
 
     for (const name of result.files) {
       const report = await verifyFile(path.join(result.folder, name));
       expect(report.valid, `${name}: ${JSON.stringify(report.checks.filter((c) => !c.ok))}`).toBe(true);
       expect(report.signer?.name).toBe('王专家');
     }
-    const pdf = path.join(result.folder, result.files[1]);
+    const pdf = path.join(result.folder, result.files[1]!);
     expect(execFileSync('/usr/bin/pdfsig', [pdf], { encoding: 'utf8' })).toMatch(/Signature is Valid/);
     expect(execFileSync('/usr/bin/pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('同意建设');
 
     // Verification by upload (web mode): the result file as sent, then with one byte changed.
-    const rdr = readFileSync(path.join(result.folder, result.files[0]));
-    const good = await ok<VerificationView>(core, 'signing.verify', { source: { kind: 'upload', name: result.files[0], bytes: new Uint8Array(rdr) } });
+    const rdr = readFileSync(path.join(result.folder, result.files[0]!));
+    const good = await ok<VerificationView>(core, 'signing.verify', {
+      source: { kind: 'upload', name: result.files[0], bytes: new Uint8Array(rdr) },
+    });
     expect(good).toMatchObject({ kind: 'result', valid: true, rosterWarning: null });
-    const inSession = await ok<VerificationView>(core, 'signing.verify', { sessionId, source: { kind: 'upload', name: result.files[0], bytes: new Uint8Array(rdr) } });
+    const inSession = await ok<VerificationView>(core, 'signing.verify', {
+      sessionId,
+      source: { kind: 'upload', name: result.files[0], bytes: new Uint8Array(rdr) },
+    });
     expect(inSession.rosterWarning).toMatch(/专家名单中没有“王专家”/);
     const changed = Buffer.from(rdr);
-    changed[changed.indexOf('同意建设')] ^= 0x01;
-    const bad = await ok<VerificationView>(core, 'signing.verify', { source: { kind: 'upload', name: result.files[0], bytes: new Uint8Array(changed) } });
+    changed[changed.indexOf('同意建设')]! ^= 0x01;
+    const bad = await ok<VerificationView>(core, 'signing.verify', {
+      source: { kind: 'upload', name: result.files[0], bytes: new Uint8Array(changed) },
+    });
     expect(bad.valid).toBe(false);
     // A DOCX uploaded with its detached signature.
-    const docx = new Uint8Array(readFileSync(path.join(result.folder, result.files[2])));
-    const sig = new Uint8Array(readFileSync(path.join(result.folder, result.files[3])));
-    const docxReport = await ok<VerificationView>(core, 'signing.verify', { source: { kind: 'upload', name: result.files[2], bytes: docx, signature: { name: result.files[3], bytes: sig } } });
+    const docx = new Uint8Array(readFileSync(path.join(result.folder, result.files[2]!)));
+    const sig = new Uint8Array(readFileSync(path.join(result.folder, result.files[3]!)));
+    const docxReport = await ok<VerificationView>(core, 'signing.verify', {
+      source: { kind: 'upload', name: result.files[2], bytes: docx, signature: { name: result.files[3], bytes: sig } },
+    });
     expect(docxReport).toMatchObject({ kind: 'docx', valid: true });
-    expect(await refused(core, 'signing.verify', { source: { kind: 'upload', name: '../../etc/passwd', bytes: docx } })).toMatch(/只能验证/);
+    expect(await refused(core, 'signing.verify', { source: { kind: 'upload', name: '../../etc/passwd', bytes: docx } })).toMatch(
+      /只能验证/,
+    );
 
     // Only the folder this run exported to may be opened.
     expect(await ok(core, 'signing.openFolder', { folder: result.folder })).toEqual({ opened: true });
@@ -208,8 +259,20 @@ describe('signing calls', () => {
     expect(warned.rosterWarning).toMatch(/登记的证书指纹是 AB12 AB12 AB12 AB12 …，与本机签名身份的指纹 .* 不一致/);
 
     // Registered with spaces, colons or capitals, the same fingerprint matches.
-    const session = { experts: [{ name: ' 王专家 ', title: '', employer: '', isChair: true, fingerprint: identity.fingerprint.toUpperCase().match(/.{4}/g)!.join(':') }] } as SessionDetail;
+    const session = {
+      experts: [
+        {
+          name: ' 王专家 ',
+          title: '',
+          employer: '',
+          isChair: true,
+          fingerprint: identity.fingerprint.toUpperCase().match(/.{4}/g)!.join(':'),
+        },
+      ],
+    } as SessionDetail;
     expect(rosterWarning(session, '王专家', identity.fingerprint)).toBeNull();
-    expect(rosterWarning({ ...session, experts: [{ ...session.experts[0], fingerprint: null }] }, '王专家', identity.fingerprint)).toBeNull();
+    expect(
+      rosterWarning({ ...session, experts: [{ ...session.experts[0]!, fingerprint: null }] }, '王专家', identity.fingerprint),
+    ).toBeNull();
   });
 });

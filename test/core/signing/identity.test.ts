@@ -28,7 +28,7 @@ async function rejection(p: Promise<unknown>): Promise<SigningError> {
 
 function flipBase64Byte(b64: string, index: number): string {
   const bytes = Buffer.from(b64, 'base64');
-  bytes[index % bytes.length] ^= 0x01;
+  bytes[index % bytes.length]! ^= 0x01;
   return bytes.toString('base64');
 }
 
@@ -67,7 +67,7 @@ describe.each(['ecdsa-p256', 'sm2'] as const)('identity (%s)', (algorithm) => {
   it('refuses a wrong passphrase, and a tampered ciphertext, tag, IV or salt, with the Chinese message', async () => {
     const { stored } = await makeTestIdentity(algorithm);
     const wrong = await rejection(unlockIdentity(stored, `${testPassphrase}x`, testNow));
-    expect(wrong.code).toBe('wrong-passphrase');
+    expect(wrong.reason).toBe('wrong-passphrase');
     expect(wrong.message).toBe('口令不正确，请重新输入');
     const c = stored.key.cipher;
     const k = stored.key.kdf;
@@ -77,23 +77,23 @@ describe.each(['ecdsa-p256', 'sm2'] as const)('identity (%s)', (algorithm) => {
       { ...stored, key: { ...stored.key, cipher: { ...c, iv: flipBase64Byte(c.iv, 0) } } },
       { ...stored, key: { kdf: { ...k, salt: flipBase64Byte(k.salt, 5) }, cipher: c } },
     ];
-    for (const t of tampered) expect((await rejection(unlockIdentity(t, testPassphrase, testNow))).code).toBe('wrong-passphrase');
+    for (const t of tampered) expect((await rejection(unlockIdentity(t, testPassphrase, testNow))).reason).toBe('wrong-passphrase');
   });
 
   it('refuses a private key moved under another certificate (the certificate is authenticated data)', async () => {
     const a = await makeTestIdentity(algorithm);
     const b = await makeTestIdentity(algorithm);
     const swapped = { ...a.stored, certificate: b.stored.certificate, fingerprint: b.stored.fingerprint };
-    expect((await rejection(unlockIdentity(swapped, testPassphrase, testNow))).code).toBe('wrong-passphrase');
+    expect((await rejection(unlockIdentity(swapped, testPassphrase, testNow))).reason).toBe('wrong-passphrase');
   });
 
   it('refuses an expired and a not-yet-valid certificate at signing time', async () => {
     const { stored } = await makeTestIdentity(algorithm, { now: new Date('2020-01-01T00:00:00Z'), validYears: 1 });
     const expired = await rejection(unlockIdentity(stored, testPassphrase, testNow));
-    expect(expired.code).toBe('certificate-expired');
+    expect(expired.reason).toBe('certificate-expired');
     expect(expired.message).toContain('证书已于 2021-01-01T00:00:00.000Z 过期');
     const early = await rejection(unlockIdentity(stored, testPassphrase, new Date('2019-06-01T00:00:00Z')));
-    expect(early.code).toBe('certificate-not-yet-valid');
+    expect(early.reason).toBe('certificate-not-yet-valid');
     await expect(unlockIdentity(stored, testPassphrase, new Date('2020-06-01T00:00:00Z'))).resolves.toBeTruthy();
   });
 
@@ -106,44 +106,68 @@ describe.each(['ecdsa-p256', 'sm2'] as const)('identity (%s)', (algorithm) => {
     expect(cert.issuer).toBe(cert.subject);
     expect(cert.notAfter.toISOString()).toBe('2032-03-05T09:00:00.000Z');
     // @peculiar/x509 checks ECDSA through WebCrypto; WebCrypto has no SM2, so the SM2 self-signature is checked by openssl below.
-    if (algorithm === 'ecdsa-p256') expect(await cert.verify({ signatureOnly: true }, webcrypto as unknown as Parameters<typeof cert.verify>[1])).toBe(true);
+    if (algorithm === 'ecdsa-p256')
+      expect(await cert.verify({ signatureOnly: true }, webcrypto as unknown as Parameters<typeof cert.verify>[1])).toBe(true);
   });
 });
 
 describe('identity errors', () => {
   it('no identity → identity-missing; a broken record → identity-malformed naming the field', async () => {
-    expect((await rejection(unlockIdentity(null, testPassphrase, testNow))).code).toBe('identity-missing');
+    expect((await rejection(unlockIdentity(null, testPassphrase, testNow))).reason).toBe('identity-missing');
     const { stored } = await makeTestIdentity('ecdsa-p256');
     const { key: _, ...noKey } = stored;
     const broken = await rejection(unlockIdentity(noKey, testPassphrase, testNow));
-    expect(broken.code).toBe('identity-malformed');
+    expect(broken.reason).toBe('identity-malformed');
     expect(broken.message).toContain('key');
-    expect((await rejection(unlockIdentity({ ...stored, fingerprint: 'a'.repeat(64) }, testPassphrase, testNow))).code).toBe('identity-malformed');
+    expect((await rejection(unlockIdentity({ ...stored, fingerprint: 'a'.repeat(64) }, testPassphrase, testNow))).reason).toBe(
+      'identity-malformed',
+    );
   });
 
   it('a malformed certificate (garbage Base64, flipped byte, truncated) → certificate-malformed', async () => {
     const { stored } = await makeTestIdentity('ecdsa-p256');
     const der = Buffer.from(stored.certificate, 'base64');
-    const variants = [Buffer.from('not a certificate at all').toString('base64'), flipBase64Byte(stored.certificate, der.length - 10), der.subarray(0, der.length - 1).toString('base64')];
+    const variants = [
+      Buffer.from('not a certificate at all').toString('base64'),
+      flipBase64Byte(stored.certificate, der.length - 10),
+      der.subarray(0, der.length - 1).toString('base64'),
+    ];
     for (const certificate of variants) {
       expect(() => readStoredIdentity({ ...stored, certificate })).toThrowError(SigningError);
       try {
         readStoredIdentity({ ...stored, certificate });
       } catch (e) {
-        expect((e as SigningError).code).toBe('certificate-malformed');
+        expect((e as SigningError).reason).toBe('certificate-malformed');
         expect((e as SigningError).message).toMatch(/^证书无法解析/);
       }
     }
   });
 
   it('refuses a passphrase shorter than 8 characters', async () => {
-    const err = await rejection(createIdentity({ algorithm: 'ecdsa-p256', name: '甲', title: '', employer: '', passphrase: '1234567', now: testNow, scrypt: testScrypt }));
-    expect(err.code).toBe('passphrase-invalid');
+    const err = await rejection(
+      createIdentity({
+        algorithm: 'ecdsa-p256',
+        name: '甲',
+        title: '',
+        employer: '',
+        passphrase: '1234567',
+        now: testNow,
+        scrypt: testScrypt,
+      }),
+    );
+    expect(err.reason).toBe('passphrase-invalid');
     expect(err.message).toContain('口令至少 8 个字符');
   });
 
   it('stores the default scrypt cost with the blob', async () => {
-    const stored = await createIdentity({ algorithm: 'ecdsa-p256', name: '甲', title: '', employer: '', passphrase: testPassphrase, now: testNow });
+    const stored = await createIdentity({
+      algorithm: 'ecdsa-p256',
+      name: '甲',
+      title: '',
+      employer: '',
+      passphrase: testPassphrase,
+      now: testNow,
+    });
     expect(stored.key.kdf).toMatchObject({ name: 'scrypt', N: 32768, r: 8, p: 1 });
     expect(Buffer.from(stored.key.cipher.iv, 'base64')).toHaveLength(12);
     await expect(unlockIdentity(stored, testPassphrase, testNow)).resolves.toBeTruthy();
@@ -164,7 +188,8 @@ describe('fingerprint', () => {
 
 describe.skipIf(!hasOpenssl)('openssl reads our certificates', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rd-cert-'));
-  const pem = (der: Uint8Array) => `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`;
+  const pem = (der: Uint8Array) =>
+    `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`;
 
   it('P-256: standard X.509 text, and openssl verifies the self-signature', async () => {
     const { signer } = await makeTestIdentity('ecdsa-p256', { name: '赵六', title: '高级工程师', employer: '某设计院' });
@@ -179,10 +204,12 @@ describe.skipIf(!hasOpenssl)('openssl reads our certificates', () => {
     expect(text).toContain('Digital Signature, Non Repudiation');
     expect(text).toContain('Not After : Mar  5 09:00:00 2032 GMT');
     const attime = String(Math.floor(testNow.getTime() / 1000) + 60);
-    const out = execFileSync('openssl', ['verify', '-attime', attime, '-check_ss_sig', '-partial_chain', '-CAfile', file, file], { encoding: 'utf8' });
+    const out = execFileSync('openssl', ['verify', '-attime', attime, '-check_ss_sig', '-partial_chain', '-CAfile', file, file], {
+      encoding: 'utf8',
+    });
     expect(out.trim()).toBe(`${file}: OK`);
     const fp = execFileSync('openssl', ['x509', '-in', file, '-noout', '-fingerprint', '-sha256'], { encoding: 'utf8' });
-    expect(fp.split('=')[1].trim().replace(/:/g, '').toLowerCase()).toBe(signer.fingerprint);
+    expect(fp.split('=')[1]!.trim().replace(/:/g, '').toLowerCase()).toBe(signer.fingerprint);
   });
 
   it('SM2: openssl names SM2-with-SM3 and verifies the TBS signature with SM3 and the default user id', async () => {
@@ -197,10 +224,28 @@ describe.skipIf(!hasOpenssl)('openssl reads our certificates', () => {
     writeFileSync(path.join(dir, 'sig.der'), Buffer.from(cert.signatureValue));
     writeFileSync(path.join(dir, 'pub.pem'), execFileSync('openssl', ['x509', '-in', file, '-noout', '-pubkey']));
     const verify = (distid: string[]) =>
-      execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', path.join(dir, 'pub.pem'), '-rawin', '-digest', 'sm3', '-in', path.join(dir, 'tbs.der'), '-sigfile', path.join(dir, 'sig.der'), ...distid], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      execFileSync(
+        'openssl',
+        [
+          'pkeyutl',
+          '-verify',
+          '-pubin',
+          '-inkey',
+          path.join(dir, 'pub.pem'),
+          '-rawin',
+          '-digest',
+          'sm3',
+          '-in',
+          path.join(dir, 'tbs.der'),
+          '-sigfile',
+          path.join(dir, 'sig.der'),
+          ...distid,
+        ],
+        {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
     expect(verify(['-pkeyopt', 'distid:1234567812345678'])).toContain('Signature Verified Successfully');
   });
 });

@@ -11,8 +11,8 @@ const options = { signedAt: testNow, name: '王专家', reason: '专家个人评
 function contentsHex(pdf: Buffer): { start: number; end: number; cmsDigits: number } {
   const m = [...pdf.toString('latin1').matchAll(/\/ByteRange \[(\d+) (\d+) (\d+) (\d+)\]/g)].pop()!;
   const [, b, c] = m.slice(1).map(Number);
-  const hex = pdf.subarray(b + 1, c - 1).toString('latin1');
-  return { start: b + 1, end: c - 1, cmsDigits: hex.replace(/(00)+$/, '').length };
+  const hex = pdf.subarray(b! + 1, c! - 1).toString('latin1');
+  return { start: b! + 1, end: c! - 1, cmsDigits: hex.replace(/(00)+$/, '').length };
 }
 
 const changedByte = (length: number) => fc.tuple(fc.integer({ min: 0, max: length - 1 }), fc.integer({ min: 1, max: 255 }));
@@ -43,7 +43,14 @@ describe('a P-256 signed PDF with one byte changed', () => {
 
   it('is also invalid for pdfsig at positions in the signed bytes and in the CMS itself', () => {
     const { start, end } = contentsHex(signed);
-    const positions = { header: 10, pageContent: Math.floor(start / 2), byteRangeDigit: signed.lastIndexOf('/ByteRange [0 ') + 14, cmsTag: start, cmsBody: start + 600, trailer: signed.length - 3 };
+    const positions = {
+      header: 10,
+      pageContent: Math.floor(start / 2),
+      byteRangeDigit: signed.lastIndexOf('/ByteRange [0 ') + 14,
+      cmsTag: start,
+      cmsBody: start + 600,
+      trailer: signed.length - 3,
+    };
     expect(positions.pageContent).toBeLessThan(start);
     expect(end).toBeLessThan(positions.trailer);
     for (const [where, position] of Object.entries(positions)) {

@@ -11,16 +11,22 @@ import { opinionPdf, pdfsig } from './padesFixtures';
 import { makeTestIdentity, testNow } from './testSigner';
 
 const signedAt = new Date(testNow.getTime() + 30 * 60_000);
-const options: PdfSignatureOptions = { signedAt, name: '王专家', reason: '专家个人评审意见', location: '北京市', contactInfo: 'wang@example.cn' };
+const options: PdfSignatureOptions = {
+  signedAt,
+  name: '王专家',
+  reason: '专家个人评审意见',
+  location: '北京市',
+  contactInfo: 'wang@example.cn',
+};
 const chinese = /\p{Script=Han}/u;
 
 /** The signed byte ranges and the CMS (without zero padding) of the last signature, read independently of pades.ts. */
 function pieces(pdf: Buffer): { content: Buffer; cms: Buffer } {
   const m = [...pdf.toString('latin1').matchAll(/\/ByteRange \[(\d+) (\d+) (\d+) (\d+)\]/g)].pop()!;
   const [a, b, c, d] = m.slice(1).map(Number);
-  const contents = Buffer.from(pdf.subarray(b + 1, c - 1).toString('latin1'), 'hex');
+  const contents = Buffer.from(pdf.subarray(b! + 1, c! - 1).toString('latin1'), 'hex');
   const length = 4 + contents.readUInt16BE(2); // 30 82 hi lo: every CMS here is 256 B – 64 KB
-  return { content: Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]), cms: contents.subarray(0, length) };
+  return { content: Buffer.concat([pdf.subarray(a, a! + b!), pdf.subarray(c, c! + d!)]), cms: contents.subarray(0, length) };
 }
 
 /** Writes `files` to a fresh folder and runs openssl there; returns stdout+stderr. */
@@ -57,15 +63,24 @@ describe('P-256 PAdES signature', () => {
     const report = verifyPdf(signed);
     expect(report.checks.filter((c) => !c.ok)).toEqual([]);
     expect(report.valid).toBe(true);
-    expect(report.signer).toEqual({ name: '李工', title: '正高级工程师', employer: '省信息中心', fingerprint: signer.fingerprint, algorithm: 'ecdsa-p256' });
+    expect(report.signer).toEqual({
+      name: '李工',
+      title: '正高级工程师',
+      employer: '省信息中心',
+      fingerprint: signer.fingerprint,
+      algorithm: 'ecdsa-p256',
+    });
     expect(report.signedAt).toBe(signedAt.toISOString().replace('.000Z', 'Z'));
   });
 
   it('carries a CAdES B-B CMS that OpenSSL verifies: detached, contentType + messageDigest + signingCertificateV2, no signingTime', () => {
     const { content, cms } = pieces(signed);
-    expect(openssl(['cms', '-verify', '-binary', '-inform', 'DER', '-in', 'sig.der', '-content', 'content.bin', '-noverify', '-out', 'out.bin'], { 'sig.der': cms, 'content.bin': content })).toContain(
-      'CMS Verification successful',
-    );
+    expect(
+      openssl(
+        ['cms', '-verify', '-binary', '-inform', 'DER', '-in', 'sig.der', '-content', 'content.bin', '-noverify', '-out', 'out.bin'],
+        { 'sig.der': cms, 'content.bin': content },
+      ),
+    ).toContain('CMS Verification successful');
     const printed = openssl(['cms', '-cmsout', '-print', '-inform', 'DER', '-in', 'sig.der', '-noout'], { 'sig.der': cms });
     expect(printed).toMatch(/d\.signedData:\s+version: 1/);
     expect(printed).toContain('algorithm: sha256 (2.16.840.1.101.3.4.2.1)');
@@ -82,7 +97,7 @@ describe('P-256 PAdES signature', () => {
     const text = signed.toString('latin1');
     const utf16 = (key: string): string => {
       const hex = new RegExp(`/${key} <FEFF([0-9A-F]+)>`).exec(text)![1];
-      return Buffer.from(hex, 'hex').swap16().toString('utf16le');
+      return Buffer.from(hex!, 'hex').swap16().toString('utf16le');
     };
     expect([utf16('Name'), utf16('Reason'), utf16('Location')]).toEqual(['王专家', '专家个人评审意见', '北京市']);
     expect(text).toContain('/ContactInfo (wang@example.cn)');
@@ -114,7 +129,13 @@ describe('SM2 PAdES signature', () => {
     const report = verifyPdf(signed);
     expect(report.checks.filter((c) => !c.ok)).toEqual([]);
     expect(report.valid).toBe(true);
-    expect(report.signer).toMatchObject({ name: '王专家', title: '高级工程师', employer: '某设计院', fingerprint: signer.fingerprint, algorithm: 'sm2' });
+    expect(report.signer).toMatchObject({
+      name: '王专家',
+      title: '高级工程师',
+      employer: '某设计院',
+      fingerprint: signer.fingerprint,
+      algorithm: 'sm2',
+    });
   });
 
   it('uses the SM3 and SM2 OIDs, an SM3 message digest that OpenSSL agrees with, and an SM2 signature OpenSSL verifies', () => {
@@ -131,14 +152,15 @@ describe('SM2 PAdES signature', () => {
 
     const pem = openssl(['x509', '-inform', 'DER', '-in', 'cert.der', '-pubkey', '-noout'], { 'cert.der': parsed.certificateDer });
     const files = { 'pub.pem': Buffer.from(pem), 'attrs.der': parsed.signedAttributesDer, 'sig.der': parsed.signature };
-    const verifySm2 = (id: string) => openssl(['dgst', '-sm3', '-verify', 'pub.pem', '-sigopt', `distid:${id}`, '-signature', 'sig.der', 'attrs.der'], files);
+    const verifySm2 = (id: string) =>
+      openssl(['dgst', '-sm3', '-verify', 'pub.pem', '-sigopt', `distid:${id}`, '-signature', 'sig.der', 'attrs.der'], files);
     expect(verifySm2('1234567812345678')).toContain('Verified OK');
     expect(verifySm2('another-user-id')).toContain('Verification failure');
   });
 
   it('is reported invalid after a byte of the page content changes', () => {
     const copy = Buffer.from(signed);
-    copy[Math.floor(pieces(signed).content.length / 3)] ^= 0x01;
+    copy[Math.floor(pieces(signed).content.length / 3)]! ^= 0x01;
     const report = verifyPdf(copy);
     expect(report.valid).toBe(false);
     expect(report.checks.find((c) => c.id === 'digest')).toMatchObject({ ok: false, message: expect.stringMatching(chinese) });
@@ -178,7 +200,9 @@ describe('PDFs that do not verify', () => {
     const { signer } = await makeTestIdentity('ecdsa-p256', { now: new Date('2020-01-01T00:00:00Z'), validYears: 1 });
     const report = verifyPdf(await signPdf(unsigned, signer, options));
     expect(report.valid).toBe(false);
-    expect(report.checks.filter((c) => !c.ok)).toEqual([{ id: 'certificate-validity', ok: false, message: expect.stringMatching(/证书.*过期/) }]);
+    expect(report.checks.filter((c) => !c.ok)).toEqual([
+      { id: 'certificate-validity', ok: false, message: expect.stringMatching(/证书.*过期/) },
+    ]);
     expect(report.checks.find((c) => c.id === 'signature')!.ok).toBe(true);
   });
 });

@@ -35,6 +35,6 @@ export function pdfsig(pdf: Uint8Array): string {
 /** A copy of `pdf` with the byte at `position` XOR `mask` (mask ≠ 0, so the byte always changes). */
 export function tamper(pdf: Uint8Array, position: number, mask: number): Buffer {
   const copy = Buffer.from(pdf);
-  copy[position] ^= mask;
+  copy[position]! ^= mask;
   return copy;
 }

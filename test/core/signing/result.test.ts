@@ -8,7 +8,7 @@ import { rubricForSession } from '../../../electron/core/scoring/view';
 import { formatFingerprint } from '../../../electron/core/signing/certificate';
 import { sealObject } from '../../../electron/core/signing/envelope';
 import { SigningError } from '../../../electron/core/signing/errors';
-import { jcs } from '../../../electron/core/signing/jcs';
+import { jcs } from '../../../electron/core/kernel/jcs';
 import { buildResult, signResult, verifyResultFile } from '../../../electron/core/signing/result';
 import { chainHistory } from '../../../electron/core/signing/chain';
 import type { Signer, VerificationReport } from '../../../electron/core/signing/types';
@@ -17,7 +17,7 @@ import { localExpertId, reviewHistory, saveReview, setCompleted } from '../../..
 import { getSession } from '../../../electron/core/store/sessions';
 import { resultFileSchema, unsignedResultSchema, type ResultFile } from '../../../shared/resultFile';
 import { reviewSchema, type Review } from '../../../shared/scoring';
-import type { Db } from '../../../electron/core/store/db';
+import type { ReadDb } from '../../../electron/core/store/access';
 import { openTestCore, tempDir, writeMinimalPackage, type TestCore } from '../../helpers/core';
 import { makeTestIdentity, testNow, testPassphrase, type TestIdentity } from './testSigner';
 import { unlockIdentity } from '../../../electron/core/signing/identity';
@@ -28,14 +28,20 @@ afterEach(() => {
 });
 
 /** A store with the minimal package imported and project p1 reviewed twice, with an approved amount, then completed. */
-async function reviewedStore(): Promise<{ db: Db; sessionId: string }> {
+async function reviewedStore(): Promise<{ db: ReadDb; sessionId: string }> {
   const core = await openTestCore();
   cores.push(core);
   const summary = await importPackage(core.ctx, 'job', await writeMinimalPackage(tempDir()));
   const db = core.store.db;
   const rubric = rubricForSession(db, getSession(db, summary.id)!);
   const blank = reviewSchema.parse({ projectId: 'p1', expertId: localExpertId, rubricFingerprint: rubric.fingerprint });
-  const first: Review = { ...blank, conflict: { hasConflict: false, note: '' }, familiarity: 'familiar', overallOpinion: '基本同意', investment: { b1: { approvedFen: 8_000_050, reason: '单价偏高' } } };
+  const first: Review = {
+    ...blank,
+    conflict: { hasConflict: false, note: '' },
+    familiarity: 'familiar',
+    overallOpinion: '基本同意',
+    investment: { b1: { approvedFen: 8_000_050, reason: '单价偏高' } },
+  };
   saveReview(db, summary.id, 'p1', first, blank, rubric, 0, '2027-03-05T09:01:00.000Z');
   saveReview(db, summary.id, 'p1', { ...first, overallOpinion: '同意立项，建议核减。' }, blank, rubric, 1, '2027-03-05T09:02:00.000Z');
   setCompleted(db, summary.id, 'p1', '2027-03-05T09:03:00.000Z', true, '');
@@ -50,8 +56,8 @@ function expectOnlyFailure(report: VerificationReport, id: string): string {
   expect(report.valid).toBe(false);
   const f = failed(report);
   expect(f.map((c) => c.id)).toEqual([id]);
-  expect(f[0].message).toMatch(chinese);
-  return f[0].message;
+  expect(f[0]!.message).toMatch(chinese);
+  return f[0]!.message;
 }
 
 /** Re-signs an edited file object so that only the edit (not the signature) can be what verification catches. */
@@ -72,15 +78,32 @@ describe('buildResult', () => {
     const { db, sessionId } = await reviewedStore();
     const unsigned = buildResult(db, sessionId, p256.signer, signedAt);
     expect(unsignedResultSchema.safeParse(unsigned).success).toBe(true);
-    expect(unsigned).toMatchObject({ formatVersion: 1, packageId: sessionId, manifestSha256: getSession(db, sessionId)!.manifestSha256, createdAt: signedAt.toISOString() });
-    expect(unsigned.expert).toMatchObject({ name: '王专家', title: '高级工程师', employer: '某设计院', algorithm: 'ecdsa-p256', fingerprint: p256.signer.fingerprint });
+    expect(unsigned).toMatchObject({
+      formatVersion: 1,
+      packageId: sessionId,
+      manifestSha256: getSession(db, sessionId)!.manifestSha256,
+      createdAt: signedAt.toISOString(),
+    });
+    expect(unsigned.expert).toMatchObject({
+      name: '王专家',
+      title: '高级工程师',
+      employer: '某设计院',
+      algorithm: 'ecdsa-p256',
+      fingerprint: p256.signer.fingerprint,
+    });
     const [p] = unsigned.projects;
-    expect(p).toMatchObject({ projectId: 'p1', state: 'complete', completedAt: '2027-03-05T09:03:00.000Z', familiarity: 'familiar', overallOpinion: '同意立项，建议核减。' });
-    expect(p.investment).toEqual([{ lineId: 'b1', name: '服务器', requested: 100000, approved: 80000.5, reason: '单价偏高' }]);
+    expect(p).toMatchObject({
+      projectId: 'p1',
+      state: 'complete',
+      completedAt: '2027-03-05T09:03:00.000Z',
+      familiarity: 'familiar',
+      overallOpinion: '同意立项，建议核减。',
+    });
+    expect(p!.investment).toEqual([{ lineId: 'b1', name: '服务器', requested: 100000, approved: 80000.5, reason: '单价偏高' }]);
     const history = reviewHistory(db, sessionId, 'p1');
     expect(history.length).toBeGreaterThan(3);
-    expect(p.history).toEqual(chainHistory(history));
-    expect(p.history.entries.map((e) => e.field)).toContain('overallOpinion');
+    expect(p!.history).toEqual(chainHistory(history));
+    expect(p!.history.entries.map((e) => e.field)).toContain('overallOpinion');
   });
 });
 
@@ -93,8 +116,26 @@ describe.each(['ecdsa-p256', 'sm2'] as const)('signed result file (%s)', (algori
     expect(Buffer.from(bytes).equals(Buffer.from(jcs(file)))).toBe(true);
     const report = verifyResultFile(bytes, { expectedFingerprint: signer.fingerprint, manifestSha256: file.manifestSha256 });
     expect(failed(report)).toEqual([]);
-    expect(report).toMatchObject({ kind: 'result', valid: true, signedAt: signedAt.toISOString(), signer: { name: '王专家', title: '高级工程师', employer: '某设计院', algorithm, fingerprint: signer.fingerprint } });
-    expect(report.checks.map((c) => c.id)).toEqual(['json', 'canonical', 'format-version', 'schema', 'certificate', 'fingerprint', 'expert', 'validity', 'signature', 'history', 'roster', 'manifest']);
+    expect(report).toMatchObject({
+      kind: 'result',
+      valid: true,
+      signedAt: signedAt.toISOString(),
+      signer: { name: '王专家', title: '高级工程师', employer: '某设计院', algorithm, fingerprint: signer.fingerprint },
+    });
+    expect(report.checks.map((c) => c.id)).toEqual([
+      'json',
+      'canonical',
+      'format-version',
+      'schema',
+      'certificate',
+      'fingerprint',
+      'expert',
+      'validity',
+      'signature',
+      'history',
+      'roster',
+      'manifest',
+    ]);
     const file2 = path.join(tempDir(), '评审结果.rdr.json');
     writeFileSync(file2, bytes);
     expect((await verifyFile(file2)).valid).toBe(true);
@@ -125,10 +166,10 @@ describe('result file failures', () => {
   it('a removed, reordered or edited history entry fails the chain even when the file is re-signed', async () => {
     const { file } = await signed();
     const edits: ((f: ResultFile) => void)[] = [
-      (f) => f.projects[0].history.entries.splice(1, 1),
-      (f) => f.projects[0].history.entries.reverse(),
-      (f) => (f.projects[0].history.entries[0].after = true),
-      (f) => f.projects[0].history.entries.pop(),
+      (f) => f.projects[0]!.history.entries.splice(1, 1),
+      (f) => f.projects[0]!.history.entries.reverse(),
+      (f) => (f.projects[0]!.history.entries[0]!.after = true),
+      (f) => f.projects[0]!.history.entries.pop(),
     ];
     for (const edit of edits) expect(expectOnlyFailure(verifyResultFile(resign(file, p256.signer, edit)), 'history')).toContain('项目 p1');
   });
@@ -142,13 +183,19 @@ describe('result file failures', () => {
 
   it('a signing time outside the certificate validity fails the validity check', async () => {
     const { file } = await signed();
-    expect(expectOnlyFailure(verifyResultFile(resign(file, p256.signer, (f) => (f.signedAt = '2040-01-01T00:00:00.000Z'))), 'validity')).toContain('过期');
-    expect(expectOnlyFailure(verifyResultFile(resign(file, p256.signer, (f) => (f.signedAt = '2026-01-01T00:00:00.000Z'))), 'validity')).toContain('才生效');
+    expect(
+      expectOnlyFailure(verifyResultFile(resign(file, p256.signer, (f) => (f.signedAt = '2040-01-01T00:00:00.000Z'))), 'validity'),
+    ).toContain('过期');
+    expect(
+      expectOnlyFailure(verifyResultFile(resign(file, p256.signer, (f) => (f.signedAt = '2026-01-01T00:00:00.000Z'))), 'validity'),
+    ).toContain('才生效');
   });
 
   it('a pretty-printed copy, another format version, a broken schema and non-JSON each fail with a Chinese reason', async () => {
     const { file, bytes } = await signed();
-    expect(expectOnlyFailure(verifyResultFile(new TextEncoder().encode(JSON.stringify(file, null, 2))), 'canonical')).toContain('规范化 JSON');
+    expect(expectOnlyFailure(verifyResultFile(new TextEncoder().encode(JSON.stringify(file, null, 2))), 'canonical')).toContain(
+      '规范化 JSON',
+    );
     expect(expectOnlyFailure(verifyResultFile(jcs({ ...file, formatVersion: 2 })), 'format-version')).toContain('只支持版本 1');
     expect(expectOnlyFailure(verifyResultFile(jcs({ ...file, packageId: 7 })), 'schema')).toContain('packageId');
     expect(expectOnlyFailure(verifyResultFile(bytes.subarray(0, bytes.length - 1)), 'json')).toMatch(chinese);
@@ -168,7 +215,7 @@ describe('result file failures', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: bytes.length - 1 }), fc.integer({ min: 1, max: 255 }), (i, delta) => {
         const changed = Uint8Array.from(bytes);
-        changed[i] = (changed[i] + delta) % 256;
+        changed[i] = (changed[i]! + delta) % 256;
         const report = verifyResultFile(changed);
         expect(report.valid).toBe(false);
         expect(failed(report).every((c) => chinese.test(c.message))).toBe(true);

@@ -20,8 +20,16 @@ vi.mock('node:crypto', async (importOriginal) => {
     createVerify: record('createVerify', real.createVerify, nameOf),
     sign: record('sign', real.sign, nameOf),
     verify: record('verify', real.verify, nameOf),
-    generateKeyPair: record('generateKeyPair', real.generateKeyPair, (type: unknown, opts: unknown) => `${nameOf(type)}/${(opts as { namedCurve?: string })?.namedCurve ?? ''}`),
-    generateKeyPairSync: record('generateKeyPairSync', real.generateKeyPairSync, (type: unknown, opts: unknown) => `${nameOf(type)}/${(opts as { namedCurve?: string })?.namedCurve ?? ''}`),
+    generateKeyPair: record(
+      'generateKeyPair',
+      real.generateKeyPair,
+      (type: unknown, opts: unknown) => `${nameOf(type)}/${(opts as { namedCurve?: string })?.namedCurve ?? ''}`,
+    ),
+    generateKeyPairSync: record(
+      'generateKeyPairSync',
+      real.generateKeyPairSync,
+      (type: unknown, opts: unknown) => `${nameOf(type)}/${(opts as { namedCurve?: string })?.namedCurve ?? ''}`,
+    ),
     createPrivateKey: record('createPrivateKey', real.createPrivateKey, () => ''),
     createPublicKey: record('createPublicKey', real.createPublicKey, () => ''),
     createCipheriv: record('createCipheriv', real.createCipheriv, nameOf),
@@ -71,7 +79,13 @@ describe('the SM2 path and node:crypto', () => {
     expect(calls.length).toBeGreaterThan(0);
     expect(calls.filter((c) => /sm2|sm3/i.test(c))).toEqual([]);
     // No asymmetric operation at all goes through Node crypto on the SM path.
-    expect(calls.filter((c) => /^(sign|verify|createSign|createVerify|generateKeyPair|generateKeyPairSync|createPrivateKey|createPublicKey|webcrypto|subtle)\b/.test(c))).toEqual([]);
+    expect(
+      calls.filter((c) =>
+        /^(sign|verify|createSign|createVerify|generateKeyPair|generateKeyPairSync|createPrivateKey|createPublicKey|webcrypto|subtle)\b/.test(
+          c,
+        ),
+      ),
+    ).toEqual([]);
     expect(new Set(calls)).toEqual(new Set(['createHash:sha256', 'createCipheriv:aes-256-gcm', 'createDecipheriv:aes-256-gcm']));
   });
 });

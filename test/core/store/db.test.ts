@@ -110,7 +110,7 @@ describe('openStore', () => {
     s.db.pragma(`max_page_count = ${pageCount + 1}`);
     const pkg = await writeMinimalPackage(tempDir());
     const manifest = manifestSchema.parse(JSON.parse(readFileSync(path.join(pkg, 'manifest.json'), 'utf8')));
-    manifest.projects[0].summary = '很长的摘要'.repeat(20_000);
+    manifest.projects[0]!.summary = '很长的摘要'.repeat(20_000);
     expect(() => insertSession(s.db, manifest, 'b'.repeat(64), 'now')).toThrow(/full/i);
     expect((s.db.prepare('SELECT COUNT(*) AS n FROM sessions').get() as { n: number }).n).toBe(0);
   });

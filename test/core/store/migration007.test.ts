@@ -10,17 +10,24 @@ describe('007 signing', () => {
 
     migrateTo(db, 7);
     expect(db.pragma('user_version', { simple: true })).toBe(7);
-    expect(db.prepare(`SELECT review_json AS json, completed_at AS done FROM reviews`).get()).toEqual({ json: '{"overallOpinion":"好"}', done: 'now' });
+    expect(db.prepare(`SELECT review_json AS json, completed_at AS done FROM reviews`).get()).toEqual({
+      json: '{"overallOpinion":"好"}',
+      done: 'now',
+    });
 
     const fp = 'a'.repeat(64);
-    db.prepare(`INSERT INTO signing_identity (id, stored_json, fingerprint, algorithm, created_at) VALUES (1, '{}', ?, 'sm2', 'now')`).run(fp);
-    expect(() => db.prepare(`INSERT INTO signing_identity (id, stored_json, fingerprint, algorithm, created_at) VALUES (2, '{}', ?, 'sm2', 'now')`).run(fp)).toThrow(/CHECK/);
+    db.prepare(`INSERT INTO signing_identity (id, stored_json, fingerprint, algorithm, created_at) VALUES (1, '{}', ?, 'sm2', 'now')`).run(
+      fp,
+    );
+    expect(() =>
+      db
+        .prepare(`INSERT INTO signing_identity (id, stored_json, fingerprint, algorithm, created_at) VALUES (2, '{}', ?, 'sm2', 'now')`)
+        .run(fp),
+    ).toThrow(/CHECK/);
     expect(() => db.prepare(`UPDATE signing_identity SET algorithm = 'rsa'`).run()).toThrow(/CHECK/);
     expect(() => db.prepare(`UPDATE signing_identity SET fingerprint = 'short'`).run()).toThrow(/CHECK/);
 
-    const seal = db.prepare(
-      `INSERT INTO review_seals VALUES (?, ?, ?, 3, '{}', ?, 'head', '{}', x'01', x'02', ?, 'ecdsa-p256', 'now')`,
-    );
+    const seal = db.prepare(`INSERT INTO review_seals VALUES (?, ?, ?, 3, '{}', ?, 'head', '{}', x'01', x'02', ?, 'ecdsa-p256', 'now')`);
     seal.run('s', 'p', 1, 'f', fp);
     seal.run('s', 'p', 2, 'f', fp);
     expect(() => seal.run('s', 'p', 2, 'f', fp)).toThrow(/UNIQUE|PRIMARY KEY/);

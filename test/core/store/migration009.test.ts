@@ -17,13 +17,16 @@ describe('009 panel signatures', () => {
     opinion.run('s', 'p', 'a'.repeat(64));
     expect(() => opinion.run('s', 'p', 'b'.repeat(64))).toThrow(/UNIQUE|PRIMARY/); // one frozen opinion per project
 
-    const signature = db.prepare(`INSERT INTO bureau_panel_signatures VALUES ('s', ?, ?, '甲', ?, 'then', ?, 'a.sig.json', x'7b7d', 'now')`);
+    const signature = db.prepare(
+      `INSERT INTO bureau_panel_signatures VALUES ('s', ?, ?, '甲', ?, 'then', ?, 'a.sig.json', x'7b7d', 'now')`,
+    );
     signature.run('p', 0, 'f'.repeat(64), '1'.repeat(64));
     expect(() => signature.run('p', 0, 'f'.repeat(64), '2'.repeat(64))).toThrow(/UNIQUE|PRIMARY/); // one signature per member
     expect(() => signature.run('q', 1, 'f'.repeat(64), '3'.repeat(64))).toThrow(/FOREIGN KEY/); // no frozen opinion to sign
     expect(() => signature.run('p', -1, 'f'.repeat(64), '4'.repeat(64))).toThrow(/CHECK/);
 
     db.prepare(`DELETE FROM sessions`).run();
-    for (const table of ['bureau_panel_opinions', 'bureau_panel_signatures']) expect(db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
+    for (const table of ['bureau_panel_opinions', 'bureau_panel_signatures'])
+      expect(db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
   });
 });

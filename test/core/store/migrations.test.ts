@@ -1,30 +1,45 @@
 // Each migration runs on the previous schema with data in it; a failing migration changes nothing.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrations, runMigrations, type Migration } from '../../../electron/core/store/migrations';
+import { writableDb, type ReadDb } from '../../../electron/core/store/access';
+import { migrations, runMigrations } from '../../../electron/core/store/migrations';
+import type { Migration } from '../../../electron/core/store/migrations/migration';
 import { migrateTo, sessionDbAt } from './migrationDb';
 
-const tables = (db: Database.Database) =>
+const tables = (db: ReadDb) =>
   (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
 
 describe('migrations', () => {
   it('001 creates the schema from an empty database, with foreign keys that cascade', () => {
-    const db = new Database(':memory:');
+    const db = writableDb(new Database(':memory:'));
     db.pragma('foreign_keys = ON');
     migrateTo(db, 1);
     expect(db.pragma('user_version', { simple: true })).toBe(1);
-    expect(tables(db)).toEqual(['budget_lines', 'documents', 'experts', 'projects', 'reading_positions', 'recent_packages', 'sessions', 'ui_state']);
+    expect(tables(db)).toEqual([
+      'budget_lines',
+      'documents',
+      'experts',
+      'projects',
+      'reading_positions',
+      'recent_packages',
+      'sessions',
+      'ui_state',
+    ]);
     db.prepare(`INSERT INTO sessions VALUES ('s', 'h', 1, '局', 'national', '会', '2027-01-01', '', 'c', 'i', '{}')`).run();
     db.prepare(`INSERT INTO projects VALUES ('s', 'p', 0, '项目', '单位', NULL, 'new', 100, '', NULL, 1, '')`).run();
-    db.prepare(`INSERT INTO documents (session_id, project_id, id, position, kind, title, path, sha256, bytes) VALUES ('s', 'p', 'd', 0, 'proposal', 't', 'a.pdf', 'x', 1)`).run();
+    db.prepare(
+      `INSERT INTO documents (session_id, project_id, id, position, kind, title, path, sha256, bytes) VALUES ('s', 'p', 'd', 0, 'proposal', 't', 'a.pdf', 'x', 1)`,
+    ).run();
     db.prepare(`INSERT INTO reading_positions VALUES (1, '{}', 'now')`).run();
     db.prepare(`DELETE FROM sessions`).run();
     expect(db.prepare(`SELECT COUNT(*) AS n FROM reading_positions`).get()).toEqual({ n: 0 });
-    expect(() => db.prepare(`INSERT INTO projects VALUES ('nope', 'p', 0, '项目', '单位', NULL, 'new', 100, '', NULL, 1, '')`).run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.prepare(`INSERT INTO projects VALUES ('nope', 'p', 0, '项目', '单位', NULL, 'new', 100, '', NULL, 1, '')`).run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 
   it('a migration that fails halfway leaves the schema and user_version as they were', () => {
-    const db = new Database(':memory:');
+    const db = writableDb(new Database(':memory:'));
     runMigrations(db);
     const before = tables(db);
     const broken: Migration = {
@@ -45,14 +60,32 @@ describe('002 document text', () => {
   it('runs on a version-1 database with a session in it, keeps the data, and indexes page text for search', async () => {
     const { saveDocumentText, searchSession } = await import('../../../electron/core/store/texts');
     const db = sessionDbAt(1);
-    db.prepare(`INSERT INTO documents (session_id, project_id, id, position, kind, title, path, sha256, bytes) VALUES ('s', 'p', 'd', 0, 'proposal', '建设方案', 'a.pdf', 'x', 1)`).run();
+    db.prepare(
+      `INSERT INTO documents (session_id, project_id, id, position, kind, title, path, sha256, bytes) VALUES ('s', 'p', 'd', 0, 'proposal', '建设方案', 'a.pdf', 'x', 1)`,
+    ).run();
 
     migrateTo(db, 2);
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(db.prepare(`SELECT title FROM documents`).get()).toEqual({ title: '建设方案' });
 
-    saveDocumentText(db, 1, { documentId: 'd', pages: [{ page: 1, text: '第一章 项目概况' }, { page: 5, text: '第五章 数据资源共享分析\n本项目通过政务数据共享交换平台共享数据。' }], headings: [] }, 'ok', null, 'now');
-    expect(searchSession(db, 's', '数据资源共享')).toEqual([{ documentKey: 1, documentTitle: '建设方案', projectId: 'p', page: 5, snippet: expect.stringContaining('【数据资源共享】') }]);
+    saveDocumentText(
+      db,
+      1,
+      {
+        documentId: 'd',
+        pages: [
+          { page: 1, text: '第一章 项目概况' },
+          { page: 5, text: '第五章 数据资源共享分析\n本项目通过政务数据共享交换平台共享数据。' },
+        ],
+        headings: [],
+      },
+      'ok',
+      null,
+      'now',
+    );
+    expect(searchSession(db, 's', '数据资源共享')).toEqual([
+      { documentKey: 1, documentTitle: '建设方案', projectId: 'p', page: 5, snippet: expect.stringContaining('【数据资源共享】') },
+    ]);
     expect(searchSession(db, 's', '概况').map((h) => h.page)).toEqual([1]); // two characters: below the trigram length
     expect(searchSession(db, 's', '"; DROP TABLE documents; --')).toEqual([]);
 
@@ -75,7 +108,9 @@ describe('searchable text', () => {
 describe('003 reviews', () => {
   it('runs on a version-2 database with data in it, keeps the data, and stores reviews that cascade with their session', () => {
     const db = sessionDbAt(2);
-    db.prepare(`INSERT INTO finding_marks (session_id, project_id, rule_id, mark, note, marked_at) VALUES ('s', 'p', 'r', 'verified', '', 'now')`).run();
+    db.prepare(
+      `INSERT INTO finding_marks (session_id, project_id, rule_id, mark, note, marked_at) VALUES ('s', 'p', 'r', 'verified', '', 'now')`,
+    ).run();
 
     migrateTo(db, 3);
     expect(db.pragma('user_version', { simple: true })).toBe(3);
@@ -84,10 +119,18 @@ describe('003 reviews', () => {
 
     db.prepare(`INSERT INTO rubrics VALUES ('f', '{}')`).run();
     db.prepare(`INSERT INTO reviews VALUES ('s', 'p', 'local', '{}', 'f', 1, 'now', NULL)`).run();
-    db.prepare(`INSERT INTO review_history (session_id, project_id, expert_id, at, field, before_json, after_json, kind) VALUES ('s', 'p', 'local', 'now', 'overallOpinion', NULL, '"好"', 'edit')`).run();
+    db.prepare(
+      `INSERT INTO review_history (session_id, project_id, expert_id, at, field, before_json, after_json, kind) VALUES ('s', 'p', 'local', 'now', 'overallOpinion', NULL, '"好"', 'edit')`,
+    ).run();
     expect(() => db.prepare(`INSERT INTO reviews VALUES ('s', 'p', 'local', '{}', 'f', 2, 'now', NULL)`).run()).toThrow(/UNIQUE/);
     expect(() => db.prepare(`INSERT INTO reviews VALUES ('s', 'nope', 'local', '{}', 'f', 1, 'now', NULL)`).run()).toThrow(/FOREIGN KEY/);
-    expect(() => db.prepare(`INSERT INTO review_history (session_id, project_id, expert_id, at, field, kind) VALUES ('s', 'p', 'local', 'now', 'x', 'delete')`).run()).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO review_history (session_id, project_id, expert_id, at, field, kind) VALUES ('s', 'p', 'local', 'now', 'x', 'delete')`,
+        )
+        .run(),
+    ).toThrow(/CHECK/);
     db.prepare(`DELETE FROM sessions`).run();
     expect(db.prepare(`SELECT (SELECT COUNT(*) FROM reviews) + (SELECT COUNT(*) FROM review_history) AS n`).get()).toEqual({ n: 0 });
     expect(db.prepare(`SELECT COUNT(*) AS n FROM rubrics`).get()).toEqual({ n: 1 }); // rubrics outlive sessions: other reviews may name them
@@ -105,13 +148,19 @@ describe('004 phrases', () => {
     expect(db.prepare(`SELECT review_json AS json, version FROM reviews`).get()).toEqual({ json: '{"overallOpinion":"好"}', version: 3 });
     expect(tables(db)).toContain('phrases');
 
-    db.prepare(`INSERT INTO phrases ("group", text, position, created_at) VALUES ('overall', '同意通过。', 1, 'now'), ('necessity', '依据充分。', 0, 'now')`).run();
+    db.prepare(
+      `INSERT INTO phrases ("group", text, position, created_at) VALUES ('overall', '同意通过。', 1, 'now'), ('necessity', '依据充分。', 0, 'now')`,
+    ).run();
     expect(db.prepare(`SELECT "group", text FROM phrases ORDER BY position`).all()).toEqual([
       { group: 'necessity', text: '依据充分。' },
       { group: 'overall', text: '同意通过。' },
     ]);
-    expect(() => db.prepare(`INSERT INTO phrases ("group", text, position, created_at) VALUES ('overall', '  ', 2, 'now')`).run()).toThrow(/CHECK/);
-    expect(() => db.prepare(`INSERT INTO phrases ("group", text, position, created_at) VALUES ('overall', '文本', 'x', 'now')`).run()).toThrow(/cannot store TEXT/);
+    expect(() => db.prepare(`INSERT INTO phrases ("group", text, position, created_at) VALUES ('overall', '  ', 2, 'now')`).run()).toThrow(
+      /CHECK/,
+    );
+    expect(() =>
+      db.prepare(`INSERT INTO phrases ("group", text, position, created_at) VALUES ('overall', '文本', 'x', 'now')`).run(),
+    ).toThrow(/cannot store TEXT/);
   });
 });
 

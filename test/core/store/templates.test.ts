@@ -1,6 +1,6 @@
 // Migration 006 on a version-5 database with data in it, and the template store: edits become versions, uploads of one name are versioned, generated files are recorded and cascade with their session.
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import type { ReadDb, WriteDb } from '../../../electron/core/store/access';
 import { runMigrations } from '../../../electron/core/store/migrations';
 import { migrateTo, sessionDbAt } from './migrationDb';
 import {
@@ -15,11 +15,11 @@ import {
   templateVersions,
 } from '../../../electron/core/store/templates';
 
-const tables = (db: Database.Database) =>
+const tables = (db: ReadDb) =>
   (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
 const sha = 'a'.repeat(64);
 
-function version5(): Database.Database {
+function version5(): WriteDb {
   const db = sessionDbAt(5);
   db.prepare(`INSERT INTO expert_profile VALUES (1, '王专家', '', '', '', 'now')`).run();
   return db;
@@ -36,7 +36,11 @@ describe('006 templates', () => {
     db.prepare(`INSERT INTO template_versions VALUES ('expert-opinion', 2, '{}', 'now', 1)`).run();
     expect(() => db.prepare(`INSERT INTO template_versions VALUES ('expert-opinion', 2, '{}', 'now', 1)`).run()).toThrow(/UNIQUE/);
     expect(() => db.prepare(`INSERT INTO template_versions VALUES ('expert-opinion', 3, '{}', 'now', 3)`).run()).toThrow(/CHECK/); // based on itself
-    expect(() => db.prepare(`INSERT INTO docx_templates (name, version, bytes, placeholders_json, uploaded_at) VALUES (' ', 1, x'00', '[]', 'now')`).run()).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(`INSERT INTO docx_templates (name, version, bytes, placeholders_json, uploaded_at) VALUES (' ', 1, x'00', '[]', 'now')`)
+        .run(),
+    ).toThrow(/CHECK/);
 
     const insert = db.prepare(
       `INSERT INTO generated_documents (session_id, project_id, template_id, template_version, format, path, sha256, bytes, created_at) VALUES (?, ?, 'expert-opinion', 1, ?, '/x', ?, 10, 'now')`,
@@ -76,7 +80,14 @@ describe('template store', () => {
     const a2 = saveDocxTemplate(db, '红头函', new Uint8Array([1]), ['project.name'], 't2');
     const b1 = saveDocxTemplate(db, '签到表', new Uint8Array([2]), [], 't3');
     expect([a1.version, a2.version, b1.version]).toEqual([1, 2, 1]);
-    expect(findDocxTemplate(db, a1.id)).toEqual({ id: a1.id, name: '红头函', version: 1, bytes, placeholders: ['project.name', '文号'], uploadedAt: 't1' });
+    expect(findDocxTemplate(db, a1.id)).toEqual({
+      id: a1.id,
+      name: '红头函',
+      version: 1,
+      bytes,
+      placeholders: ['project.name', '文号'],
+      uploadedAt: 't1',
+    });
     expect(latestDocxTemplates(db).map((t) => [t.name, t.version])).toEqual([
       ['签到表', 1],
       ['红头函', 2],

@@ -1,4 +1,5 @@
-// Owns turning the docx package's output into the final file: fixed core properties, our font table, reproducible ZIP.
+// Owns turning the docx package's output into the final file: fixed core properties, our font table, paragraph styles
+// off the line grid, reproducible ZIP.
 //
 // The docx package stamps docProps/core.xml with the current time and zips with the current time as every entry's
 // date, so two renders of one model differ. Here the core properties are rewritten from the model's createdAt, the
@@ -24,9 +25,46 @@ export function corePropertiesXml(meta: { title: string; author: string; created
   );
 }
 
-export async function finishDocx(packed: Uint8Array, meta: { title: string; author: string; createdAt: string }): Promise<Buffer> {
+/**
+ * styles.xml with `<w:snapToGrid w:val="0"/>` in the paragraph properties of the given styles (docx writes it only
+ * for runs): their lines keep their exact spacing instead of taking whole lines of the document grid (LibreOffice
+ * gives a 2号 title line two grid lines otherwise). Placed before w:spacing, in the schema's order.
+ */
+export function stylesOffLineGrid(xml: string, styleIds: readonly string[]): string {
+  let out = xml;
+  for (const id of styleIds) {
+    out = out.replace(
+      new RegExp(`(<w:style [^>]*w:styleId="${id}"[^>]*>(?:(?!</w:style>).)*?<w:pPr>(?:(?!</w:pPr>).)*?)(<w:spacing )`, 's'),
+      '$1<w:snapToGrid w:val="0"/>$2',
+    );
+  }
+  return out;
+}
+
+/**
+ * styles.xml with Normal, which every style is based on, as the PDF sets text: widow control off (w:widowControl 0 —
+ * absent, LibreOffice applies its own two-line widow and orphan control, and pages end elsewhere than the PDF's; the
+ * keep rules switch it on where the PDF keeps lines together), and no automatic space between Chinese and Latin text or
+ * digits (w:autoSpaceDE, w:autoSpaceDN: "2027年3月18日" takes the width the PDF gives it in Word and WPS; LibreOffice
+ * 7.4 ignores both). Placed in the schema's order (widowControl first, the two before w:snapToGrid / w:spacing).
+ */
+export function normalWithoutAutoSpace(xml: string): string {
+  return xml.replace(
+    /(<w:style [^>]*w:styleId="Normal"[^>]*>(?:(?!<\/w:style>).)*?<w:pPr>)((?:(?!<\/w:pPr>).)*?)(<w:snapToGrid |<w:spacing )/s,
+    '$1<w:widowControl w:val="0"/>$2<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>$3',
+  );
+}
+
+export async function finishDocx(
+  packed: Uint8Array,
+  meta: { title: string; author: string; createdAt: string },
+  offGridStyles: readonly string[] = [],
+): Promise<Buffer> {
   const parts = await readDocxParts(packed);
   parts.set('docProps/core.xml', Buffer.from(corePropertiesXml(meta), 'utf8'));
   parts.set('word/fontTable.xml', Buffer.from(fontTableXml(), 'utf8'));
+  const styles = parts.get('word/styles.xml');
+  if (styles)
+    parts.set('word/styles.xml', Buffer.from(normalWithoutAutoSpace(stylesOffLineGrid(styles.toString('utf8'), offGridStyles)), 'utf8'));
   return writeDocxParts(parts);
 }

@@ -6,7 +6,7 @@
 // placeholder that Word split over several runs (it reads a paragraph's runs as one text), replaces it in the first
 // run's formatting and empties the rest; its output is re-zipped so the same inputs give the same bytes.
 import { patchDocument, PatchType, TextRun, type IPatch } from 'docx';
-import { AppError } from '../../api/errors';
+import { AppError } from '../../kernel/errors';
 import { paragraphTexts, parseXmlPart, XmlPartError } from './xml';
 import { docxLimits, DocxZipError, readDocxParts, writeDocxParts } from './zip';
 
@@ -19,7 +19,7 @@ const fail = (fileName: string, problem: string) => new AppError('invalid-input'
 /** The placeholder names in one paragraph's text; throws on a "{{" that is not closed before the next "{{" or the end. */
 function placeholdersIn(text: string, onUnclosed: (excerpt: string) => never): string[] {
   const names: string[] = [];
-  for (let start = text.indexOf('{{'); start !== -1; ) {
+  for (let start = text.indexOf('{{'); start !== -1;) {
     const end = text.indexOf('}}', start + 2);
     const next = text.indexOf('{{', start + 2);
     if (end === -1 || (next !== -1 && next < end)) onUnclosed(text.slice(Math.max(0, start - 10), start + 20));
@@ -35,7 +35,10 @@ const utf16Bom = (b: Buffer) => b.length >= 2 && ((b[0] === 0xff && b[1] === 0xf
 /** Reads and checks a template; returns its parts and its placeholders in order of first appearance. */
 async function inspect(bytes: Uint8Array, fileName: string): Promise<{ parts: Map<string, Buffer>; placeholders: string[] }> {
   if (bytes.byteLength > docxLimits.maxFileBytes) {
-    throw fail(fileName, `太大（${(bytes.byteLength / 2 ** 20).toFixed(1)} MB，上限 ${docxLimits.maxFileBytes / 2 ** 20} MB）。请删去其中的大图片后再导入。`);
+    throw fail(
+      fileName,
+      `太大（${(bytes.byteLength / 2 ** 20).toFixed(1)} MB，上限 ${docxLimits.maxFileBytes / 2 ** 20} MB）。请删去其中的大图片后再导入。`,
+    );
   }
   let parts: Map<string, Buffer>;
   try {

@@ -47,7 +47,18 @@ export function parseXmlPart(text: string): XmlElement {
 }
 
 /** Elements of a paragraph that hold its runs (as docx's patcher reads them); deleted text (w:del) is not text. */
-const runContainers = new Set(['w:hyperlink', 'w:sdt', 'w:sdtContent', 'w:ins', 'w:moveTo', 'w:smartTag', 'w:customXml', 'w:fldSimple', 'w:dir', 'w:bdo']);
+const runContainers = new Set([
+  'w:hyperlink',
+  'w:sdt',
+  'w:sdtContent',
+  'w:ins',
+  'w:moveTo',
+  'w:smartTag',
+  'w:customXml',
+  'w:fldSimple',
+  'w:dir',
+  'w:bdo',
+]);
 
 function runText(run: XmlElement): string {
   let text = '';
@@ -82,7 +93,7 @@ export function paragraphTexts(root: XmlElement): string[] {
     const element = stack.pop()!;
     if (element.name === 'w:p') texts.push(paragraphText(element));
     for (let i = element.children.length - 1; i >= 0; i--) {
-      const child = element.children[i];
+      const child = element.children[i]!;
       if (typeof child !== 'string') stack.push(child);
     }
   }

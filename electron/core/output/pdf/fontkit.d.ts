@@ -3,6 +3,8 @@ declare module 'fontkit' {
   export interface Glyph {
     id: number;
     advanceWidth: number;
+    /** Bounding box of the outline in font units. */
+    bbox: { minX: number; minY: number; maxX: number; maxY: number };
     _decode(): { numberOfContours: number } | null;
     /** Outline points in font units, composites resolved. */
     _getContours(): Contour[];

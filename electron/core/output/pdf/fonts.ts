@@ -36,12 +36,12 @@ const serifPackage = '@expo-google-fonts/noto-serif-sc';
 const sansPackage = '@expo-google-fonts/noto-sans-sc';
 const kaiPackage = 'lxgw-wenkai-webfont';
 
-const staticFiles: Record<string, string> = {
+const staticFiles = {
   serif400: `${serifPackage}/400Regular/NotoSerifSC_400Regular.ttf`,
   serif700: `${serifPackage}/700Bold/NotoSerifSC_700Bold.ttf`,
   sans400: `${sansPackage}/400Regular/NotoSansSC_400Regular.ttf`,
   sans700: `${sansPackage}/700Bold/NotoSansSC_700Bold.ttf`,
-};
+} satisfies Record<string, string>;
 
 const kaiCss = { 400: `${kaiPackage}/lxgwwenkai-regular.css`, 700: `${kaiPackage}/lxgwwenkai-bold.css` } as const;
 
@@ -69,13 +69,15 @@ function kaiChunks(weight: 400 | 700): ChunkRange[] {
   const css = readFileSync(cssFile, 'utf8');
   table = [];
   for (const face of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
-    const src = /url\(['"]?([^'")]+)['"]?\)/.exec(face[1]);
-    const ranges = /unicode-range:\s*([^;}]+)/.exec(face[1]);
+    // Groups 1 of these patterns always participate in a match.
+    const body = face[1]!;
+    const src = /url\(['"]?([^'")]+)['"]?\)/.exec(body);
+    const ranges = /unicode-range:\s*([^;}]+)/.exec(body);
     if (!src || !ranges) continue;
-    const file = path.resolve(path.dirname(cssFile), src[1]);
-    for (const range of ranges[1].split(',')) {
+    const file = path.resolve(path.dirname(cssFile), src[1]!);
+    for (const range of ranges[1]!.split(',')) {
       const m = /U\+([0-9a-f]+)(?:-([0-9a-f]+))?/i.exec(range.trim());
-      if (m) table.push({ from: parseInt(m[1], 16), to: parseInt(m[2] ?? m[1], 16), file });
+      if (m) table.push({ from: parseInt(m[1]!, 16), to: parseInt(m[2] ?? m[1]!, 16), file });
     }
   }
   if (table.length === 0) throw new Error(`字体样式表 ${cssFile} 中没有可用的 unicode-range：请检查 ${kaiPackage} 安装是否完整。`);
@@ -90,7 +92,7 @@ function kaiChunkFor(weight: 400 | 700, codePoint: number): string | null {
   let hi = table.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const r = table[mid];
+    const r = table[mid]!; // lo <= mid <= hi, within the table
     if (codePoint < r.from) hi = mid - 1;
     else if (codePoint > r.to) lo = mid + 1;
     else return r.file;
@@ -107,9 +109,9 @@ export function face(key: string): Face {
   let bytes: Buffer;
   const kai = /^kai(400|700):(.+)$/.exec(key);
   if (kai) {
-    bytes = woff2ToTtf(readFileSync(kai[2]), kai[2]);
+    bytes = woff2ToTtf(readFileSync(kai[2]!), kai[2]!);
   } else {
-    const spec = staticFiles[key];
+    const spec = (staticFiles as Record<string, string | undefined>)[key];
     if (!spec) throw new Error(`未知的字体 ${key}`);
     bytes = readFileSync(resolvePackageFile(spec));
   }

@@ -41,8 +41,8 @@ const last = (s: string) => [...s].pop() as string;
 /** Whether a line may end before `units[i]`. */
 export function canBreakBefore(units: readonly Unit[], i: number): boolean {
   if (i <= 0 || i >= units.length) return false;
-  const a = units[i - 1];
-  const b = units[i];
+  const a = units[i - 1]!; // 0 < i < units.length, checked above
+  const b = units[i]!;
   if (b.glued || b.kind === 'space' || b.kind === 'newline') return false;
   if (a.kind === 'newline') return true;
   if (closingMarks.has(first(b.text))) return false;
@@ -73,7 +73,7 @@ export function breakLines(units: readonly Unit[], firstWidth: number, restWidth
     let i = start;
     let hard = false;
     while (i < units.length) {
-      const u = units[i];
+      const u = units[i]!;
       if (u.kind === 'newline') {
         i++;
         hard = true;
@@ -99,10 +99,11 @@ export function breakLines(units: readonly Unit[], firstWidth: number, restWidth
 
 /** Width of a line without its hanging spaces and newline. */
 export function lineWidth(units: readonly Unit[], line: Line): number {
+  // A line's [start, end) lies within the units it was broken from.
   let end = line.end;
-  while (end > line.start && (units[end - 1].kind === 'space' || units[end - 1].kind === 'newline')) end--;
+  while (end > line.start && (units[end - 1]!.kind === 'space' || units[end - 1]!.kind === 'newline')) end--;
   let width = 0;
-  for (let k = line.start; k < end; k++) width += units[k].width;
+  for (let k = line.start; k < end; k++) width += units[k]!.width;
   return width;
 }
 
@@ -111,18 +112,20 @@ export function lineWidth(units: readonly Unit[], line: Line): number {
  * width is shared equally between the gaps that are not inside a word.
  */
 export function positionLine(units: readonly Unit[], line: Line, avail: number, justify: boolean): number[] {
+  // A line's [start, end) lies within the units it was broken from.
   let end = line.end;
-  while (end > line.start && (units[end - 1].kind === 'space' || units[end - 1].kind === 'newline')) end--;
+  while (end > line.start && (units[end - 1]!.kind === 'space' || units[end - 1]!.kind === 'newline')) end--;
   let gaps = 0;
-  for (let k = line.start + 1; k < end; k++) if (!units[k].glued) gaps++;
+  for (let k = line.start + 1; k < end; k++) if (!units[k]!.glued) gaps++;
   const spare = avail - lineWidth(units, line);
   const extra = justify && !line.hard && gaps > 0 && spare > 0 ? spare / gaps : 0;
   const xs: number[] = [];
   let x = 0;
   for (let k = line.start; k < line.end; k++) {
-    if (k > line.start && k < end && !units[k].glued) x += extra;
+    const u = units[k]!;
+    if (k > line.start && k < end && !u.glued) x += extra;
     xs.push(x);
-    x += units[k].width;
+    x += u.width;
   }
   return xs;
 }

@@ -3,7 +3,7 @@
 import type { Font } from 'fontkit';
 import type { FontRole } from '../model';
 import { advance, face, faceFor } from './fonts';
-import { splitUnits, type Unit } from './linebreak';
+import { breakLines, splitUnits, type Unit } from './linebreak';
 
 export interface Style {
   role: FontRole;
@@ -58,7 +58,14 @@ export function measure(runs: StyledText[], pitch: number | null, maxWidth: numb
       if (u.kind === 'word' && width > maxWidth && [...u.text].length > 1) {
         for (const ch of u.text) {
           const parts = segmentsOf(ch, run.style);
-          units.push({ text: ch, kind: 'word', glued: false, style: run.style, width: parts.reduce((w, s) => w + s.width, 0), segments: parts });
+          units.push({
+            text: ch,
+            kind: 'word',
+            glued: false,
+            style: run.style,
+            width: parts.reduce((w, s) => w + s.width, 0),
+            segments: parts,
+          });
         }
         return;
       }
@@ -66,6 +73,18 @@ export function measure(runs: StyledText[], pitch: number | null, maxWidth: numb
     });
   }
   return units;
+}
+
+const dryDocuments = new WeakSet<object>();
+
+/**
+ * A stand-in for a pdfkit document that draws nothing: every method returns the stand-in (so chained drawing calls run)
+ * and text is not set. Laying a document out on it gives the pages and positions without the cost of drawing.
+ */
+export function dryDocument(): PDFKit.PDFDocument {
+  const proxy: object = new Proxy(function () {}, { get: (_target, prop) => (prop === 'then' ? undefined : () => proxy) });
+  dryDocuments.add(proxy);
+  return proxy as PDFKit.PDFDocument;
 }
 
 /** Per document: the faces already registered with pdfkit. */
@@ -114,33 +133,47 @@ interface Atom {
  * Draws units[from, to) with their x offsets (`xs[k - from]`) from `left`, on `baseline`. Consecutive single characters
  * of one face at an even step become one text operation with character spacing, which keeps the content stream small.
  */
-export function drawUnits(doc: PDFKit.PDFDocument, units: readonly TextUnit[], from: number, to: number, xs: number[], left: number, baseline: number): void {
+export function drawUnits(
+  doc: PDFKit.PDFDocument,
+  units: readonly TextUnit[],
+  from: number,
+  to: number,
+  xs: number[],
+  left: number,
+  baseline: number,
+): void {
+  if (dryDocuments.has(doc)) return;
   const atoms: Atom[] = [];
   for (let k = from; k < to; k++) {
-    const u = units[k];
-    let x = left + xs[k - from];
+    // The caller's range lies within `units`, and `xs` holds one offset per unit of it.
+    const u = units[k]!;
+    const at = left + xs[k - from]!;
+    let x = at;
     for (const s of u.segments) {
       atoms.push({ face: s.face, size: u.style.size, text: s.text, x, width: s.width, single: [...s.text].length === 1 });
       x += s.width;
     }
     if (u.style.underline && u.kind !== 'newline') {
       const y = baseline + u.style.size * 0.15;
-      const end = k + 1 < to && units[k + 1].style.underline ? left + xs[k + 1 - from] : left + xs[k - from] + u.width;
-      doc.save().lineWidth(0.6).moveTo(left + xs[k - from], y).lineTo(end, y).stroke().restore();
+      const end = k + 1 < to && units[k + 1]!.style.underline ? left + xs[k + 1 - from]! : at + u.width;
+      doc.save().lineWidth(0.6).moveTo(at, y).lineTo(end, y).stroke().restore();
     }
   }
   let i = 0;
   while (i < atoms.length) {
-    const a = atoms[i];
+    const a = atoms[i]!;
     let text = a.text;
     let spacing = 0;
     let j = i + 1;
     if (a.single) {
-      while (j < atoms.length && atoms[j].single && atoms[j].face === a.face && atoms[j].size === a.size) {
-        const step = atoms[j].x - atoms[j - 1].x - atoms[j - 1].width;
+      while (j < atoms.length) {
+        const b = atoms[j]!;
+        if (!(b.single && b.face === a.face && b.size === a.size)) break;
+        const prev = atoms[j - 1]!;
+        const step = b.x - prev.x - prev.width;
         if (j === i + 1) spacing = step;
         else if (Math.abs(step - spacing) > 1e-6) break;
-        text += atoms[j].text;
+        text += b.text;
         j++;
       }
     }
@@ -148,4 +181,16 @@ export function drawUnits(doc: PDFKit.PDFDocument, units: readonly TextUnit[], f
     doc.text(text, a.x, baseline, { lineBreak: false, baseline: 'alphabetic', characterSpacing: spacing });
     i = j;
   }
+}
+
+/** Natural width in points of one line of `text` in a font role and size (no grid): what the PDF draws it at. */
+export function textWidth(text: string, role: FontRole, size: number, bold = false): number {
+  const units = measure([{ text, style: { role, bold, size, underline: false } }], null, Infinity);
+  return units.reduce((w, u) => w + (u.kind === 'newline' ? 0 : u.width), 0);
+}
+
+/** Lines `text` takes in a box `width` points wide, broken as the PDF breaks it (`pitch`: the grid's, for body text). */
+export function lineCount(text: string, role: FontRole, size: number, bold: boolean, width: number, pitch: number | null = null): number {
+  const units = measure([{ text, style: { role, bold, size, underline: false } }], pitch, width);
+  return Math.max(1, breakLines(units, width, width).length);
 }

@@ -11,6 +11,8 @@ interface Woff2Binding {
   decompress(bytes: Uint8Array): Uint8Array | false;
 }
 
+// The decoder is an Emscripten CommonJS module that must be required synchronously (esbuild bundles it as such).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const binding = require('wawoff2/build/decompress_binding.js') as Woff2Binding;
 
 const ready = new Promise<void>((resolve) => {

@@ -1,10 +1,12 @@
 // Owns writing the score sheets (评分汇总表) as CSV: UTF-8 with BOM, CRLF, RFC 4180 quoting, formula injection neutralised.
 //
-// The cells are the XLSX's, as shown (formulas give their displayed result). Sheets follow one another, separated by
-// an empty line. Names and opinions come from outside, so a cell that a spreadsheet would read as a formula (starting
+// The cells are the XLSX's, as shown (formulas give their displayed result). A CSV file is one table — a program reading
+// it gets one header row and rows of the same columns: the session's file is the summary table (评分汇总), a project's
+// file that project's experts × dimensions table with its statistics rows; titles, traces and the investment table stay
+// in the XLSX. Names and opinions come from outside, so a cell that a spreadsheet would read as a formula (starting
 // with = + - @, tab or CR) gets a leading apostrophe; Excel and WPS then show it as text (OWASP CSV injection).
 // Numbers the app wrote itself (e.g. a negative 核减 "-0.50") are not text from outside and are left as they are.
-import { scoreSheets, type ScoreSheetInput, type SheetCell, type SheetModel } from './model';
+import { firstTable, scoreSheets, type ScoreSheetInput, type SheetCell, type SheetRow } from './model';
 
 const formulaStart = /^[=+\-@\t\r]/;
 
@@ -15,13 +17,30 @@ export function csvField(cell: SheetCell): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function sheetLines(model: SheetModel): string[] {
-  return model.rows.map((r) => r.cells.map(csvField).join(','));
+/** Rows as CSV (bytes, starting with the UTF-8 BOM). */
+export function rowsCsv(rows: readonly SheetRow[]): Buffer {
+  return Buffer.from(`\uFEFF${rows.map((r) => r.cells.map(csvField).join(',')).join('\r\n')}\r\n`, 'utf8');
 }
 
-/** The same sheets as scoreSheetXlsx, as one CSV file (bytes, starting with the UTF-8 BOM). */
+/**
+ * One table as CSV: the session's summary table, or with `projectId` that project's score table — one header row (the
+ * maxima folded into it: 必要性（满分25）) and a first column 项目 naming the project on every row.
+ */
 export function scoreSheetCsv(input: ScoreSheetInput, projectId?: string): Buffer {
-  const blocks = scoreSheets(input, projectId).map(sheetLines);
-  const lines = blocks.flatMap((b, i) => (i === 0 ? b : ['', ...b]));
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  const [sheet] = scoreSheets(input, projectId);
+  if (!sheet) return rowsCsv([]);
+  const rows = firstTable(sheet);
+  if (projectId === undefined) return rowsCsv(rows);
+  const project = input.session.projects.find((p) => p.projectId === projectId)!;
+  const [names, maxima, ...body] = rows;
+  if (!names || !maxima) return rowsCsv(rows);
+  const text = (t: string): SheetCell => ({ value: t, text: t });
+  const header: SheetRow = {
+    kind: 'header',
+    cells: [
+      text('项目'),
+      ...names.cells.map((c, i) => (i > 0 && maxima.cells[i]?.text ? text(`${c.text}（满分${maxima.cells[i]!.text}）`) : c)),
+    ],
+  };
+  return rowsCsv([header, ...body.map((r) => ({ ...r, cells: [text(project.name), ...r.cells] }))]);
 }

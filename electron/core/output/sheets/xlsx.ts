@@ -29,7 +29,14 @@ const spanning: ReadonlySet<RowKind> = new Set(['title', 'subtitle', 'section', 
 function writeSheet(workbook: ExcelJS.Workbook, model: SheetModel): void {
   const width = model.widths.length;
   const sheet = workbook.addWorksheet(model.name, {
-    views: [{ state: 'frozen', xSplit: model.frozenColumns, ySplit: model.headerRows, topLeftCell: `${columnLetter(model.frozenColumns + 1)}${model.headerRows + 1}` }],
+    views: [
+      {
+        state: 'frozen',
+        xSplit: model.frozenColumns,
+        ySplit: model.headerRows,
+        topLeftCell: `${columnLetter(model.frozenColumns + 1)}${model.headerRows + 1}`,
+      },
+    ],
     pageSetup: {
       paperSize: 9, // A4
       orientation: 'landscape',
@@ -40,7 +47,8 @@ function writeSheet(workbook: ExcelJS.Workbook, model: SheetModel): void {
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: `1:${model.headerRows}`,
     },
-    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+    // &C: the centre section of the footer (Excel's header/footer codes); the page number and count in it.
+    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
   });
   model.widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
   model.rows.forEach((r, index) => {
@@ -55,16 +63,25 @@ function writeSheet(workbook: ExcelJS.Workbook, model: SheetModel): void {
     const isTable = r.kind === 'header' || r.kind === 'body' || r.kind === 'summary';
     for (let i = 1; i <= width; i += 1) {
       const cell = row.getCell(i);
-      cell.font = { name: font, size: r.kind === 'title' ? 16 : 11, bold: r.kind === 'title' || r.kind === 'header' || r.kind === 'section' || (r.kind === 'summary' && i === 1) };
+      cell.font = {
+        name: font,
+        size: r.kind === 'title' ? 16 : 11,
+        bold: r.kind === 'title' || r.kind === 'header' || r.kind === 'section' || (r.kind === 'summary' && i === 1),
+      };
       cell.alignment = spanning.has(r.kind)
         ? { horizontal: r.kind === 'title' ? 'center' : 'left', vertical: 'middle', wrapText: r.kind === 'note' }
-        : { horizontal: i === 1 || typeof r.cells[i - 1]?.value === 'string' ? (i === 1 ? 'left' : 'center') : 'right', vertical: 'middle', wrapText: true };
+        : {
+            horizontal: i === 1 || typeof r.cells[i - 1]?.value === 'string' ? (i === 1 ? 'left' : 'center') : 'right',
+            vertical: 'middle',
+            wrapText: true,
+          };
       if (isTable) cell.border = border;
     }
     if (spanning.has(r.kind)) {
       sheet.mergeCells(rowNumber, 1, rowNumber, width);
       // A merged note row does not grow by itself: give it the lines its text needs across the sheet's width.
-      if (r.kind === 'note') row.height = 15 * Math.max(1, Math.ceil((r.cells[0].text.length * 2) / model.widths.reduce((a, b) => a + b, 0)));
+      if (r.kind === 'note')
+        row.height = 15 * Math.max(1, Math.ceil(((r.cells[0]?.text.length ?? 0) * 2) / model.widths.reduce((a, b) => a + b, 0)));
     }
     if (r.kind === 'title') row.height = 28;
   });
@@ -72,15 +89,26 @@ function writeSheet(workbook: ExcelJS.Workbook, model: SheetModel): void {
 
 /** The session's score sheets (summary + one per project), or one project's sheet when `projectId` is given. */
 export async function scoreSheetXlsx(input: ScoreSheetInput, projectId?: string): Promise<Buffer> {
-  const at = new Date(input.createdAt);
-  if (Number.isNaN(at.getTime())) throw new Error(`评分汇总表：createdAt 不是有效的 ISO 8601 时间：“${input.createdAt}”`);
+  return sheetsXlsx(scoreSheets(input, projectId), {
+    title: `评分汇总表（${input.sessionTitle}）`,
+    author: input.author,
+    createdAt: input.createdAt,
+  });
+}
+
+/** Any sheets laid out as SheetModel (score sheets, the 发文登记) as one protected, deterministic workbook. */
+export async function sheetsXlsx(
+  models: readonly SheetModel[],
+  meta: { title: string; author: string; createdAt: string },
+): Promise<Buffer> {
+  const at = new Date(meta.createdAt);
+  if (Number.isNaN(at.getTime())) throw new Error(`${meta.title}：createdAt 不是有效的 ISO 8601 时间：“${meta.createdAt}”`);
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = input.author;
-  workbook.lastModifiedBy = input.author;
+  workbook.creator = meta.author;
+  workbook.lastModifiedBy = meta.author;
   workbook.created = at;
   workbook.modified = at;
-  workbook.title = `评分汇总表（${input.sessionTitle}）`;
-  const models = scoreSheets(input, projectId);
+  workbook.title = meta.title;
   for (const model of models) writeSheet(workbook, model);
   for (const sheet of workbook.worksheets) {
     await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });

@@ -11,7 +11,15 @@ export const defaultTemplateDir = __filename.endsWith('.cjs')
   : path.resolve(__dirname, '../../../../resources/templates');
 
 /** The ids of the built-in templates, in the order the app lists them. */
-export const builtinTemplateIds = ['expert-opinion', 'panel-opinion', 'opinion-letter', 'score-summary', 'session-score-summary', 'attendance', 'recusal-commitment'] as const;
+export const builtinTemplateIds = [
+  'expert-opinion',
+  'panel-opinion',
+  'opinion-letter',
+  'score-summary',
+  'session-score-summary',
+  'attendance',
+  'recusal-commitment',
+] as const;
 
 export class TemplateError extends Error {
   constructor(message: string) {
@@ -44,11 +52,13 @@ export function readTemplateFile(file: string): Template {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : `不是有效的 JSON（${(err as Error).message.slice(0, 120)}）`;
+    const reason =
+      (err as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : `不是有效的 JSON（${(err as Error).message.slice(0, 120)}）`;
     throw new TemplateError(`模板 ${name} ${reason}`);
   }
   const template = parseTemplate(json, name);
-  if (`${template.id}.json` !== name) throw new TemplateError(`模板 ${name} 无效：\n  字段 id：应为 ${name.replace(/\.json$/, '')}，实为 ${template.id}`);
+  if (`${template.id}.json` !== name)
+    throw new TemplateError(`模板 ${name} 无效：\n  字段 id：应为 ${name.replace(/\.json$/, '')}，实为 ${template.id}`);
   return template;
 }
 

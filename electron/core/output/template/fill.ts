@@ -1,6 +1,6 @@
 // Owns filling a template with a data context: template blocks → the resolved document model (RenderDoc) both renderers lay out.
-import type { Block, RenderDoc, TableCell, TableColumn } from '../model';
-import { chineseNumeral, listMarker } from '../typography';
+import { mapBlockText, type Block, type RenderDoc, type TableCell, type TableColumn } from '../model';
+import { chineseNumeral, cornerQuotesToCurly, listMarker, nestQuotes } from '../typography';
 import type { FindingShapeValue, InvestmentValue, SignatureEntryValue, TemplateContext } from './contextShape';
 import type { Template, TemplateBlock } from './schema';
 import { parseText, renderText, type TextLookup } from './textTemplate';
@@ -19,7 +19,7 @@ export class TemplateFillError extends Error {
 type Scope = Map<string, unknown>;
 
 function valueAt(context: TemplateContext, scope: Scope, path: string): unknown {
-  const [head, ...rest] = path.split('.');
+  const [head, ...rest] = path.split('.') as [string, ...string[]]; // split yields at least one piece
   let v: unknown = scope.has(head) ? scope.get(head) : (context as Record<string, unknown>)[head];
   for (const key of rest) v = v === null || v === undefined ? null : (v as Record<string, unknown>)[key];
   return v ?? null;
@@ -90,16 +90,30 @@ class Filler {
         const text = this.text(b.text, scope);
         if (!b.numbered) return void out.push({ kind: 'heading', level: b.level, text });
         const i = b.level - 1;
-        this.headingCounts[i] += 1;
+        // One count per heading level (1..3).
+        this.headingCounts[i]! += 1;
         this.headingCounts.fill(0, i + 1);
-        out.push({ kind: 'heading', level: b.level, text: `${listMarker(b.level, this.headingCounts[i])}${text}` });
+        out.push({ kind: 'heading', level: b.level, text: `${listMarker(b.level, this.headingCounts[i]!)}${text}` });
         return;
       }
       case 'paragraph': {
-        const runs = b.runs
-          ? b.runs.map((r) => ({ ...r, text: this.text(r.text, scope) }))
-          : [{ text: this.text(b.text ?? '', scope) }];
-        out.push({ kind: 'paragraph', runs, align: b.align, firstLineIndentChars: b.indent, size: b.size });
+        if (b.runs) {
+          out.push({
+            kind: 'paragraph',
+            runs: b.runs.map((r) => ({ ...r, text: this.text(r.text, scope) })),
+            align: b.align,
+            firstLineIndentChars: b.indent,
+            size: b.size,
+          });
+          return;
+        }
+        // A text of several lines (a chair's opinion typed in paragraphs) is that many paragraphs, in both formats.
+        const lines = this.text(b.text ?? '', scope)
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter((l, _, all) => l || all.length === 1);
+        for (const text of lines)
+          out.push({ kind: 'paragraph', runs: [{ text }], align: b.align, firstLineIndentChars: b.indent, size: b.size });
         return;
       }
       case 'fields':
@@ -109,8 +123,19 @@ class Filler {
         const items = this.list<unknown>(b.each, scope);
         const rows = items.map((item) => b.cells.map((c) => cell(this.text(c, new Map(scope).set(b.as, item)))));
         const footer = b.footer.map((row) => row.map((c) => cell(this.text(c, scope), { bold: true })));
-        const columns: TableColumn[] = b.columns.map((c) => ({ weight: c.weight, align: c.align }));
-        out.push({ kind: 'table', columns, rows: [header(b.columns.map((c) => c.header)), ...rows, ...footer], headerRows: 1, size: b.size });
+        // A column whose cell template is empty is written in by hand (签到, 联系电话): it keeps its share of the width.
+        const columns: TableColumn[] = b.columns.map((c, i) => ({
+          weight: c.weight,
+          align: c.align,
+          ...(b.cells[i]?.trim() === '' ? { hand: true } : {}),
+        }));
+        out.push({
+          kind: 'table',
+          columns,
+          rows: [header(b.columns.map((c) => c.header)), ...rows, ...footer],
+          headerRows: 1,
+          size: b.size,
+        });
         return;
       }
       case 'scoreTable':
@@ -140,9 +165,29 @@ class Filler {
       case 'closing':
         out.push({ kind: 'closing', organiser: this.text(b.organiser, scope), date: this.text(b.date, scope), seal: b.seal });
         return;
+      case 'record': {
+        const record = {
+          kind: 'record' as const,
+          copyTo: this.text(b.copyTo, scope).trim(),
+          printer: this.text(b.printer, scope).trim(),
+          printedOn: this.text(b.printedOn, scope).trim(),
+          rules: b.rules,
+        };
+        if (record.copyTo || record.printer || record.printedOn) out.push(record);
+        return;
+      }
       case 'spacer':
         out.push({ kind: 'spacer', lines: b.lines });
         return;
+      case 'writingSpace': {
+        // One column, a heading row and empty ruled rows (a full-width space keeps each row one line tall).
+        const rows = [
+          [cell(this.text(b.label, scope), { bold: true, align: 'left' })],
+          ...Array.from({ length: b.lines }, () => [cell('\u3000')]),
+        ];
+        out.push({ kind: 'table', columns: [{ weight: 1, align: 'left' }], rows, headerRows: 1, size: b.size });
+        return;
+      }
       case 'pageBreak':
         out.push({ kind: 'pageBreak' });
         return;
@@ -156,7 +201,7 @@ class Filler {
     const rows: TableCell[][] = [];
     let pending: TableCell[] = [];
     const flush = () => {
-      if (pending.length === 2 && b.columns === 4) pending[1].colSpan = 3;
+      if (pending.length === 2 && b.columns === 4) pending[1]!.colSpan = 3;
       if (pending.length) rows.push(pending);
       pending = [];
     };
@@ -172,36 +217,92 @@ class Filler {
       }
     }
     flush();
-    const columns: TableColumn[] = b.columns === 4
-      ? [{ weight: 2, align: 'center' }, { weight: 4, align: 'left' }, { weight: 2, align: 'center' }, { weight: 4, align: 'left' }]
-      : [{ weight: 2, align: 'center' }, { weight: 6, align: 'left' }];
+    const columns: TableColumn[] =
+      b.columns === 4
+        ? [
+            { weight: 2, align: 'center' },
+            { weight: 4, align: 'left' },
+            { weight: 2, align: 'center' },
+            { weight: 4, align: 'left' },
+          ]
+        : [
+            { weight: 2, align: 'center' },
+            { weight: 6, align: 'left' },
+          ];
     return { kind: 'table', columns, rows, headerRows: 0, size: b.size };
   }
 
   private scoreTable(source: string, size: 'body' | 'small', scope: Scope): Block {
     const review = valueAt(this.context, scope, source) as NonNullable<TemplateContext['review']> | null;
     if (!review) return this.lookup(scope).missing(source);
-    const rows: TableCell[][] = [header(['序号', '评审维度及评分项', '分值', '得分'])];
+    const rows: TableCell[][] = [header(['序号', '评审维度及评分项', '分值范围', '得分'])];
     review.dimensions.forEach((d, i) => {
-      rows.push([cell(chineseNumeral(i + 1), { bold: true }), cell(d.name, { bold: true, align: 'left' }), cell(d.max, { bold: true }), cell(d.score, { bold: true })]);
-      d.subCriteria.forEach((c, j) => rows.push([cell(String(j + 1)), cell(c.name, { align: 'left' }), cell(c.max), cell(c.score ?? '')]));
+      rows.push([
+        cell(chineseNumeral(i + 1), { bold: true }),
+        cell(d.name, { bold: true, align: 'left' }),
+        cell(d.range, { bold: true }),
+        cell(d.score, { bold: true }),
+      ]);
+      d.subCriteria.forEach((c, j) =>
+        rows.push([cell(String(j + 1)), cell(c.name, { align: 'left' }), cell(c.range), cell(c.score ?? '')]),
+      );
     });
     rows.push([cell(''), cell('合计', { bold: true }), cell(review.totalPoints, { bold: true }), cell(review.total, { bold: true })]);
-    return { kind: 'table', columns: [{ weight: 1, align: 'center' }, { weight: 6, align: 'left' }, { weight: 1.2, align: 'center' }, { weight: 1.2, align: 'center' }], rows, headerRows: 1, size };
+    return {
+      kind: 'table',
+      columns: [
+        { weight: 1, align: 'center' },
+        { weight: 6, align: 'left' },
+        { weight: 1.2, align: 'center' },
+        { weight: 1.2, align: 'center' },
+      ],
+      rows,
+      headerRows: 1,
+      size,
+    };
   }
 }
 
 function investmentTable(inv: InvestmentValue, size: 'body' | 'small'): Block {
-  const rows: TableCell[][] = [header(['序号', '费用项目', '申报金额（万元）', '核定金额（万元）', '核减额（万元）', '核减率', '核减说明'])];
-  for (const l of inv.lines) rows.push([cell(l.index), cell(l.name, { align: 'left' }), cell(l.requested, { align: 'right' }), cell(l.approved, { align: 'right' }), cell(l.reduction, { align: 'right' }), cell(l.rate, { align: 'right' }), cell(l.reason ?? '', { align: 'left' })]);
-  rows.push([cell(''), cell('合计', { bold: true }), cell(inv.requested, { bold: true, align: 'right' }), cell(inv.approved, { bold: true, align: 'right' }), cell(inv.reduction, { bold: true, align: 'right' }), cell(inv.rate, { bold: true, align: 'right' }), cell('')]);
-  const columns: TableColumn[] = [0.8, 4, 1.8, 1.8, 1.6, 1.3, 3].map((weight, i) => ({ weight, align: i === 1 || i === 6 ? 'left' : i === 0 ? 'center' : 'right' }));
+  const rows: TableCell[][] = [
+    header(['序号', '费用项目', '申报金额（万元）', '核定金额（万元）', '核减额（万元）', '核减率', '核减说明']),
+  ];
+  for (const l of inv.lines)
+    rows.push([
+      cell(l.index),
+      cell(l.name, { align: 'left' }),
+      cell(l.requested, { align: 'right' }),
+      cell(l.approved, { align: 'right' }),
+      cell(l.reduction, { align: 'right' }),
+      cell(l.rate, { align: 'right' }),
+      cell(l.reason ?? '', { align: 'left' }),
+    ]);
+  rows.push([
+    cell(''),
+    cell('合计', { bold: true }),
+    cell(inv.requested, { bold: true, align: 'right' }),
+    cell(inv.approved, { bold: true, align: 'right' }),
+    cell(inv.reduction, { bold: true, align: 'right' }),
+    cell(inv.rate, { bold: true, align: 'right' }),
+    cell(''),
+  ]);
+  const columns: TableColumn[] = [0.8, 4, 1.8, 1.8, 1.6, 1.3, 3].map((weight, i) => ({
+    weight,
+    align: i === 1 || i === 6 ? 'left' : i === 0 ? 'center' : 'right',
+  }));
   return { kind: 'table', columns, rows, headerRows: 1, size };
 }
 
 function precheckTable(findings: FindingShapeValue[], size: 'body' | 'small'): Block {
   const rows: TableCell[][] = [header(['序号', '审查事项', '结论', '说明', '依据'])];
-  for (const f of findings) rows.push([cell(f.index), cell(f.rule, { align: 'left' }), cell(f.status), cell(f.message, { align: 'left' }), cell(f.citation, { align: 'left' })]);
+  for (const f of findings)
+    rows.push([
+      cell(f.index),
+      cell(f.rule, { align: 'left' }),
+      cell(f.status),
+      cell(f.message, { align: 'left' }),
+      cell(f.citation, { align: 'left' }),
+    ]);
   const columns: TableColumn[] = [
     { weight: 0.8, align: 'center' },
     { weight: 2.6, align: 'left' },
@@ -214,14 +315,38 @@ function precheckTable(findings: FindingShapeValue[], size: 'body' | 'small'): B
 
 function panelScoreTable(panel: NonNullable<TemplateContext['panel']>, size: 'body' | 'small'): Block {
   const dims = panel.dimensions;
-  const rows: TableCell[][] = [header(['序号', '专家', ...dims.map((d) => `${d.name}（${d.max}分）`), `总分（${panel.total.max}分）`, '结论'])];
-  for (const e of panel.experts) rows.push([cell(e.index), cell(e.name), ...e.scores.map((s) => cell(s.score)), cell(e.total, { bold: true }), cell(e.conclusion ?? '')]);
+  const rows: TableCell[][] = [
+    header(['序号', '专家', '专业', ...dims.map((d) => `${d.name}（${d.max}分）`), `总分（${panel.total.max}分）`, '结论']),
+  ];
+  for (const e of panel.experts)
+    rows.push([
+      cell(e.index),
+      cell(e.name),
+      cell(e.specialty),
+      ...e.scores.map((s) => cell(s.score)),
+      cell(e.total, { bold: true }),
+      cell(e.conclusion ?? ''),
+    ]);
+  // The statistics rows' label spans 专家 and 专业; the total is the sum of the dimensions' figures as printed.
   const stat = (label: string, pick: (x: { mean: string | null; trimmedMean: string | null; inForce: string | null }) => string | null) =>
-    rows.push([cell(''), cell(label, { bold: true }), ...dims.map((d) => cell(pick(d) ?? '—')), cell(pick(panel.total) ?? '—', { bold: true }), cell('')]);
+    rows.push([
+      cell(''),
+      cell(label, { bold: true, colSpan: 2 }),
+      ...dims.map((d) => cell(pick(d) ?? '—')),
+      cell(pick(panel.total) ?? '—', { bold: true }),
+      cell(''),
+    ]);
   stat('平均分', (x) => x.mean);
   stat('去掉最高分和最低分后的平均分', (x) => x.trimmedMean);
   stat(`采用值（${panel.total.rule}）`, (x) => x.inForce);
-  const columns: TableColumn[] = [{ weight: 0.8, align: 'center' }, { weight: 2.4, align: 'center' }, ...dims.map(() => ({ weight: 1.4, align: 'center' as const })), { weight: 1.6, align: 'center' }, { weight: 2, align: 'center' }];
+  const columns: TableColumn[] = [
+    { weight: 0.8, align: 'center' },
+    { weight: 2, align: 'center' },
+    { weight: 2, align: 'center' },
+    ...dims.map(() => ({ weight: 1.4, align: 'center' as const })),
+    { weight: 1.6, align: 'center' },
+    { weight: 2, align: 'center' },
+  ];
   return { kind: 'table', columns, rows, headerRows: 1, size };
 }
 
@@ -229,15 +354,54 @@ function panelScoreTable(panel: NonNullable<TemplateContext['panel']>, size: 'bo
  * The template filled with the context: every placeholder replaced, headings numbered, tables expanded. Throws a
  * `TemplateFillError` naming the field when a required value is missing. Deterministic: `createdAt` is the only time.
  */
-export function fillTemplate(template: Template, context: TemplateContext, opts: { createdAt: string; author: string }): RenderDoc {
+export function fillTemplate(
+  template: Template,
+  context: TemplateContext,
+  opts: { createdAt: string; author: string; draft?: string | null },
+): RenderDoc {
   const filler = new Filler(template, context);
   const scope: Scope = new Map();
   const title = filler.text(template.title, scope);
   const header = filler.text(template.page.header, scope);
+  const letterhead = template.page.letterhead && {
+    mark: filler.text(template.page.letterhead.mark, scope),
+    docNumber: filler.text(template.page.letterhead.docNumber, scope),
+  };
   filler.fill(template.blocks, scope);
+  const blocks = filler.blocks;
+  // 表单编号 at the top right of a form's first page.
+  if (template.formCode?.trim())
+    blocks.unshift({
+      kind: 'paragraph',
+      runs: [{ text: template.formCode.trim() }],
+      align: 'right',
+      firstLineIndentChars: 0,
+      size: 'small',
+    });
+  // A draft says so under its title (both formats); the PDF marks its pages too (RenderDoc.draft).
+  if (opts.draft) {
+    const at = blocks.findIndex((b) => b.kind === 'title');
+    blocks.splice(at + 1, 0, { kind: 'docNumber', text: opts.draft });
+  }
+  // 「」 become “” and quotation marks inside quotation marks (a quoted project name in a quoted title) alternate “‘’” in every text.
+  const quotes = (s: string) => nestQuotes(cornerQuotesToCurly(s));
   return {
-    meta: { title, templateId: template.id, templateVersion: template.version, author: opts.author, createdAt: opts.createdAt },
-    page: { orientation: template.page.orientation, marginsMm: { ...template.page.marginsMm }, grid: template.page.grid && { ...template.page.grid }, pageNumbers: template.page.pageNumbers, header },
-    blocks: filler.blocks,
+    meta: {
+      title: quotes(title),
+      templateId: template.id,
+      templateVersion: template.version,
+      author: opts.author,
+      createdAt: opts.createdAt,
+    },
+    page: {
+      orientation: template.page.orientation,
+      marginsMm: { ...template.page.marginsMm },
+      grid: template.page.grid && { ...template.page.grid },
+      pageNumbers: template.page.pageNumbers,
+      header: quotes(header),
+      letterhead,
+    },
+    blocks: blocks.map((b) => mapBlockText(b, quotes)),
+    ...(opts.draft ? { draft: true } : {}),
   };
 }

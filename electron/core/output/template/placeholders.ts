@@ -23,7 +23,7 @@ const unwrap = (s: Shape): Shape => (s instanceof z.ZodNullable ? unwrap(s.unwra
 
 /** The schema at a dotted path, with `scope` binding `each` aliases to their list's element; null when unknown. */
 function shapeAt(path: string, scope: Map<string, Shape>): Shape | null {
-  const [head, ...rest] = path.split('.');
+  const [head, ...rest] = path.split('.') as [string, ...string[]]; // split yields at least one piece
   let s: Shape | undefined = scope.get(head) ?? (contextShape.shape as Record<string, Shape>)[head];
   for (const key of rest) {
     if (!s) return null;
@@ -71,7 +71,12 @@ function textUses(text: string, where: string): PlaceholderUse[] {
 }
 
 /** Calls `visit` for each use in block order; `each` blocks bind their alias for their children. */
-function walk(blocks: TemplateBlock[], prefix: string, scope: Map<string, Shape>, visit: (u: PlaceholderUse, scope: Map<string, Shape>) => void): void {
+function walk(
+  blocks: TemplateBlock[],
+  prefix: string,
+  scope: Map<string, Shape>,
+  visit: (u: PlaceholderUse, scope: Map<string, Shape>) => void,
+): void {
   blocks.forEach((b, i) => {
     const at = `${prefix}[${i}]`;
     const uses: PlaceholderUse[] = b.when ? [{ path: b.when, use: 'condition', where: `${at}.when` }] : [];
@@ -95,6 +100,13 @@ function walk(blocks: TemplateBlock[], prefix: string, scope: Map<string, Shape>
       case 'closing':
         uses.push(...textUses(b.organiser, `${at}.organiser`), ...textUses(b.date, `${at}.date`));
         break;
+      case 'record':
+        uses.push(
+          ...textUses(b.copyTo, `${at}.copyTo`),
+          ...textUses(b.printer, `${at}.printer`),
+          ...textUses(b.printedOn, `${at}.printedOn`),
+        );
+        break;
       case 'scoreTable':
         uses.push({ path: b.source, use: 'review', where: `${at}.source` });
         break;
@@ -112,6 +124,9 @@ function walk(blocks: TemplateBlock[], prefix: string, scope: Map<string, Shape>
         break;
       case 'table':
       case 'each':
+        break;
+      case 'writingSpace':
+        uses.push(...textUses(b.label, `${at}.label`));
         break;
       case 'spacer':
       case 'pageBreak':
@@ -137,17 +152,22 @@ export function placeholderProblems(template: Pick<Template, 'kind' | 'title' | 
   const problems: PlaceholderProblem[] = [];
   const check = (u: PlaceholderUse, scope: Map<string, Shape>) => {
     const s = shapeAt(u.path, scope);
-    const root = u.path.split('.')[0];
+    const root = u.path.split('.')[0]!; // split yields at least one piece
     if (!s || s instanceof z.ZodNever) problems.push({ path: u.path, where: u.where, message: `未知的占位符 {{${u.path}}}` });
     else if (template.kind === 'session' && !scope.has(root) && !(sessionRoots as readonly string[]).includes(root)) {
-      problems.push({ path: u.path, where: u.where, message: `{{${u.path}}} 属于项目数据，评审会文书（kind 为 session）只能使用 ${sessionRoots.join('、')}` });
-    }
-    else if (!fits(u.use, s)) problems.push({ path: u.path, where: u.where, message: `{{${u.path}}} 不是${useWords[u.use]}` });
+      problems.push({
+        path: u.path,
+        where: u.where,
+        message: `{{${u.path}}} 属于项目数据，评审会文书（kind 为 session）只能使用 ${sessionRoots.join('、')}`,
+      });
+    } else if (!fits(u.use, s)) problems.push({ path: u.path, where: u.where, message: `{{${u.path}}} 不是${useWords[u.use]}` });
   };
   try {
     for (const [text, where] of [
       [template.title, 'title'],
       [template.page.header, 'page.header'],
+      [template.page.letterhead?.mark ?? '', 'page.letterhead.mark'],
+      [template.page.letterhead?.docNumber ?? '', 'page.letterhead.docNumber'],
     ] as const) {
       textUses(text, where).forEach((u) => check(u, new Map()));
     }
@@ -162,7 +182,13 @@ export function placeholderProblems(template: Pick<Template, 'kind' | 'title' | 
 /** Every path a template uses, in order of first use (aliases such as `item.name` as written). */
 export function placeholdersOf(template: Pick<Template, 'title' | 'page' | 'blocks'>): string[] {
   const seen = new Set<string>();
-  for (const text of [template.title, template.page.header]) textUses(text, '').forEach((u) => seen.add(u.path));
+  for (const text of [
+    template.title,
+    template.page.header,
+    template.page.letterhead?.mark ?? '',
+    template.page.letterhead?.docNumber ?? '',
+  ])
+    textUses(text, '').forEach((u) => seen.add(u.path));
   walk(template.blocks, 'blocks', new Map(), (u) => seen.add(u.path));
   return [...seen];
 }
@@ -170,7 +196,8 @@ export function placeholdersOf(template: Pick<Template, 'title' | 'page' | 'bloc
 function scalarPaths(s: Shape, prefix: string): string[] {
   const inner = unwrap(s);
   if (inner instanceof z.ZodString) return [prefix];
-  if (inner instanceof z.ZodObject) return Object.entries(inner.shape as Record<string, Shape>).flatMap(([k, v]) => scalarPaths(v, prefix ? `${prefix}.${k}` : k));
+  if (inner instanceof z.ZodObject)
+    return Object.entries(inner.shape as Record<string, Shape>).flatMap(([k, v]) => scalarPaths(v, prefix ? `${prefix}.${k}` : k));
   return []; // lists and images: not a single text
 }
 

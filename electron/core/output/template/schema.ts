@@ -13,7 +13,12 @@ const align = z.enum(['justify', 'left', 'center', 'right']);
 const size = z.enum(['body', 'small']).default('body');
 const when = { when: path.optional() };
 
-const run = z.object({ text: textTemplate, bold: z.boolean().optional(), underline: z.boolean().optional(), font: z.enum(['xiaobiaosong', 'fangsong', 'hei', 'kai']).optional() });
+const run = z.object({
+  text: textTemplate,
+  bold: z.boolean().optional(),
+  underline: z.boolean().optional(),
+  font: z.enum(['xiaobiaosong', 'fangsong', 'hei', 'kai']).optional(),
+});
 
 const leafBlocks = [
   /** 标题 */
@@ -22,7 +27,13 @@ const leafBlocks = [
   z.object({ kind: z.literal('docNumber'), text: textTemplate, ...when }),
   /** 主送机关; a full-width colon is added when the text lacks one. */
   z.object({ kind: z.literal('addressee'), text: textTemplate, ...when }),
-  z.object({ kind: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3)]), text: textTemplate, numbered: z.boolean().default(true), ...when }),
+  z.object({
+    kind: z.literal('heading'),
+    level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    text: textTemplate,
+    numbered: z.boolean().default(true),
+    ...when,
+  }),
   /** Give `text` (one run) or `runs`. */
   z
     .object({
@@ -65,10 +76,26 @@ const leafBlocks = [
   /** 附件说明 */
   z.object({ kind: z.literal('attachments'), items: z.array(textTemplate).min(1), ...when }),
   /** Signature lines from one or more lists of signature entries, in order. */
-  z.object({ kind: z.literal('signatures'), sources: z.array(path).min(1), columns: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(2), ...when }),
+  z.object({
+    kind: z.literal('signatures'),
+    sources: z.array(path).min(1),
+    columns: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(2),
+    ...when,
+  }),
   /** 发文机关署名 + 成文日期 (+ 印章 area). */
   z.object({ kind: z.literal('closing'), organiser: textTemplate, date: textTemplate, seal: z.boolean(), ...when }),
+  /** 版记 at the foot of the last page: 抄送, 印发机关 and 印发日期 (each may be empty; all empty: no 版记), separator lines. */
+  z.object({
+    kind: z.literal('record'),
+    copyTo: textTemplate.default(''),
+    printer: textTemplate.default(''),
+    printedOn: textTemplate.default(''),
+    rules: z.boolean().default(true),
+    ...when,
+  }),
   z.object({ kind: z.literal('spacer'), lines: z.number().int().min(1).max(10), ...when }),
+  /** Space to write by hand (手写): a ruled box of `lines` empty rows under a heading row `label`. */
+  z.object({ kind: z.literal('writingSpace'), label: textTemplate, lines: z.number().int().min(1).max(20), size, ...when }),
   z.object({ kind: z.literal('pageBreak'), ...when }),
 ] as const;
 
@@ -84,10 +111,20 @@ export const blockSchema: z.ZodType<TemplateBlock, unknown> = z.lazy(() => z.uni
 
 const pageSchema = z.object({
   orientation: z.enum(['portrait', 'landscape']),
-  marginsMm: z.object({ top: z.number().positive(), bottom: z.number().positive(), left: z.number().positive(), right: z.number().positive() }),
+  marginsMm: z.object({
+    top: z.number().positive(),
+    bottom: z.number().positive(),
+    left: z.number().positive(),
+    right: z.number().positive(),
+  }),
   grid: z.object({ lines: z.number().int().positive(), chars: z.number().int().positive() }).nullable(),
   pageNumbers: z.enum(['gbt9704', 'center', 'none']),
   header: textTemplate.default(''),
+  /** 信函格式 版头 on page 1 (GB/T 9704 10.1): 发文机关标志 and 发文字号, template text. */
+  letterhead: z
+    .object({ mark: textTemplate, docNumber: textTemplate.default('') })
+    .nullable()
+    .default(null),
 });
 
 /** What a template serves: one expert's document of a project, the panel's document of a project, or a session document. */
@@ -102,6 +139,8 @@ export const templateSchema = z.object({
   kind: z.enum(templateKinds),
   /** Document title (file properties and the default file name), template text. */
   title: textTemplate,
+  /** 表单编号 of a form, printed at the top right of its first page (e.g. 武数据评表-03); '' or absent: none. */
+  formCode: z.string().max(40).optional(),
   page: pageSchema,
   blocks: z.array(blockSchema).min(1),
 });

@@ -21,11 +21,12 @@ export function parseText(source: string): TextNode[] {
   for (const m of source.matchAll(tag)) {
     if (m.index > last) target().push({ kind: 'text', text: source.slice(last, m.index) });
     last = m.index + m[0].length;
-    const inner = m[1];
+    // Group 1 of each of these patterns always participates in a match.
+    const inner = m[1]!;
     const cond = ifTag.exec(inner);
     const value = valueTag.exec(inner);
     if (cond) {
-      const node: Extract<TextNode, { kind: 'if' }> = { kind: 'if', path: cond[1], then: [], otherwise: [] };
+      const node: Extract<TextNode, { kind: 'if' }> = { kind: 'if', path: cond[1]!, then: [], otherwise: [] };
       target().push(node);
       open.push({ node, into: node.then });
     } else if (inner.trim() === 'else') {
@@ -35,7 +36,7 @@ export function parseText(source: string): TextNode[] {
     } else if (inner.trim() === '/if') {
       if (!open.pop()) throw new TextSyntaxError('{{/if}} 前面缺少 {{#if …}}');
     } else if (value) {
-      target().push({ kind: 'value', path: value[1], optional: value[2] === '?' });
+      target().push({ kind: 'value', path: value[1]!, optional: value[2] === '?' });
     } else {
       throw new TextSyntaxError(`无法识别的占位符 {{${inner}}}：应为 {{字段路径}}、{{字段路径?}} 或 {{#if 字段路径}}…{{/if}}`);
     }
@@ -48,7 +49,11 @@ export function parseText(source: string): TextNode[] {
 /** Every path the text names, in order: values and conditions. */
 export function textPaths(nodes: TextNode[]): { path: string; use: 'value' | 'condition' }[] {
   return nodes.flatMap((n) =>
-    n.kind === 'text' ? [] : n.kind === 'value' ? [{ path: n.path, use: 'value' as const }] : [{ path: n.path, use: 'condition' as const }, ...textPaths(n.then), ...textPaths(n.otherwise)],
+    n.kind === 'text'
+      ? []
+      : n.kind === 'value'
+        ? [{ path: n.path, use: 'value' as const }]
+        : [{ path: n.path, use: 'condition' as const }, ...textPaths(n.then), ...textPaths(n.otherwise)],
   );
 }
 

@@ -16,21 +16,36 @@ export function chapterFindings(project: PrecheckProject, profile: Profile, chap
     const match = chapterMatches.find((m) => m.chapterId === chapter.id);
     if (!match) {
       const why = chapterMatches.length === 0 ? '未能读取申报文件的文本' : '未对该篇章进行检测';
-      findings.push(makeFinding(profile, 'chapter', chapter, 'judge', `${why}，无法自动判断是否包含${chapter.title}，请人工核对。${opinion}`));
+      findings.push(
+        makeFinding(profile, 'chapter', chapter, 'judge', `${why}，无法自动判断是否包含${chapter.title}，请人工核对。${opinion}`),
+      );
       continue;
     }
     if (match.found) {
       const doc = project.documents.find((d) => d.id === match.documentId);
       const where = `${doc ? `《${doc.title}》` : '申报文件'}${match.page ? `第 ${match.page} 页` : ''}`;
       findings.push(
-        makeFinding(profile, 'chapter', chapter, 'pass', `${where}含“${match.heading ?? chapter.title}”，对应${chapter.title}。${opinion}`, [
-          { documentId: match.documentId, documentTitle: doc?.title, page: match.page, quote: match.heading },
-        ]),
+        makeFinding(
+          profile,
+          'chapter',
+          chapter,
+          'pass',
+          `${where}含“${match.heading ?? chapter.title}”，对应${chapter.title}。${opinion}`,
+          [{ documentId: match.documentId, documentTitle: doc?.title, page: match.page, quote: match.heading }],
+        ),
       );
       continue;
     }
     const names = [chapter.title, ...chapter.synonyms.filter((s) => s !== chapter.title)].slice(0, 4).join('、');
-    findings.push(makeFinding(profile, 'chapter', chapter, chapter.missingStatus, `申报文件的标题和目录中未找到${chapter.title}（已按 ${names} 等名称查找）。${chapter.explanation}${opinion}`));
+    findings.push(
+      makeFinding(
+        profile,
+        'chapter',
+        chapter,
+        chapter.missingStatus,
+        `申报文件的标题和目录中未找到${chapter.title}（已按 ${names} 等名称查找）。${chapter.explanation}${opinion}`,
+      ),
+    );
   }
   return findings;
 }

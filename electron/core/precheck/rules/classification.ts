@@ -8,7 +8,12 @@ import { findEvidence, findMatches, type PrecheckProject, type TextSource } from
 
 type ClassificationFlag = Exclude<RedFlag, { check: 'patterns' | 'annual-plan' }>;
 
-function smallUpgradeFinding(flag: Extract<ClassificationFlag, { check: 'small-upgrade' }>, project: PrecheckProject, profile: Profile, text: TextSource[]): Finding | null {
+function smallUpgradeFinding(
+  flag: Extract<ClassificationFlag, { check: 'small-upgrade' }>,
+  project: PrecheckProject,
+  profile: Profile,
+  text: TextSource[],
+): Finding | null {
   if (!flag.projectTypes.includes(project.type)) return null;
   const limitFen = thresholdFen(profile, flag.threshold);
   const amount = `项目总投资 ${fenToWan(project.totalInvestmentFen)} 万元`;
@@ -41,16 +46,24 @@ function parseCount(s: string): number {
 /** A period written right after the term: "免费运维期为12个月", "质保期三年", "免费维护期：二十四个月". */
 const periodAfterTerm = /^[^，。；\d一二两三四五六七八九十]{0,8}(\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s*个?\s*(月|年)/u;
 
-function freeMaintenanceFinding(flag: Extract<ClassificationFlag, { check: 'free-maintenance' }>, project: PrecheckProject, profile: Profile, text: TextSource[]): Finding | null {
+function freeMaintenanceFinding(
+  flag: Extract<ClassificationFlag, { check: 'free-maintenance' }>,
+  project: PrecheckProject,
+  profile: Profile,
+  text: TextSource[],
+): Finding | null {
   if (!flag.projectTypes.includes(project.type)) return null;
   const minimum = profile.thresholds.find((t) => t.id === flag.threshold)?.value ?? 0;
   const stated = flag.termPatterns.flatMap((term) =>
     findMatches(text, term).flatMap((m) => {
       const period = periodAfterTerm.exec(m.text.slice(m.index + m.match.length));
       if (!period) return [];
-      const months = parseCount(period[1]) * (period[2] === '年' ? 12 : 1);
+      const months = parseCount(period[1]!) * (period[2] === '年' ? 12 : 1); // both groups always take part
+
       const quote = m.text.slice(m.index, m.index + m.match.length + period[0].length);
-      return Number.isFinite(months) ? [{ months, evidence: { documentId: m.source.documentId, documentTitle: m.source.documentTitle, page: m.source.page, quote } }] : [];
+      return Number.isFinite(months)
+        ? [{ months, evidence: { documentId: m.source.documentId, documentTitle: m.source.documentTitle, page: m.source.page, quote } }]
+        : [];
     }),
   );
   if (stated.length === 0) {
@@ -58,12 +71,26 @@ function freeMaintenanceFinding(flag: Extract<ClassificationFlag, { check: 'free
   }
   const shortest = stated.reduce((a, b) => (b.months < a.months ? b : a));
   if (shortest.months < minimum) {
-    return makeFinding(profile, 'red-flag', flag, 'fail', `约定的免费运维期为 ${shortest.months} 个月，少于 ${minimum} 个月。${flag.explanation}`, [shortest.evidence]);
+    return makeFinding(
+      profile,
+      'red-flag',
+      flag,
+      'fail',
+      `约定的免费运维期为 ${shortest.months} 个月，少于 ${minimum} 个月。${flag.explanation}`,
+      [shortest.evidence],
+    );
   }
-  return makeFinding(profile, 'red-flag', flag, 'pass', `约定的免费运维期为 ${shortest.months} 个月，不少于 ${minimum} 个月。`, [shortest.evidence]);
+  return makeFinding(profile, 'red-flag', flag, 'pass', `约定的免费运维期为 ${shortest.months} 个月，不少于 ${minimum} 个月。`, [
+    shortest.evidence,
+  ]);
 }
 
-function investmentApprovalFinding(flag: Extract<ClassificationFlag, { check: 'investment-approval' }>, project: PrecheckProject, profile: Profile, text: TextSource[]): Finding | null {
+function investmentApprovalFinding(
+  flag: Extract<ClassificationFlag, { check: 'investment-approval' }>,
+  project: PrecheckProject,
+  profile: Profile,
+  text: TextSource[],
+): Finding | null {
   if (!flag.projectTypes.includes(project.type)) return null;
   const limitFen = thresholdFen(profile, flag.threshold);
   const amount = `项目总投资 ${fenToWan(project.totalInvestmentFen)} 万元`;
@@ -71,11 +98,23 @@ function investmentApprovalFinding(flag: Extract<ClassificationFlag, { check: 'i
     return makeFinding(profile, 'red-flag', flag, 'pass', `${amount}，低于 ${fenToWan(limitFen)} 万元，无需向区发展改革委申请立项。`);
   }
   const approval = findEvidence(text, flag.approvalPatterns);
-  if (approval.length > 0) return makeFinding(profile, 'red-flag', flag, 'pass', `${amount}，须立项；申报材料中有立项相关内容（见引文）。`, approval);
-  return makeFinding(profile, 'red-flag', flag, 'judge', `${amount}，达到 ${fenToWan(limitFen)} 万元，申报材料中未见立项批复，请核实。${flag.explanation}`);
+  if (approval.length > 0)
+    return makeFinding(profile, 'red-flag', flag, 'pass', `${amount}，须立项；申报材料中有立项相关内容（见引文）。`, approval);
+  return makeFinding(
+    profile,
+    'red-flag',
+    flag,
+    'judge',
+    `${amount}，达到 ${fenToWan(limitFen)} 万元，申报材料中未见立项批复，请核实。${flag.explanation}`,
+  );
 }
 
-export function classificationFinding(flag: ClassificationFlag, project: PrecheckProject, profile: Profile, text: TextSource[]): Finding | null {
+export function classificationFinding(
+  flag: ClassificationFlag,
+  project: PrecheckProject,
+  profile: Profile,
+  text: TextSource[],
+): Finding | null {
   switch (flag.check) {
     case 'small-upgrade':
       return smallUpgradeFinding(flag, project, profile, text);

@@ -38,7 +38,10 @@ interface Profiled {
 }
 
 function describe(project: PrecheckProject, c: Consolidation): Profiled {
-  const purchases = kindsIn(c.purchaseKinds, project.budgetLines.map((l) => ({ text: `${l.name} ${l.category}`, label: l.name })));
+  const purchases = kindsIn(
+    c.purchaseKinds,
+    project.budgetLines.map((l) => ({ text: `${l.name} ${l.category}`, label: l.name })),
+  );
   const bought = new Set([...purchases.values()].flatMap((s) => [...s]));
   const lines = new Map<string, string>();
   for (const l of project.budgetLines) {
@@ -52,7 +55,8 @@ function describe(project: PrecheckProject, c: Consolidation): Profiled {
 
 const kindName = (kinds: Kind[], id: string) => kinds.find((k) => k.id === id)?.name ?? id;
 const names = (s: Set<string> | undefined) => [...(s ?? [])].join('、');
-const other = (p: PrecheckProject) => `「${p.name}」（${p.id}）`;
+/** Another project as a finding names it: by its name (its id means nothing to a reader). */
+const other = (p: PrecheckProject) => `“${p.name}”`;
 
 function sharedKinds(a: Map<string, Set<string>>, b: Map<string, Set<string>>): string[] {
   return [...a.keys()].filter((k) => b.has(k));
@@ -66,6 +70,65 @@ function overlappingLines(a: Map<string, string>, b: Map<string, string>): [stri
   return pairs;
 }
 
+/** Line keys up to this length are indexed by their substrings; longer ones (rare, hostile) are compared with every key. */
+const INDEXED_KEY_CHARS = 48;
+const MIN_LINE_KEY = 4;
+
+/**
+ * For each project (by index), the other projects that share something with it — a system kind, a purchase kind, or a
+ * budget-line key equal to or containing one of its own — found through indexes, not by comparing every pair: a
+ * session of 1,000 projects that share little costs about as much as its projects' lines, not a million comparisons.
+ */
+function candidates(described: Profiled[]): Set<number>[] {
+  const related = described.map(() => new Set<number>());
+  const link = (owners: number[]) => {
+    if (owners.length < 2) return;
+    for (const a of owners) for (const b of owners) if (a !== b) related[a]!.add(b);
+  };
+  const byKind = new Map<string, number[]>();
+  described.forEach((d, i) => {
+    for (const k of d.systems.keys()) byKind.set(`s\u0000${k}`, [...(byKind.get(`s\u0000${k}`) ?? []), i]);
+    for (const k of d.purchases.keys()) byKind.set(`p\u0000${k}`, [...(byKind.get(`p\u0000${k}`) ?? []), i]);
+  });
+  for (const owners of byKind.values()) link(owners);
+  // Budget lines: a key's owners, then every substring of each key looked up among the keys.
+  const byKey = new Map<string, Set<number>>();
+  described.forEach((d, i) => {
+    for (const key of d.lines.keys()) byKey.set(key, (byKey.get(key) ?? new Set()).add(i));
+  });
+  for (const owners of byKey.values()) link([...owners]);
+  const long: [string, number][] = [];
+  described.forEach((d, i) => {
+    for (const key of d.lines.keys()) {
+      if (key.length > INDEXED_KEY_CHARS) {
+        long.push([key, i]);
+        continue;
+      }
+      for (let start = 0; start < key.length; start++) {
+        for (let end = start + MIN_LINE_KEY; end <= key.length; end++) {
+          if (end - start === key.length) continue;
+          for (const j of byKey.get(key.slice(start, end)) ?? []) {
+            if (j === i) continue;
+            related[i]!.add(j);
+            related[j]!.add(i);
+          }
+        }
+      }
+    }
+  });
+  for (const [key, i] of long) {
+    for (const [other, owners] of byKey) {
+      if (!key.includes(other) && !other.includes(key)) continue;
+      for (const j of owners) {
+        if (j === i) continue;
+        related[i]!.add(j);
+        related[j]!.add(i);
+      }
+    }
+  }
+  return related;
+}
+
 /**
  * For every project, three findings: same kind of system, same purchases, overlapping budget lines — `judge` naming
  * the other projects when something is shared (the expert decides whether to merge), `pass` otherwise.
@@ -74,9 +137,15 @@ export function crossProjectFindings(projects: PrecheckProject[], profile: Profi
   const c = profile.consolidation;
   const rule = (id: string) => ({ id, citation: c.citation });
   const described = projects.map((p) => describe(p, c));
+  const related = candidates(described);
   const result = new Map<string, Finding[]>();
-  for (const me of described) {
-    const others = described.filter((o) => o.project.id !== me.project.id);
+  for (const [index, me] of described.entries()) {
+    // Only the projects that share something are compared, in the session's order, as comparing all of them would.
+    const others = [...related[index]!]
+      .sort((a, b) => a - b)
+      .map((j) => described[j]!)
+      .filter((o) => o.project.id !== me.project.id);
+    const alone = projects.length <= 1 ? '本次评审只有这一个项目，' : '';
     const systems: string[] = [];
     const systemEvidence: Evidence[] = [];
     const purchases: string[] = [];
@@ -100,16 +169,36 @@ export function crossProjectFindings(projects: PrecheckProject[], profile: Profi
         overlapEvidence.push(...pairs.map(([, b]) => ({ documentTitle: `${o.project.name}（预算明细）`, quote: b })));
       }
     }
-    const alone = others.length === 0 ? '本次评审只有这一个项目，' : '';
     result.set(me.project.id, [
       systems.length > 0
-        ? makeFinding(profile, 'cross-project', rule('same-system'), 'judge', `${systems.join('；')}，请判断能否合并建设。${c.explanation}`, systemEvidence)
+        ? makeFinding(
+            profile,
+            'cross-project',
+            rule('same-system'),
+            'judge',
+            `${systems.join('；')}，请判断能否合并建设。${c.explanation}`,
+            systemEvidence,
+          )
         : makeFinding(profile, 'cross-project', rule('same-system'), 'pass', `${alone}未发现与本次评审其他项目建设同类系统。`),
       purchases.length > 0
-        ? makeFinding(profile, 'cross-project', rule('same-purchase'), 'judge', `${purchases.join('；')}，可考虑统一采购或共用。${c.explanation}`, purchaseEvidence)
+        ? makeFinding(
+            profile,
+            'cross-project',
+            rule('same-purchase'),
+            'judge',
+            `${purchases.join('；')}，可考虑统一采购或共用。${c.explanation}`,
+            purchaseEvidence,
+          )
         : makeFinding(profile, 'cross-project', rule('same-purchase'), 'pass', `${alone}未发现与本次评审其他项目重复采购同类设备或服务。`),
       overlaps.length > 0
-        ? makeFinding(profile, 'cross-project', rule('overlapping-lines'), 'judge', `${overlaps.join('；')}，请核实是否重复列支。${c.explanation}`, overlapEvidence)
+        ? makeFinding(
+            profile,
+            'cross-project',
+            rule('overlapping-lines'),
+            'judge',
+            `${overlaps.join('；')}，请核实是否重复列支。${c.explanation}`,
+            overlapEvidence,
+          )
         : makeFinding(profile, 'cross-project', rule('overlapping-lines'), 'pass', `${alone}未发现与本次评审其他项目重叠的预算行。`),
     ]);
   }

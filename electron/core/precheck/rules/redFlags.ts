@@ -1,7 +1,7 @@
 // Owns the red-flag checks read from text (§5 of the digest): pattern rules with their exceptions and expectations, and the annual-plan rule.
 import { projectTypeNames } from '../../../../shared/manifest';
 import type { PatternFlag, Profile, RedFlag } from '../../../../shared/profile';
-import type { Evidence, Finding } from '../../../../shared/precheck';
+import { isReferencePractice, type Evidence, type Finding } from '../../../../shared/precheck';
 import { classificationFinding } from './classification';
 import { makeFinding } from './finding';
 import { findEvidence, type PrecheckProject, type TextSource } from './text';
@@ -10,18 +10,28 @@ type Exception = { id: string; title: string; patterns: string[]; citation: stri
 
 /** The exceptions whose words appear, each with where; empty when none applies. */
 function matchedExceptions(exceptions: Exception[], sources: TextSource[]): { exception: Exception; evidence: Evidence[] }[] {
-  return exceptions.map((exception) => ({ exception, evidence: findEvidence(sources, exception.patterns, 2) })).filter((e) => e.evidence.length > 0);
+  return exceptions
+    .map((exception) => ({ exception, evidence: findEvidence(sources, exception.patterns, 2) }))
+    .filter((e) => e.evidence.length > 0);
 }
 
 function describeExceptions(found: { exception: Exception }[]): string {
-  return found.map(({ exception }) => `“${exception.title}”（${exception.citation}）`).join('、');
+  return found
+    .map(({ exception }) => `“${exception.title}”（${isReferencePractice(exception.citation) ? '参考做法' : exception.citation}）`)
+    .join('、');
 }
 
 function patternFinding(flag: PatternFlag, project: PrecheckProject, profile: Profile, text: TextSource[]): Finding | null {
   if (flag.projectTypes && !flag.projectTypes.includes(project.type)) return null;
   const sources = flag.scope === 'applicant' ? [{ documentTitle: '项目建设单位', text: project.applicant }] : text;
   if (sources.every((s) => s.text.trim() === '')) {
-    return makeFinding(profile, 'red-flag', flag, 'judge', `没有可检索的项目文本，无法自动检查“${flag.title}”，请人工核对。${flag.explanation}`);
+    return makeFinding(
+      profile,
+      'red-flag',
+      flag,
+      'judge',
+      `没有可检索的项目文本，无法自动检查“${flag.title}”，请人工核对。${flag.explanation}`,
+    );
   }
   const hits = findEvidence(sources, flag.patterns);
   if (hits.length > 0) {
@@ -40,7 +50,12 @@ function patternFinding(flag: PatternFlag, project: PrecheckProject, profile: Pr
   return makeFinding(profile, 'red-flag', flag, 'pass', flag.passMessage, support);
 }
 
-function annualPlanFinding(flag: Extract<RedFlag, { check: 'annual-plan' }>, project: PrecheckProject, profile: Profile, text: TextSource[]): Finding {
+function annualPlanFinding(
+  flag: Extract<RedFlag, { check: 'annual-plan' }>,
+  project: PrecheckProject,
+  profile: Profile,
+  text: TextSource[],
+): Finding {
   const declared: Evidence = { documentTitle: '项目申报信息', quote: project.inAnnualPlan ? '已纳入年度计划' : '未纳入年度计划' };
   if (project.inAnnualPlan) return makeFinding(profile, 'red-flag', flag, 'pass', '项目已纳入年度计划。', [declared]);
   if (flag.exemptTypes.includes(project.type)) {

@@ -56,7 +56,14 @@ export function textFromProject(p: PrecheckProject): TextSource[] {
 
 /** Extracted document text, page by page, as text sources. */
 export function textFromDocuments(texts: DocumentText[], titles: ReadonlyMap<string, string>): TextSource[] {
-  return texts.flatMap((t) => t.pages.map((pg) => ({ documentId: t.documentId, documentTitle: titles.get(t.documentId) ?? t.documentId, page: pg.page, text: pg.text })));
+  return texts.flatMap((t) =>
+    t.pages.map((pg) => ({
+      documentId: t.documentId,
+      documentTitle: titles.get(t.documentId) ?? t.documentId,
+      page: pg.page,
+      text: pg.text,
+    })),
+  );
 }
 
 /**
@@ -64,11 +71,14 @@ export function textFromDocuments(texts: DocumentText[], titles: ReadonlyMap<str
  * often spaces out Chinese text, while `iOS App` must keep its space. Budget keywords are compared lower-cased.
  */
 export function normalizeText(s: string): string {
-  return s
-    .normalize('NFKC')
-    .replace(/\s+/g, ' ')
-    .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '')
-    .trim();
+  return (
+    s
+      .normalize('NFKC')
+      .replace(/\s+/g, ' ')
+      // eslint-disable-next-line no-control-regex -- [^\x00-\x7f] means "not ASCII": spaces between CJK characters are dropped
+      .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '')
+      .trim()
+  );
 }
 
 const compiled = new Map<string, RegExp>();
@@ -91,13 +101,14 @@ const REJECTION = /不推荐|不采用|不予采用|不可行|否决|淘汰/u;
 
 function clauseStart(text: string, index: number): number {
   let i = index;
-  while (i > 0 && !CLAUSE_BREAK.test(text[i - 1])) i--;
+  while (i > 0 && !CLAUSE_BREAK.test(text[i - 1]!)) i--;
   return i;
 }
 
 function clauseEnd(text: string, index: number): number {
   let i = index;
-  while (i < text.length && !CLAUSE_BREAK.test(text[i])) i++;
+  while (i < text.length && !CLAUSE_BREAK.test(text[i]!)) i++;
+
   return i;
 }
 
@@ -153,4 +164,3 @@ export function findMatches(sources: TextSource[], pattern: string): { source: T
     return [...affirmed(text, pattern)].map((m) => ({ source, text, index: m.index, match: m[0] }));
   });
 }
-

@@ -1,5 +1,5 @@
 // Owns schema version 1: imported sessions, experts, projects, documents, budget lines, reading positions, UI state.
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const migration001: Migration = {
   version: 1,

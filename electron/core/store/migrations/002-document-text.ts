@@ -1,5 +1,5 @@
 // Owns schema version 2: extracted document text per page, its FTS5 index, and the expert's marks on pre-check findings.
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const migration002: Migration = {
   version: 2,

@@ -1,5 +1,5 @@
 // Owns schema version 3: the expert's reviews (评审记录), the rubrics they were scored against, and their change history.
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const migration003: Migration = {
   version: 3,

@@ -1,5 +1,5 @@
 // Owns schema version 4: the expert's personal phrase library (个人常用评审意见), ordered by position.
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const migration004: Migration = {
   version: 4,

@@ -1,5 +1,5 @@
 // Owns schema version 5: the expert's profile (one row) and each session's accepted commitment (专家承诺书).
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const migration005: Migration = {
   version: 5,

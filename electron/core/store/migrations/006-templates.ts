@@ -1,5 +1,5 @@
 // Owns schema version 6: edited versions of built-in templates (模板版本), the bureau's uploaded .docx templates, and the record of every generated document (生成文书).
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const migration006: Migration = {
   version: 6,

@@ -1,5 +1,5 @@
 // Owns schema version 7: this machine's signing identity (签名身份) with the handwritten signature, and sealed review versions (已签名版本).
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const migration007: Migration = {
   version: 7,

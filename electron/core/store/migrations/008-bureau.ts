@@ -1,5 +1,5 @@
 // Owns schema version 8: the bureau's side (组织方) — draft sessions (评审会草稿), received expert results (评审结果) with every submission kept, and the panel's decisions (组长裁定, 保留意见).
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const migration008: Migration = {
   version: 8,

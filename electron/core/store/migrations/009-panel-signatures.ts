@@ -1,5 +1,5 @@
 // Owns schema version 9: the frozen panel opinions (专家组意见定稿) of a session's projects and the members' detached signatures over them (专家组成员签署).
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const migration009: Migration = {
   version: 9,

@@ -1,5 +1,5 @@
 // Owns schema version 10: the panel's own opinion text (专家组意见) of a project, per section (a dimension, a required chapter, or the overall opinion), with who saved it and when.
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const migration010: Migration = {
   version: 10,

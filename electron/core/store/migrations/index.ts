@@ -1,5 +1,6 @@
 // Owns the ordered list of schema migrations; the schema version is SQLite's user_version.
-import type Database from 'better-sqlite3';
+import { transaction, type WriteDb } from '../access';
+import type { Migration } from './migration';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-document-text';
 import { migration003 } from './003-reviews';
@@ -10,24 +11,39 @@ import { migration007 } from './007-signing';
 import { migration008 } from './008-bureau';
 import { migration009 } from './009-panel-signatures';
 import { migration010 } from './010-panel-opinion-text';
+import { migration011 } from './011-session-profiles';
+import { migration012 } from './012-bureau-profiles';
+import { migration013 } from './013-profiles-in-force';
+import { migration014 } from './014-letter-register';
+import { migration015 } from './015-pending-results';
 
-export interface Migration {
-  version: number;
-  name: string;
-  up(db: Database.Database): void;
-}
-
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
-export const latestVersion = migrations[migrations.length - 1].version;
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+  migration008,
+  migration009,
+  migration010,
+  migration011,
+  migration012,
+  migration013,
+  migration014,
+  migration015,
+];
+export const latestVersion = migrations[migrations.length - 1]!.version; // the list above is never empty
 
 /** Applies each pending migration in its own transaction together with its user_version bump: a failure changes nothing. */
-export function runMigrations(db: Database.Database, list: readonly Migration[] = migrations): void {
+export function runMigrations(db: WriteDb, list: readonly Migration[] = migrations): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (const m of list) {
     if (m.version <= current) continue;
-    db.transaction(() => {
+    transaction(db, () => {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
-    })();
+    });
   }
 }

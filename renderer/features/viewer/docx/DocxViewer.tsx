@@ -66,11 +66,7 @@ function DocxReader({ document, initial, onPosition, html, warnings }: ViewerPro
   };
 
   return (
-    <ViewerFrame
-      document={document}
-      toolbar={<ZoomControls />}
-      search={<SearchBox onNext={find.next} onPrev={find.prev} />}
-    >
+    <ViewerFrame document={document} toolbar={<ZoomControls />} search={<SearchBox onNext={find.next} onPrev={find.prev} />}>
       <div ref={scrollRef} className="docx-scroll" tabIndex={0} onScroll={onScroll} aria-label={document.title} data-testid="docx-scroll">
         {warnings > 0 && <p className="docx-warning">{t.viewer.docxWarnings(warnings)}</p>}
         <div className="docx-sheet" style={{ zoom, visibility: ready ? undefined : 'hidden' }}>

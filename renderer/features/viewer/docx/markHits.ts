@@ -20,7 +20,8 @@ export function markHits(root: HTMLElement, needle: string): number {
     // Right to left, so splitting off a later range leaves the earlier offsets in the original node valid.
     ranges.sort((a, b) => b.start - a.start);
     for (const r of ranges) {
-      const middle = nodes[item].splitText(r.start);
+      const middle = nodes[item]!.splitText(r.start); // hits index the strings of `nodes`
+
       middle.splitText(r.end - r.start);
       const mark = document.createElement('mark');
       mark.className = 'search-hit';

@@ -2,7 +2,7 @@
 import type { DocumentInfo } from '../../../../shared/domain';
 import { fileExtension, formatFileSize } from '../../../lib/format';
 import { t } from '../../../locale/zh-CN';
-import { DocBadge } from '../../session/DocBadge';
+import { DocBadge } from '../../../kernel/DocBadge';
 import { ViewerFrame } from '../ViewerFrame';
 import { OpenExternalButton } from './OpenExternalButton';
 

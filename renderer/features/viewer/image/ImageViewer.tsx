@@ -1,6 +1,5 @@
 // Owns the image viewer: the bytes as a blob URL with the right MIME type, fit to the pane or zoomed, scroll remembered.
 import { useEffect, useRef, useState } from 'react';
-import { client } from '../../../api';
 import { fileExtension } from '../../../lib/format';
 import { useRemote } from '../../../lib/useRemote';
 import { t } from '../../../locale/zh-CN';
@@ -25,7 +24,7 @@ const MIME: Record<string, string> = {
 
 export function ImageViewer(props: ViewerProps) {
   const { document } = props;
-  const bytes = useRemote(() => client.call('document.content', { documentKey: document.key }), [document.key]);
+  const bytes = useRemote('document.content', { documentKey: document.key });
   const [url, setUrl] = useState<string | null>(null);
 
   useEffect(() => {

@@ -2,10 +2,10 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { memo, useEffect, useRef, useState } from 'react';
 import { t } from '../../../locale/zh-CN';
+import type { PageSize } from '../../../ui/pdf/pdfjs';
+import { renderPageCanvas } from '../../../ui/pdf/renderCanvas';
+import { VisibilityWatcher } from '../../../ui/pdf/visibility';
 import { useViewer } from '../store';
-import { renderPageCanvas } from './renderCanvas';
-import type { PageSize } from './usePdfDocument';
-import { VisibilityWatcher } from './visibility';
 
 const THUMB_WIDTH = 112;
 
@@ -61,7 +61,10 @@ const Thumbnail = memo(function Thumbnail({ pdf, pageNumber, size, watcher, curr
   useEffect(() => {
     if (!seen) return;
     const job = renderPageCanvas(pdf, pageNumber, scale);
-    job.promise.then((canvas) => hostRef.current?.replaceChildren(canvas), () => undefined);
+    job.promise.then(
+      (canvas) => hostRef.current?.replaceChildren(canvas),
+      () => undefined,
+    );
     return () => job.cancel();
   }, [seen, pdf, pageNumber, scale]);
 

@@ -43,7 +43,14 @@ function PageBox({ onGoTo }: { onGoTo: (page: number) => void }) {
 
   return (
     <form className="toolbar-group page-box" onSubmit={submit}>
-      <button type="button" className="tool-btn" onClick={() => onGoTo(page - 1)} disabled={page <= 1} title={t.viewer.prevPage} aria-label={t.viewer.prevPage}>
+      <button
+        type="button"
+        className="tool-btn"
+        onClick={() => onGoTo(page - 1)}
+        disabled={page <= 1}
+        title={t.viewer.prevPage}
+        aria-label={t.viewer.prevPage}
+      >
         <Icon name="up" />
       </button>
       <label className="page-label">

@@ -4,6 +4,10 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ReadingPosition } from '../../../../shared/domain';
 import { t } from '../../../locale/zh-CN';
+import { PdfPage } from '../../../ui/pdf/PdfPage';
+import { CSS_PER_PDF_UNIT, type PageSize } from '../../../ui/pdf/pdfjs';
+import { PdfTextCache, type PdfHit } from '../../../ui/pdf/pdfText';
+import { VisibilityWatcher } from '../../../ui/pdf/visibility';
 import { SearchBox } from '../SearchBox';
 import { clampZoom, useViewer } from '../store';
 import type { ViewerProps } from '../types';
@@ -11,14 +15,10 @@ import { usePlaceRequests } from '../usePlaceRequests';
 import { useViewerShortcuts } from '../useViewerShortcuts';
 import { ViewerError } from '../ViewerError';
 import { ViewerFrame, ViewerMessage } from '../ViewerFrame';
-import { CSS_PER_PDF_UNIT } from './pdfjs';
-import { PdfPage } from './PdfPage';
-import { PdfTextCache, type PdfHit } from './pdfText';
 import { PdfThumbnails } from './PdfThumbnails';
 import { PdfToolbar } from './PdfToolbar';
-import { usePdfDocument, type PageSize } from './usePdfDocument';
+import { usePdfDocument } from './usePdfDocument';
 import { hitsOnPage, usePdfSearch } from './usePdfSearch';
-import { VisibilityWatcher } from './visibility';
 
 /** Must match .pdf-pages padding and gap in pdf.css: page offsets are computed, not measured. */
 const PAD_TOP = 16;
@@ -93,7 +93,7 @@ function PdfReader({ document, pdf, sizes, initial, onPosition }: ReaderProps) {
       let hi = tops.length - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
-        if (tops[mid] <= y) lo = mid;
+        if (tops[mid]! <= y) lo = mid;
         else hi = mid - 1;
       }
       return lo; // zero-based
@@ -107,8 +107,9 @@ function PdfReader({ document, pdf, sizes, initial, onPosition }: ReaderProps) {
   const report = useCallback(() => {
     const el = scrollRef.current!;
     const index = pageAt(el.scrollTop + GAP);
-    const height = Math.floor(sizes[index].height * scale);
-    anchor.current = { index, fraction: Math.max(0, (el.scrollTop - tops[index]) / height) };
+    // pageAt returns an index of tops, which has one entry per page in sizes.
+    const height = Math.floor(sizes[index]!.height * scale);
+    anchor.current = { index, fraction: Math.max(0, (el.scrollTop - tops[index]!) / height) };
     const current = pageAt(el.scrollTop + el.clientHeight / 3) + 1;
     if (useViewer.getState().page !== current) useViewer.getState().setPage(current);
     // No zoom is saved under 适合宽度, so the document fits the pane again when reopened.
@@ -127,20 +128,21 @@ function PdfReader({ document, pdf, sizes, initial, onPosition }: ReaderProps) {
       if (scrollTop !== undefined && (initial?.zoom !== undefined || pageAt(scrollTop + el.clientHeight / 3) + 1 === page)) {
         el.scrollTop = scrollTop;
       } else if (page) {
-        el.scrollTop = tops[Math.min(page, tops.length) - 1] - PAD_TOP;
+        el.scrollTop = tops[Math.min(page, tops.length) - 1]! - PAD_TOP;
       }
     } else if (anchor.current) {
       const { index, fraction } = anchor.current;
-      el.scrollTop = tops[index] + fraction * Math.floor(sizes[index].height * scale);
+      el.scrollTop = tops[index]! + fraction * Math.floor(sizes[index]!.height * scale);
     }
     report();
     // Deliberately keyed on layout only (zoom, pane width): scrolling itself calls report directly.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tops, paneWidth]);
 
   const goToPage = useCallback(
     (page: number) => {
       const index = Math.min(sizes.length, Math.max(1, page)) - 1;
-      scrollRef.current!.scrollTop = tops[index] - PAD_TOP / 2;
+      scrollRef.current!.scrollTop = tops[index]! - PAD_TOP / 2;
       useViewer.getState().setPage(index + 1); // at once, so a second key press goes on from here
     },
     [sizes.length, tops],
@@ -149,7 +151,7 @@ function PdfReader({ document, pdf, sizes, initial, onPosition }: ReaderProps) {
   const scrollToHit = useCallback(
     (hit: PdfHit) => {
       const el = scrollRef.current!;
-      el.scrollTop = Math.max(0, tops[hit.page - 1] + hit.top * scale - el.clientHeight / 3);
+      el.scrollTop = Math.max(0, tops[hit.page - 1]! + hit.top * scale - el.clientHeight / 3);
     },
     [tops, scale],
   );

@@ -1,43 +1,35 @@
 // Owns loading one PDF: its bytes through document.content, the pdf.js document, and every page's size (for a stable layout).
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useState } from 'react';
-import { client } from '../../../api';
-import { loadPdf } from './pdfjs';
-
-/** A page's size in PDF units at zoom 1, with its /Rotate applied. */
-export interface PageSize {
-  width: number;
-  height: number;
-}
+import { useRemote } from '../../../lib/useRemote';
+import { loadPdf, readPageSizes, type PageSize } from '../../../ui/pdf/pdfjs';
 
 export type PdfLoad =
-  | { state: 'loading' }
-  | { state: 'error'; error: unknown }
-  | { state: 'ready'; pdf: PDFDocumentProxy; sizes: PageSize[] };
+  { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; pdf: PDFDocumentProxy; sizes: PageSize[] };
 
 export function usePdfDocument(documentKey: number): PdfLoad {
+  const content = useRemote('document.content', { documentKey });
   const [load, setLoad] = useState<PdfLoad>({ state: 'loading' });
   useEffect(() => {
-    let alive = true;
-    let destroy: (() => Promise<void>) | null = null;
+    if (content.state === 'error') {
+      setLoad({ state: 'error', error: content.error });
+      return;
+    }
     setLoad({ state: 'loading' });
-    (async () => {
-      const bytes = await client.call('document.content', { documentKey });
-      if (!alive) return;
-      const task = loadPdf(bytes);
-      destroy = () => task.destroy();
-      const pdf = await task.promise;
-      const pages = await Promise.all(Array.from({ length: pdf.numPages }, (_, i) => pdf.getPage(i + 1)));
-      const sizes = pages.map((p) => {
-        const vp = p.getViewport({ scale: 1 });
-        return { width: vp.width, height: vp.height };
-      });
-      if (alive) setLoad({ state: 'ready', pdf, sizes });
-    })().catch((error: unknown) => alive && setLoad({ state: 'error', error }));
+    if (content.state !== 'ready') return;
+    let alive = true;
+    // pdf.js takes the bytes over (they move to its worker): each answer is opened once, and not kept twice in memory.
+    const task = loadPdf(content.value);
+    task.promise
+      .then(async (pdf) => {
+        const sizes = await readPageSizes(pdf);
+        if (alive) setLoad({ state: 'ready', pdf, sizes });
+      })
+      .catch((error: unknown) => alive && setLoad({ state: 'error', error }));
     return () => {
       alive = false;
-      void destroy?.();
+      void task.destroy();
     };
-  }, [documentKey]);
+  }, [content]);
   return load;
 }

@@ -1,9 +1,9 @@
 // Owns find in a PDF: searches every page's text (debounced, cancellable, results as they come), tracks the current hit.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useViewer } from '../store';
-import type { PageHit } from './highlight';
 import { compactQuery } from '../../../lib/textSearch';
-import { findInPage, type PdfHit, type PdfTextCache } from './pdfText';
+import type { PageHit } from '../../../ui/pdf/highlight';
+import { findInPage, type PdfHit, type PdfTextCache } from '../../../ui/pdf/pdfText';
+import { useViewer } from '../store';
 
 const DEBOUNCE_MS = 250;
 const NO_HITS: PageHit[] = [];
@@ -83,15 +83,12 @@ export function usePdfSearch(texts: PdfTextCache, pageCount: number, onCurrent: 
     return map;
   }, [hits]);
 
-  const step = useCallback(
-    (by: 1 | -1) => {
-      const { hitCount, hitIndex: at } = useViewer.getState();
-      if (hitCount === 0) return;
-      const nextIndex = at < 0 ? (by > 0 ? 0 : hitCount - 1) : (at + by + hitCount) % hitCount;
-      useViewer.getState().setHits(hitCount, nextIndex);
-    },
-    [],
-  );
+  const step = useCallback((by: 1 | -1) => {
+    const { hitCount, hitIndex: at } = useViewer.getState();
+    if (hitCount === 0) return;
+    const nextIndex = at < 0 ? (by > 0 ? 0 : hitCount - 1) : (at + by + hitCount) % hitCount;
+    useViewer.getState().setHits(hitCount, nextIndex);
+  }, []);
 
   const findFrom = useCallback((wanted: string, page: number) => {
     const viewer = useViewer.getState();

@@ -10,14 +10,22 @@ import type { ViewerProps } from '../types';
 import { usePlaceRequests } from '../usePlaceRequests';
 import { useViewerShortcuts } from '../useViewerShortcuts';
 import { RenderedViewer } from '../RenderedViewer';
+import { ViewerError } from '../ViewerError';
 import { ViewerFrame } from '../ViewerFrame';
 import { MAX_ROWS } from './sheetLayout';
 import { SheetGrid } from './SheetGrid';
 
 export function XlsxViewer(props: ViewerProps) {
+  // A workbook without a single sheet is a damaged file: shown as such, with the way to open it elsewhere.
   return (
     <RenderedViewer document={props.document} kind="sheets">
-      {(rendered) => <Workbook {...props} sheets={rendered.sheets} />}
+      {(rendered) =>
+        rendered.sheets.length > 0 ? (
+          <Workbook {...props} sheets={rendered.sheets} />
+        ) : (
+          <ViewerError document={props.document} error={null} />
+        )
+      }
     </RenderedViewer>
   );
 }
@@ -27,9 +35,15 @@ function Workbook({ document, initial, onPosition, sheets }: ViewerProps & { she
   // A requested place names the sheet by its 1-based position; a saved place by its name.
   const sheetAt = (page: number) => Math.min(sheets.length, Math.max(1, page)) - 1;
   const [active, setActive] = useState(() =>
-    initial?.page ? sheetAt(initial.page) : Math.max(0, sheets.findIndex((s) => s.name === initial?.sheet)),
+    initial?.page
+      ? sheetAt(initial.page)
+      : Math.max(
+          0,
+          sheets.findIndex((s) => s.name === initial?.sheet),
+        ),
   );
-  const sheet = sheets[active];
+  const sheet = sheets[active]!; // sheets is never empty (XlsxViewer) and active stays within it
+
   const query = useViewer((s) => s.query);
   const hitIndex = useViewer((s) => s.hitIndex);
   useViewerShortcuts({ zoom: false, find: true });
@@ -75,10 +89,7 @@ function Workbook({ document, initial, onPosition, sheets }: ViewerProps & { she
   };
 
   return (
-    <ViewerFrame
-      document={document}
-      search={<SearchBox onNext={() => step(1)} onPrev={() => step(-1)} />}
-    >
+    <ViewerFrame document={document} search={<SearchBox onNext={() => step(1)} onPrev={() => step(-1)} />}>
       <div className="xlsx-layout">
         <div
           ref={scrollRef}

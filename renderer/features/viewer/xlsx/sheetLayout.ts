@@ -43,7 +43,8 @@ export function isNumeric(text: string): boolean {
 export function layoutSheet(sheet: Sheet): SheetLayout {
   const rowCount = Math.min(sheet.rows.length, MAX_ROWS);
   let columnCount = sheet.columnWidths.length;
-  for (let r = 0; r < rowCount; r++) columnCount = Math.max(columnCount, sheet.rows[r].length);
+  for (let r = 0; r < rowCount; r++) columnCount = Math.max(columnCount, sheet.rows[r]!.length);
+
   const spans = new Map<string, { rowSpan: number; colSpan: number }>();
   const covered = new Set<string>();
   for (const [top, left, bottom, right] of sheet.merges) {

@@ -36,8 +36,14 @@ describe('fillDocxTemplate', () => {
     const doc = partText(parts, 'word/document.xml');
     // The value keeps the formatting of the run the placeholder started in ("{{" was red).
     expect(doc).toMatch(/<w:r><w:rPr><w:color w:val="C00000"\/><\/w:rPr><w:t[^>]*>某某系统建设项目<\/w:t><\/w:r>/);
-    const headers = parts.filter((p) => p.name.startsWith('word/header')).map((p) => p.data.toString('utf8')).join('');
-    const footers = parts.filter((p) => p.name.startsWith('word/footer')).map((p) => p.data.toString('utf8')).join('');
+    const headers = parts
+      .filter((p) => p.name.startsWith('word/header'))
+      .map((p) => p.data.toString('utf8'))
+      .join('');
+    const footers = parts
+      .filter((p) => p.name.startsWith('word/footer'))
+      .map((p) => p.data.toString('utf8'))
+      .join('');
     expect(headers).toContain('某市大数据局');
     expect(footers).toContain('2027年3月5日');
     expect(footers).not.toContain('{{');
@@ -69,7 +75,9 @@ describe('hostile templates', () => {
   });
 
   it('refuses malformed XML, naming the part', async () => {
-    const bad = await withParts(await letterheadTemplate(), { 'word/document.xml': '<w:document xmlns:w="x"><w:body><w:p></w:body></w:document>' });
+    const bad = await withParts(await letterheadTemplate(), {
+      'word/document.xml': '<w:document xmlns:w="x"><w:body><w:p></w:body></w:document>',
+    });
     await refuses(bad, /“恶意\.docx”中的“word\/document\.xml”不是合法的 XML/);
   });
 
@@ -86,7 +94,10 @@ describe('hostile templates', () => {
   });
 
   it('refuses entity-expansion XML (billion laughs) quickly, without expanding it', async () => {
-    const entities = ['<!ENTITY lol0 "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`)].join('');
+    const entities = [
+      '<!ENTITY lol0 "lol">',
+      ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`),
+    ].join('');
     const laughs = `<?xml version="1.0"?><!DOCTYPE w:document [${entities}]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>`;
     const bad = await withParts(await letterheadTemplate(), { 'word/document.xml': laughs });
     const started = performance.now();

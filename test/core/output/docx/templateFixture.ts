@@ -3,7 +3,6 @@ import { Document, Footer, Header, Packer, Paragraph, Table, TableCell, TableRow
 import { ZipFile } from 'yazl';
 import { unzipDocx } from './unzip';
 
-
 export function zipParts(parts: [string, Buffer | string][]): Promise<Buffer> {
   const zip = new ZipFile();
   for (const [name, data] of parts) zip.addBuffer(Buffer.from(data), name, { mtime: new Date(2000, 0, 1) });
@@ -33,9 +32,26 @@ export async function letterheadTemplate(): Promise<Buffer> {
         headers: { default: new Header({ children: [new Paragraph({ children: [new TextRun('{{bureau.name}}（红头）')] })] }) },
         footers: { default: new Footer({ children: [new Paragraph({ children: [new TextRun('成文日期：{{ date }}')] })] }) },
         children: [
-          new Paragraph({ children: [new TextRun('项目名称：'), new TextRun({ text: '{{', color: 'C00000' }), new TextRun({ text: 'project.', bold: true }), new TextRun({ text: 'name}}' }), new TextRun('。')] }),
+          new Paragraph({
+            children: [
+              new TextRun('项目名称：'),
+              new TextRun({ text: '{{', color: 'C00000' }),
+              new TextRun({ text: 'project.', bold: true }),
+              new TextRun({ text: 'name}}' }),
+              new TextRun('。'),
+            ],
+          }),
           new Paragraph({ children: [new TextRun('专家人数：{{expert.count}}；备注：{{unknown.thing}}')] }),
-          new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph('申报金额')] }), new TableCell({ children: [new Paragraph('{{project.amount}}')] })] })] }),
+          new Table({
+            rows: [
+              new TableRow({
+                children: [
+                  new TableCell({ children: [new Paragraph('申报金额')] }),
+                  new TableCell({ children: [new Paragraph('{{project.amount}}')] }),
+                ],
+              }),
+            ],
+          }),
         ],
       },
     ],
@@ -47,7 +63,10 @@ export async function letterheadTemplate(): Promise<Buffer> {
   const run = (text: string) => new RegExp(`<w:r>(?:(?!</w:r>).)*?>${text.replace('.', '\\.')}</w:t></w:r>`, 's');
   const split = xml
     .replace(run('project.'), (r) => `<w:proofErr w:type="spellStart"/>${r}`)
-    .replace(run('name}}'), (r) => `<w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/>${r}<w:proofErr w:type="spellEnd"/>`);
+    .replace(
+      run('name}}'),
+      (r) => `<w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/>${r}<w:proofErr w:type="spellEnd"/>`,
+    );
   if (split.split('w:proofErr').length !== 3 || !split.includes('_GoBack')) throw new Error('fixture: runs to split not found');
   return withParts(packed, { 'word/document.xml': split });
 }

@@ -1,17 +1,43 @@
 // The Chinese line breaker: units, 避头尾, justification; properties: nothing lost or reordered, no avoidable closing mark at a line start.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { breakLines, canBreakBefore, closingMarks, lineWidth, positionLine, splitUnits, type Unit } from '../../../../electron/core/output/pdf/linebreak';
+import {
+  breakLines,
+  canBreakBefore,
+  closingMarks,
+  lineWidth,
+  positionLine,
+  splitUnits,
+  type Unit,
+} from '../../../../electron/core/output/pdf/linebreak';
 
 const widths = { cjk: 1, word: 0.5, space: 0.3, newline: 0 };
 function units(text: string): Unit[] {
-  return splitUnits(text).map((u) => ({ ...u, width: u.kind === 'word' ? [...u.text].length * widths.word : widths[u.kind], glued: false }));
+  return splitUnits(text).map((u) => ({
+    ...u,
+    width: u.kind === 'word' ? [...u.text].length * widths.word : widths[u.kind],
+    glued: false,
+  }));
 }
-const lineText = (us: Unit[], l: { start: number; end: number }) => us.slice(l.start, l.end).map((u) => u.text).join('');
+const lineText = (us: Unit[], l: { start: number; end: number }) =>
+  us
+    .slice(l.start, l.end)
+    .map((u) => u.text)
+    .join('');
 
 describe('splitUnits', () => {
   it('keeps Latin words and numbers whole and splits CJK per character', () => {
-    expect(splitUnits('核减233.70万元，GB/T 9704').map((u) => u.text)).toEqual(['核', '减', '233.70', '万', '元', '，', 'GB/T', ' ', '9704']);
+    expect(splitUnits('核减233.70万元，GB/T 9704').map((u) => u.text)).toEqual([
+      '核',
+      '减',
+      '233.70',
+      '万',
+      '元',
+      '，',
+      'GB/T',
+      ' ',
+      '9704',
+    ]);
   });
 });
 
@@ -37,9 +63,9 @@ describe('breakLines', () => {
   it('justifies all lines but the last, sharing the spare width between units', () => {
     const us = units('一二三四五六七');
     const ls = breakLines(us, 5, 5);
-    const first = positionLine(us, ls[0], 6, true);
+    const first = positionLine(us, ls[0]!, 6, true);
     expect(first).toEqual([0, 1.25, 2.5, 3.75, 5]);
-    expect(positionLine(us, ls[1], 6, true)).toEqual([0, 1]);
+    expect(positionLine(us, ls[1]!, 6, true)).toEqual([0, 1]);
   });
 
   const alphabet = fc.constantFrom(...'评审意见函项目建设数据', ...'，。、；：？！）》”…%', ...'（《“', ...'abc12.', ' ', '\n');
@@ -53,7 +79,7 @@ describe('breakLines', () => {
         expect(ls.map((l) => lineText(us, l)).join('')).toBe(text);
         ls.forEach((l, i) => {
           expect(l.end).toBeGreaterThan(l.start);
-          if (i > 0) expect(l.start).toBe(ls[i - 1].end);
+          if (i > 0) expect(l.start).toBe(ls[i - 1]!.end);
         });
       }),
       { numRuns: 400 },
@@ -66,11 +92,11 @@ describe('breakLines', () => {
         const us = units(text);
         const ls = breakLines(us, width, width);
         ls.forEach((l, i) => {
-          if (i === 0 || ls[i - 1].hard) return;
-          const starts = closingMarks.has([...us[l.start].text][0]);
+          if (i === 0 || ls[i - 1]!.hard) return;
+          const starts = closingMarks.has([...us[l.start]!.text][0]!);
           if (!starts) return;
           const prev = ls[i - 1];
-          for (let j = prev.start + 1; j < prev.end; j++) expect(canBreakBefore(us, j)).toBe(false);
+          for (let j = prev!.start + 1; j < prev!.end; j++) expect(canBreakBefore(us, j)).toBe(false);
         });
       }),
       { numRuns: 400 },

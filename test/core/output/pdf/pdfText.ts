@@ -24,16 +24,23 @@ export interface PdfRead {
 
 export async function readPdf(bytes: Buffer): Promise<PdfRead> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: pdfjs.VerbosityLevel.ERRORS }).promise;
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: pdfjs.VerbosityLevel.ERRORS })
+    .promise;
   try {
     const pages: Page[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const [, , width, height] = page.view;
+      const [, , width, height] = page.view as [number, number, number, number];
       const content = await page.getTextContent();
       const items = (content.items as TextItem[])
         .filter((i) => 'transform' in i && i.str.length > 0)
-        .map((i) => ({ str: i.str, x: i.transform[4], baseline: height - i.transform[5], width: i.width, size: Math.hypot(i.transform[0], i.transform[1]) }));
+        .map((i) => ({
+          str: i.str,
+          x: i.transform[4]!,
+          baseline: height - i.transform[5]!,
+          width: i.width,
+          size: Math.hypot(i.transform[0], i.transform[1]),
+        }));
       pages.push({ width, height, items });
     }
     const { info } = await doc.getMetadata();
@@ -66,7 +73,7 @@ export function lines(page: Page): TextLine[] {
       baseline,
       size: Math.max(...items.map((i) => i.size)),
       text: items.map((i) => i.str).join(''),
-      left: items[0].x,
+      left: items[0]!.x,
       right: Math.max(...items.map((i) => i.x + i.width)),
     };
   });

@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RenderDoc } from '../../../../electron/core/output/model';
 import { closingMarks } from '../../../../electron/core/output/pdf/linebreak';
 import { bundledFonts, renderPdf } from '../../../../electron/core/output/pdf/render';
+import { tableColumnWidths } from '../../../../electron/core/output/pdf/table';
+import { dashStroke, renderPage } from './pixels';
 import { letterDoc, letterParagraphs, letterTableRows } from './letter';
 import { lines, plainText, readPdf, type PdfRead } from './pdfText';
 
@@ -63,21 +65,26 @@ describe('renderPdf: the 评审意见函', () => {
   it('fills each table column top to bottom across the page break and repeats the header row', () => {
     const table = letterDoc().blocks.find((b) => b.kind === 'table');
     if (table?.kind !== 'table') throw new Error('no table');
-    const total = table.columns.reduce((s, c) => s + c.weight, 0);
+    // Columns are as wide as their content needs (layout.ts columnWidths).
+    const widths = tableColumnWidths(table, pt(156));
     let left = pt(28);
-    table.columns.forEach((c, k) => {
-      const right = left + (c.weight / total) * pt(156);
+    table.columns.forEach((_c, k) => {
+      const right = left + widths[k]!;
       const column = read.pages
-        .map((p) => p.items.filter((i) => Math.abs(i.size - 12) < 0.01 && i.x >= left && i.x < right).sort((a, b) => a.baseline - b.baseline || a.x - b.x))
+        .map((p) =>
+          p.items
+            .filter((i) => Math.abs(i.size - 12) < 0.01 && i.x >= left && i.x < right)
+            .sort((a, b) => a.baseline - b.baseline || a.x - b.x),
+        )
         .map((items) => strip(items.map((i) => i.str).join('')));
-      const header = strip(letterTableRows[0][k]);
+      const header = strip(letterTableRows[0]![k]!);
       expect(column.filter((text) => text.startsWith(header)).length, `header of column ${k + 1}`).toBe(2);
       const text = column.join('');
       let at = 0;
       for (const row of letterTableRows.slice(1)) {
-        const found = text.indexOf(strip(row[k]), at);
+        const found = text.indexOf(strip(row[k]!), at);
         expect(found, `cell “${row[k]}” of column ${k + 1}`).toBeGreaterThanOrEqual(at);
-        at = found + strip(row[k]).length;
+        at = found + strip(row[k]!).length;
       }
       left = right;
     });
@@ -96,14 +103,17 @@ describe('renderPdf: the 评审意见函', () => {
     for (const page of read.pages.slice(0, 2)) {
       const body = lines(page).filter((l) => Math.abs(l.size - 16) < 0.01);
       expect(Math.abs(mm(Math.min(...body.map((l) => l.left))) - 28)).toBeLessThan(1);
-      const top = mm(body[0].baseline - ascent * 16);
+      const top = mm(body[0]!.baseline - ascent * 16);
       expect(Math.abs(top - 37)).toBeLessThan(1);
       // Every body line sits on a grid line; neighbouring lines are one pitch apart.
       for (const l of body) {
-        const steps = (l.baseline - body[0].baseline) / pitch;
+        const steps = (l.baseline - body[0]!.baseline) / pitch;
         expect(Math.abs(steps - Math.round(steps)) * pitch).toBeLessThan(0.5);
       }
-      const gaps = body.slice(1).map((l, i) => l.baseline - body[i].baseline).filter((g) => g < pitch * 1.5);
+      const gaps = body
+        .slice(1)
+        .map((l, i) => l.baseline - body[i]!.baseline)
+        .filter((g) => g < pitch * 1.5);
       expect(gaps.length).toBeGreaterThan(5);
       for (const g of gaps) expect(Math.abs(g - pitch)).toBeLessThan(0.5);
     }
@@ -120,8 +130,8 @@ describe('renderPdf: the 评审意见函', () => {
     expect(counts.filter((n) => n === 28).length).toBeGreaterThan(counts.length / 2);
   });
 
-  it('numbers pages "— n —" in 4号 7 mm below the 版心, odd pages right and even pages left, one character in', () => {
-    const find = (n: number) => lines(read.pages[n - 1]).find((l) => strip(l.text) === `—${n}—`);
+  it('numbers pages "— n —" in 4号, the 一字线 7 mm below the 版心, odd pages right and even pages left, one character in', () => {
+    const find = (n: number) => lines(read.pages[n - 1]!).find((l) => strip(l.text) === `—${n}—`);
     const one = find(1);
     const two = find(2);
     expect(one && two).toBeTruthy();
@@ -129,14 +139,19 @@ describe('renderPdf: the 评审意见函', () => {
     expect(one.size).toBeCloseTo(14, 1);
     expect(Math.abs(mm(one.right) - (210 - 26 - mm(14)))).toBeLessThan(0.5);
     expect(Math.abs(mm(two.left) - (28 + mm(14)))).toBeLessThan(0.5);
-    expect(Math.abs(mm(two.baseline - ascent * 14) - (297 - 35 + 7))).toBeLessThan(1);
+    // GB/T 9704 7.5: 一字线上距版心下边缘7mm — the dash itself, measured in the rendered page's pixels.
+    for (const page of [1, 2]) {
+      const dash = dashStroke(renderPage(bytes, page, 300), 297 - 35);
+      expect(dash, `page ${page}`).not.toBeNull();
+      expect(Math.abs(dash!.top - (297 - 35 + 7)), `page ${page}: dash at ${dash!.top.toFixed(2)} mm`).toBeLessThan(0.3);
+    }
   });
 
   it('writes the title, author, dates and template into the Info dictionary', () => {
     const doc = letterDoc();
     expect(read.info.Title).toBe(doc.meta.title);
     expect(read.info.Author).toBe(doc.meta.author);
-    expect(read.info.CreationDate).toBe("D:20270305013000Z");
+    expect(read.info.CreationDate).toBe('D:20270305013000Z');
     expect(read.info.Custom).toEqual({ ReviewDeskTemplate: 'opinion-letter', ReviewDeskTemplateVersion: '3' });
   });
 
@@ -153,13 +168,32 @@ describe('renderPdf: the 评审意见函', () => {
 describe('renderPdf: forms and errors', () => {
   const form = (blocks: RenderDoc['blocks']): RenderDoc => ({
     meta: { title: '专家个人评审意见表', templateId: 'expert-form', templateVersion: 1, author: '评审工作台', createdAt: '2027-03-05' },
-    page: { orientation: 'portrait', marginsMm: { top: 25, bottom: 25, left: 25, right: 25 }, grid: null, pageNumbers: 'center', header: '专家个人评审意见表' },
+    page: {
+      orientation: 'portrait',
+      marginsMm: { top: 25, bottom: 25, left: 25, right: 25 },
+      grid: null,
+      pageNumbers: 'center',
+      header: '专家个人评审意见表',
+    },
     blocks,
   });
 
   it('numbers form pages "第 n 页 共 N 页" and puts the running header on continuation pages', async () => {
     const text = '评审意见正文，用于填满页面。'.repeat(40);
-    const r = await readPdf(await renderPdf(form([{ kind: 'title', text: '专家个人评审意见表' }, ...Array.from({ length: 6 }, () => ({ kind: 'paragraph' as const, runs: [{ text }], align: 'justify' as const, firstLineIndentChars: 2, size: 'small' as const }))])));
+    const r = await readPdf(
+      await renderPdf(
+        form([
+          { kind: 'title', text: '专家个人评审意见表' },
+          ...Array.from({ length: 6 }, () => ({
+            kind: 'paragraph' as const,
+            runs: [{ text }],
+            align: 'justify' as const,
+            firstLineIndentChars: 2,
+            size: 'small' as const,
+          })),
+        ]),
+      ),
+    );
     const n = r.pages.length;
     expect(n).toBeGreaterThan(1);
     r.pages.forEach((p, i) => {
@@ -170,8 +204,12 @@ describe('renderPdf: forms and errors', () => {
   });
 
   it('sets Windows line ends as line breaks and tabs as spaces', async () => {
-    const r = await readPdf(await renderPdf(form([{ kind: 'paragraph', runs: [{ text: '第一行\t甲\r\n第二行' }], align: 'left', firstLineIndentChars: 0, size: 'body' }])));
-    const ls = lines(r.pages[0]).map((l) => l.text);
+    const r = await readPdf(
+      await renderPdf(
+        form([{ kind: 'paragraph', runs: [{ text: '第一行\t甲\r\n第二行' }], align: 'left', firstLineIndentChars: 0, size: 'body' }]),
+      ),
+    );
+    const ls = lines(r.pages[0]!).map((l) => l.text);
     expect(ls.slice(0, 2).map(strip)).toEqual(['第一行甲', '第二行']);
   });
 

@@ -38,7 +38,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('PDF snapshot of the 评审意见函', () => {
   it('matches the committed reference PNG of every page', () => {
     const references = readdirSync(referenceDir).filter((f) => /^letter-\d+\.png$/.test(f));
-    expect(references.length, 'reference PNGs missing or page count changed: run UPDATE_SNAPSHOTS=1 npx vitest run test/core/output/pdf/snapshot.test.ts').toBe(rendered.length);
+    expect(
+      references.length,
+      'reference PNGs missing or page count changed: run UPDATE_SNAPSHOTS=1 npx vitest run test/core/output/pdf/snapshot.test.ts',
+    ).toBe(rendered.length);
     rendered.forEach((file, i) => {
       const share = differingShare(readPng(file), readPng(path.join(referenceDir, `letter-${i + 1}.png`)));
       expect(share, `page ${i + 1}: ${(share * 100).toFixed(2)} % of pixels differ`).toBeLessThan(maxDifferingShare);
@@ -47,6 +50,6 @@ describe('PDF snapshot of the 评审意见函', () => {
 
   it('tells different pages apart (the comparison can fail)', () => {
     expect(rendered.length).toBeGreaterThan(1);
-    expect(differingShare(readPng(rendered[0]), readPng(rendered[1]))).toBeGreaterThan(maxDifferingShare);
+    expect(differingShare(readPng(rendered[0]!), readPng(rendered[1]!))).toBeGreaterThan(maxDifferingShare);
   });
 });

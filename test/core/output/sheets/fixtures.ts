@@ -1,5 +1,10 @@
 // A small session for the score-sheet tests: six dimensions, two projects, one expert recused, hostile names.
-import { aggregateSession, defaultAggregationRule, type ExpertScores, type ProjectPanelInput } from '../../../../electron/core/bureau/aggregate';
+import {
+  aggregateSession,
+  defaultAggregationRule,
+  type ExpertScores,
+  type ProjectPanelInput,
+} from '../../../../electron/core/panel/aggregate';
 import type { ScoreSheetInput } from '../../../../electron/core/output/sheets/model';
 
 const dimensions: ProjectPanelInput['dimensions'] = [
@@ -15,7 +20,15 @@ export const hostileName = '=HYPERLINK("http://evil.example","点我")';
 
 function expert(id: string, name: string, scores: number[], approvedFen: ExpertScores['approvedFen'] = {}): ExpertScores {
   const dims = Object.fromEntries(dimensions.map((d, i) => [d.id, scores[i]]));
-  return { expertId: id, name, recused: false, dimensions: dims, total: scores.reduce((a, b) => a + b, 0), conclusion: 'approve', approvedFen };
+  return {
+    expertId: id,
+    name,
+    recused: false,
+    dimensions: dims,
+    total: scores.reduce((a, b) => a + b, 0),
+    conclusion: 'approve',
+    approvedFen,
+  };
 }
 
 const lines = [

@@ -44,31 +44,44 @@ describe('scoreSheetXlsx', async () => {
     expect(ws.getRow(4).getCell(2).value).toBe(20);
     const hostile = rowLabelled(ws, hostileName);
     expect(formulaOf(hostile.getCell(8))).toEqual({ formula: `SUM(B${hostile.number}:G${hostile.number})`, result: 84 });
-    const sum = numbers(ws, 2, hostile.number, hostile.number).concat([3, 4, 5, 6, 7].map((c) => hostile.getCell(c).value as number)).reduce((a, b) => a + b, 0);
+    const sum = numbers(ws, 2, hostile.number, hostile.number)
+      .concat([3, 4, 5, 6, 7].map((c) => hostile.getCell(c).value as number))
+      .reduce((a, b) => a + b, 0);
     expect(sum).toBe(84);
   });
 
   it('writes mean, median, trimmed mean, STDEVP and the value in force as formulas whose cached results match the aggregation and the cells', () => {
     const project = input.session.projects[0];
     const ws = wb.getWorksheet('1 智慧城管平台（二期）') as ExcelJS.Worksheet;
-    project.dimensions.concat(project.total).forEach((s, i) => {
+    const meanRow = rowLabelled(ws, '平均分').number;
+    const trimmedRow = rowLabelled(ws, '去掉最高最低后平均').number;
+    const dims = project!.dimensions.length;
+    // The total's averages are the sums of the dimensions' averages as displayed (ROUND … 2), so the row adds up.
+    const sumOfParts = (row: number) => Array.from({ length: dims }, (_, k) => `ROUND(${ws.getColumn(k + 2).letter}${row},2)`).join('+');
+    project!.dimensions.concat(project!.total).forEach((s, i) => {
       const col = i + 2;
       const L = ws.getColumn(col).letter;
       const range = `${L}5:${L}9`;
       const scores = numbers(ws, col, 5, 9);
       expect(scores).toEqual(s.scores.map((x) => x.score));
+      const isTotal = s.id === 'total';
       const mean = formulaOf(rowLabelled(ws, '平均分').getCell(col));
-      expect(mean).toEqual({ formula: `AVERAGE(${range})`, result: s.mean?.value });
-      expect(mean.result).toBeCloseTo(scores.reduce((a, b) => a + b, 0) / scores.length, 10);
+      expect(mean).toEqual({ formula: isTotal ? sumOfParts(meanRow) : `AVERAGE(${range})`, result: s.mean?.value });
+      const parts = project!.dimensions.map((d) => Number(d.mean!.text));
+      expect(mean.result).toBeCloseTo(isTotal ? parts.reduce((a, b) => a + b, 0) : scores.reduce((a, b) => a + b, 0) / scores.length, 10);
       expect(formulaOf(rowLabelled(ws, '中位数').getCell(col))).toEqual({ formula: `MEDIAN(${range})`, result: s.median?.value });
       const trimmed = formulaOf(rowLabelled(ws, '去掉最高最低后平均').getCell(col));
-      expect(trimmed.formula).toBe(`(SUM(${range})-MAX(${range})-MIN(${range}))/(COUNT(${range})-2)`);
-      const hand = (scores.reduce((a, b) => a + b, 0) - Math.max(...scores) - Math.min(...scores)) / (scores.length - 2);
+      expect(trimmed.formula).toBe(isTotal ? sumOfParts(trimmedRow) : `(SUM(${range})-MAX(${range})-MIN(${range}))/(COUNT(${range})-2)`);
+      const hand = isTotal
+        ? project!.dimensions.map((d) => Number(d.trimmedMean!.text)).reduce((a, b) => a + b, 0)
+        : (scores.reduce((a, b) => a + b, 0) - Math.max(...scores) - Math.min(...scores)) / (scores.length - 2);
       expect(trimmed.result).toBeCloseTo(hand, 10);
       expect(formulaOf(rowLabelled(ws, '标准差（总体）').getCell(col)).formula).toBe(`STDEVP(${range})`);
       const inForce = formulaOf(rowLabelled(ws, '采用值').getCell(col));
-      expect(inForce).toEqual({ formula: `${L}${rowLabelled(ws, '去掉最高最低后平均').number}`, result: trimmed.result });
+      expect(inForce).toEqual({ formula: `ROUND(${L}${trimmedRow},2)`, result: s.inForce?.value });
       expect(rowLabelled(ws, '平均分').getCell(col).numFmt).toBe('0.00');
+      // Experts' own scores print with the averages' two decimals.
+      expect(ws.getRow(5).getCell(col).numFmt).toBe('0.00');
     });
     expect(rowLabelled(ws, '排名').getCell(8).value).toBe(1);
   });
@@ -79,7 +92,10 @@ describe('scoreSheetXlsx', async () => {
     expect([2, 3, 8, 9].map((c) => recused.getCell(c).value)).toEqual(['回避', '回避', '回避', '回避']);
     expect(formulaOf(rowLabelled(ws, '有效评分人数').getCell(2))).toEqual({ formula: 'COUNT(B5:B7)', result: 2 });
     expect(rowLabelled(ws, '去掉最高最低后平均').getCell(2).value).toBe('不去极值');
-    expect(formulaOf(rowLabelled(ws, '采用值').getCell(8))).toEqual({ formula: `H${rowLabelled(ws, '平均分').number}`, result: 76 });
+    expect(formulaOf(rowLabelled(ws, '采用值').getCell(8))).toEqual({
+      formula: `ROUND(H${rowLabelled(ws, '平均分').number},2)`,
+      result: 76,
+    });
   });
 
   it('writes 核减 as formulas over the amounts, per line, per project and for the session', () => {
@@ -96,8 +112,32 @@ describe('scoreSheetXlsx', async () => {
     expect(first.getCell(2).value).toBe('智慧城管平台（二期）');
     const reduction = formulaOf(first.getCell(14));
     expect(reduction.formula).toBe('L4-M4');
-    expect(reduction.result).toBeCloseTo((first.getCell(12).value as number) - (first.getCell(13).value as number), 10);
+    expect(reduction.result).toBeCloseTo(
+      (formulaOf(first.getCell(12)).result as number) - (formulaOf(first.getCell(13)).result as number),
+      10,
+    );
     expect(formulaOf(first.getCell(15)).formula).toBe('N4/L4');
+  });
+
+  it('computes the summary from the project sheets: a score corrected there flows into the summary, its total and rank', () => {
+    const summary = wb.getWorksheet('评分汇总') as ExcelJS.Worksheet;
+    const first = summary.getRow(4);
+    const ws = wb.getWorksheet('1 智慧城管平台（二期）') as ExcelJS.Worksheet;
+    const inForceRow = rowLabelled(ws, '采用值').number;
+    const totalRow = rowLabelled(ws, '合计').number;
+    const ref = `'1 智慧城管平台（二期）'!`;
+    // 必要性 … 投资金额 and the total in force, then 申报 and 核定 from the project's investment table.
+    [3, 4, 5, 6, 7, 8, 9].forEach((c, k) =>
+      expect(formulaOf(first.getCell(c)).formula).toBe(`${ref}${ws.getColumn(k + 2).letter}${inForceRow}`),
+    );
+    expect(formulaOf(first.getCell(9)).result).toBe(formulaOf(ws.getRow(inForceRow).getCell(8)).result);
+    expect(formulaOf(first.getCell(12)).formula).toBe(`${ref}B${totalRow}`);
+    expect(formulaOf(first.getCell(13)).formula).toBe(`${ref}C${totalRow}`);
+    expect(formulaOf(first.getCell(1))).toEqual({ formula: 'RANK(I4,I$4:I$5)', result: 1 });
+  });
+
+  it('puts the page number in the footer’s centre section (&C)', () => {
+    for (const ws of wb.worksheets) expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
   });
 
   it('freezes the headers, prints A4 landscape fit to width with repeated title rows, and protects every sheet without a password', async () => {

@@ -4,7 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExpertContext } from '../../../../electron/core/output/context';
-import { builtinTemplateIds, defaultTemplateDir, loadBuiltinTemplates, parseTemplate, readTemplateFile, TemplateError } from '../../../../electron/core/output/template/builtins';
+import {
+  builtinTemplateIds,
+  defaultTemplateDir,
+  loadBuiltinTemplates,
+  parseTemplate,
+  readTemplateFile,
+  TemplateError,
+} from '../../../../electron/core/output/template/builtins';
 import type { TemplateContext } from '../../../../electron/core/output/template/contextShape';
 import { fillTemplate, TemplateFillError } from '../../../../electron/core/output/template/fill';
 import { flattenContext, knownPlaceholders, placeholdersOf } from '../../../../electron/core/output/template/placeholders';
@@ -26,28 +33,45 @@ describe('parseTemplate', () => {
   it('refuses an unknown placeholder, naming the file, the place and the placeholder', () => {
     const json = withBlocks([{ kind: 'paragraph', text: '项目：{{project.nmae}}' }]);
     expect(() => parseTemplate(json, 'my-letter.json')).toThrow(TemplateError);
-    expect(() => parseTemplate(json, 'my-letter.json')).toThrow(/模板 my-letter\.json 无效[\s\S]*blocks\[0\]\.text：未知的占位符 \{\{project\.nmae\}\}/);
+    expect(() => parseTemplate(json, 'my-letter.json')).toThrow(
+      /模板 my-letter\.json 无效[\s\S]*blocks\[0\]\.text：未知的占位符 \{\{project\.nmae\}\}/,
+    );
   });
 
   it('refuses an unknown file on disk by its file name', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rd-tpl-'));
     const file = path.join(dir, 'test-form.json');
-    writeFileSync(file, JSON.stringify(withBlocks([{ kind: 'each', each: 'review.dimensions', blocks: [{ kind: 'heading', level: 2, text: '{{item.nome}}' }] }])));
+    writeFileSync(
+      file,
+      JSON.stringify(
+        withBlocks([{ kind: 'each', each: 'review.dimensions', blocks: [{ kind: 'heading', level: 2, text: '{{item.nome}}' }] }]),
+      ),
+    );
     expect(() => readTemplateFile(file)).toThrow(/模板 test-form\.json 无效[\s\S]*\{\{item\.nome\}\}/);
     writeFileSync(file, '{ not json');
     expect(() => readTemplateFile(file)).toThrow(/模板 test-form\.json 不是有效的 JSON/);
   });
 
   it('refuses misuse of known paths, bad syntax and bad fields', () => {
-    expect(() => parseTemplate(withBlocks([{ kind: 'paragraph', text: '{{review.dimensions}}' }]), 'a.json')).toThrow(/\{\{review\.dimensions\}\} 不是文字字段/);
-    expect(() => parseTemplate(withBlocks([{ kind: 'each', each: 'project.name', blocks: [{ kind: 'pageBreak' }] }]), 'a.json')).toThrow(/不是列表字段/);
+    expect(() => parseTemplate(withBlocks([{ kind: 'paragraph', text: '{{review.dimensions}}' }]), 'a.json')).toThrow(
+      /\{\{review\.dimensions\}\} 不是文字字段/,
+    );
+    expect(() => parseTemplate(withBlocks([{ kind: 'each', each: 'project.name', blocks: [{ kind: 'pageBreak' }] }]), 'a.json')).toThrow(
+      /不是列表字段/,
+    );
     expect(() => parseTemplate(withBlocks([{ kind: 'investmentTable', source: 'review' }]), 'a.json')).toThrow(/不是投资审核数据/);
-    expect(() => parseTemplate(withBlocks([{ kind: 'paragraph', text: '{{#if review.total}}无结尾' }]), 'a.json')).toThrow(/缺少对应的 \{\{\/if\}\}/);
+    expect(() => parseTemplate(withBlocks([{ kind: 'paragraph', text: '{{#if review.total}}无结尾' }]), 'a.json')).toThrow(
+      /缺少对应的 \{\{\/if\}\}/,
+    );
     expect(() => parseTemplate(withBlocks([{ kind: 'paragraph', text: '{{ project name }}' }]), 'a.json')).toThrow(/无法识别的占位符/);
-    expect(() => parseTemplate(withBlocks([{ kind: 'heading', level: 5, text: 'x' }]), 'a.json')).toThrow(/模板 a\.json 无效[\s\S]*字段 blocks/);
+    expect(() => parseTemplate(withBlocks([{ kind: 'heading', level: 5, text: 'x' }]), 'a.json')).toThrow(
+      /模板 a\.json 无效[\s\S]*字段 blocks/,
+    );
     expect(() => parseTemplate({ ...withBlocks([]), version: 1.5 }, 'a.json')).toThrow(/字段 version/);
     // A session document cannot use project data.
-    expect(() => parseTemplate(withBlocks([{ kind: 'paragraph', text: '{{project.name}}' }], { kind: 'session', title: '签到' }), 'a.json')).toThrow(/属于项目数据/);
+    expect(() =>
+      parseTemplate(withBlocks([{ kind: 'paragraph', text: '{{project.name}}' }], { kind: 'session', title: '签到' }), 'a.json'),
+    ).toThrow(/属于项目数据/);
   });
 
   it('lists the placeholders a template uses, and the known ones', () => {
@@ -60,7 +84,16 @@ describe('parseTemplate', () => {
     );
     expect(placeholdersOf(t)).toEqual(['project.name', 'project.supervisor', 'review.total', 'review.dimensions', 'dim.name']);
     const known = knownPlaceholders();
-    expect(known).toEqual(expect.arrayContaining(['project.name', 'session.docNumber', 'review.investment.reduction', 'panel.total.inForce', 'letter.title', 'today']));
+    expect(known).toEqual(
+      expect.arrayContaining([
+        'project.name',
+        'session.docNumber',
+        'review.investment.reduction',
+        'panel.total.inForce',
+        'letter.title',
+        'today',
+      ]),
+    );
     expect(known).not.toContain('review.dimensions');
   });
 });
@@ -69,13 +102,25 @@ describe('built-in templates', () => {
   it('load in order, each version 1 with a Chinese name and a file named by its id', () => {
     const templates = loadBuiltinTemplates();
     expect(templates.map((t) => t.id)).toEqual([...builtinTemplateIds]);
-    expect(templates.map((t) => t.name)).toEqual(['专家个人评审意见表', '专家组评审意见', '评审意见函', '评分汇总表', '评审会评分汇总表', '专家签到表', '回避承诺书']);
+    expect(templates.map((t) => t.name)).toEqual([
+      '专家个人评审意见表',
+      '专家组评审意见',
+      '评审意见函',
+      '评分汇总表',
+      '评审会评分汇总表',
+      '专家签到表',
+      '回避承诺书',
+    ]);
     for (const t of templates) {
       expect(t.version).toBe(1);
       expect(JSON.parse(readFileSync(path.join(defaultTemplateDir, `${t.id}.json`), 'utf8')).id).toBe(t.id);
     }
     const letter = templates.find((t) => t.id === 'opinion-letter')!;
-    expect(letter.page).toMatchObject({ marginsMm: { top: 37, bottom: 35, left: 28, right: 26 }, grid: { lines: 22, chars: 28 }, pageNumbers: 'gbt9704' });
+    expect(letter.page).toMatchObject({
+      marginsMm: { top: 37, bottom: 35, left: 28, right: 26 },
+      grid: { lines: 22, chars: 28 },
+      pageNumbers: 'gbt9704',
+    });
     expect(templates.find((t) => t.id === 'expert-opinion')!.page).toMatchObject({ grid: null, pageNumbers: 'center' });
     expect(templates.find((t) => t.id === 'score-summary')!.page.orientation).toBe('landscape');
   });
@@ -107,7 +152,10 @@ describe('fillTemplate on the sample session', () => {
     );
     const headings = doc.blocks.map((b) => (b.kind === 'heading' ? b.text : ''));
     const dims = ctx.review!.dimensions.map((d) => d.name);
-    expect(headings.slice(0, 7)).toEqual(['一、评分', ...dims.map((d, i) => `${['（一）', '（二）', '（三）', '（四）', '（五）', '（六）'][i]}${d}`)]);
+    expect(headings.slice(0, 7)).toEqual([
+      '一、评分',
+      ...dims.map((d, i) => `${['（一）', '（二）', '（三）', '（四）', '（五）', '（六）'][i]}${d}`),
+    ]);
     expect(headings[7]).toBe('二、篇章');
     expect(headings[8]).toMatch(/^（一）/);
     expect(headings.at(-1)).toBe('附');
@@ -124,17 +172,29 @@ describe('fillTemplate on the sample session', () => {
       { kind: 'paragraph', text: '不应出现', when: 'review.overallOpinion' },
     ]);
     const doc = fillTemplate(optional, empty, opts);
-    expect(doc.blocks).toEqual([{ kind: 'paragraph', runs: [{ text: '总体意见：。无' }], align: 'justify', firstLineIndentChars: 2, size: 'body' }]);
+    expect(doc.blocks).toEqual([
+      { kind: 'paragraph', runs: [{ text: '总体意见：。无' }], align: 'justify', firstLineIndentChars: 2, size: 'body' },
+    ]);
   });
 
-  it('expands the score table with sub-criteria and a total equal to the review total', () => {
+  it('expands the score table with sub-criteria, each with its score range (0～7), and a total equal to the review total', () => {
     const doc = fillTemplate(form([{ kind: 'scoreTable' }]), ctx, opts);
     const table = doc.blocks[0];
-    if (table.kind !== 'table') throw new Error('not a table');
+    if (table!.kind !== 'table') throw new Error('not a table');
     const subCount = ctx.review!.dimensions.reduce((n, d) => n + d.subCriteria.length, 0);
     expect(table.rows).toHaveLength(1 + ctx.review!.dimensions.length + subCount + 1);
+    expect(table.rows[0]!.map((c) => c.text)).toEqual(['序号', '评审维度及评分项', '分值范围', '得分']);
     expect(table.rows.at(-1)!.map((c) => c.text)).toEqual(['', '合计', '100', ctx.review!.total]);
-    expect(table.rows[1].map((c) => c.text)).toEqual(['一', ctx.review!.dimensions[0].name, ctx.review!.dimensions[0].max, ctx.review!.dimensions[0].score]);
+    const first = ctx.review!.dimensions[0]!;
+    expect(table.rows[1]!.map((c) => c.text)).toEqual(['一', first.name, `0～${first.max}`, first.score]);
+    expect(table.rows[2]!.map((c) => c.text)).toEqual([
+      '1',
+      first.subCriteria[0]!.name,
+      `0～${first.subCriteria[0]!.max}`,
+      first.subCriteria[0]!.score,
+    ]);
+    // One format in the 得分 column: one decimal for every score (18.0 beside 17.5).
+    for (const row of table.rows.slice(1)) if (row[3]!.text) expect(row[3]!.text).toMatch(/^\d+\.\d$/);
   });
 
   it('flattens the context for a bureau .docx: every known path, missing as ""', () => {

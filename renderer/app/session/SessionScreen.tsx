@@ -1,0 +1,96 @@
+// Owns the session screen: fetches the session detail, starts its text extraction, keeps the selected project/document valid,
+// and lays out the three columns.
+import { useEffect } from 'react';
+import type { SessionDetail } from '../../../shared/domain';
+import { ApiError } from '../../api';
+import { DocumentsScreen } from '../../features/documents/DocumentsScreen';
+import { OverviewScreen } from '../../features/overview/OverviewScreen';
+import { EmptyViewer } from '../../features/session/EmptyViewer';
+import { ProjectSidebar } from '../../features/session/ProjectSidebar';
+import { SigningScreens } from '../../features/signing/SigningScreens';
+import { DocumentViewer } from '../../features/viewer/DocumentViewer';
+import { ViewerCrashed } from '../../features/viewer/ViewerFrame';
+import { useExtract } from '../../kernel/extract';
+import { showError } from '../../kernel/notices';
+import { useSession } from '../../kernel/sessionStore';
+import { userMessage } from '../../lib/errors';
+import { useRemote } from '../../lib/useRemote';
+import { t } from '../../locale/zh-CN';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
+import { SessionHeader } from './SessionHeader';
+import { SidePanel } from './SidePanel';
+
+export function SessionScreen({ sessionId }: { sessionId: string }) {
+  const generation = useSession((s) => s.generation);
+  const detail = useRemote('session.get', { sessionId }, [generation]);
+
+  useEffect(() => {
+    if (detail.state === 'error' && detail.error instanceof ApiError && detail.error.code === 'not-found') {
+      showError(t.session.notFound);
+      useSession.getState().closeSession();
+    }
+  }, [detail]);
+
+  if (detail.state === 'loading') return <div className="splash">{t.common.loading}</div>;
+  if (detail.state === 'error') {
+    return (
+      <div className="splash">
+        <p className="text-error">{userMessage(detail.error)}</p>
+        <button type="button" className="btn" onClick={() => useSession.getState().closeSession()}>
+          {t.session.home}
+        </button>
+      </div>
+    );
+  }
+  return <SessionLayout detail={detail.value} />;
+}
+
+function SessionLayout({ detail }: { detail: SessionDetail }) {
+  const projectId = useSession((s) => s.projectId);
+  const documentKey = useSession((s) => s.documentKey);
+  const panelCollapsed = useSession((s) => s.panelCollapsed);
+  const overviewOpen = useSession((s) => s.overviewOpen);
+  const documentsOpen = useSession((s) => s.documentsOpen);
+  const project = detail.projects.find((p) => p.id === projectId) ?? null;
+  const document = project?.documents.find((d) => d.key === documentKey) ?? null;
+
+  // Each (re)opened session extracts what is not yet extracted; an already extracted session answers at once.
+  useEffect(() => {
+    void useExtract.getState().run(detail.id);
+  }, [detail]);
+
+  // A restored or fresh place may point at nothing in this session: fall back to the first project, no document.
+  useEffect(() => {
+    const first = detail.projects[0];
+    if (!project && first) {
+      useSession.setState({ projectId: first.id, documentKey: null });
+    } else if (project && documentKey !== null && !document) {
+      useSession.setState({ documentKey: null });
+    }
+  }, [project, document, documentKey, detail.projects]);
+
+  return (
+    <div className="session">
+      <SessionHeader detail={detail} />
+      <div className={`session-body${panelCollapsed ? ' panel-collapsed' : ''}`}>
+        <ProjectSidebar projects={detail.projects} project={project} documentKey={documentKey} />
+        <main className="viewer-area">
+          {documentsOpen ? (
+            <DocumentsScreen detail={detail} project={project} />
+          ) : overviewOpen ? (
+            <OverviewScreen sessionId={detail.id} projects={detail.projects} />
+          ) : document ? (
+            // A viewer that crashes on one odd file takes down only the centre pane.
+            <ErrorBoundary key={document.key} fallback={(retry) => <ViewerCrashed onRetry={retry} />}>
+              <DocumentViewer document={document} />
+            </ErrorBoundary>
+          ) : (
+            <EmptyViewer project={project} />
+          )}
+        </main>
+        <SidePanel sessionId={detail.id} projects={detail.projects} project={project} />
+      </div>
+      <SigningScreens />
+    </div>
+  );
+}
