@@ -55,7 +55,7 @@ function seedHistory(db: Database.Database, sessionId: string, view: ReviewView)
     `dimensions.${d.id}.opinion`,
   ]);
   const project = db.prepare(`INSERT INTO projects VALUES (?, ?, ?, ?, '某区大数据发展局', NULL, 'new', 100000000, '区级财政', 12, 1, '')`);
-  const review = db.prepare(`INSERT INTO reviews VALUES (?, ?, 'local', ?, ?, ?, '2026-03-05T09:00:00.000Z', NULL)`);
+  const review = db.prepare(`INSERT INTO reviews VALUES (?, ?, 'local', ?, ?, ?, '2026-03-05T09:00:00.000Z', NULL, NULL)`);
   const history = db.prepare(
     `INSERT INTO review_history (session_id, project_id, expert_id, at, field, before_json, after_json, kind) VALUES (?, ?, ?, ?, ?, ?, ?, 'edit')`,
   );
