@@ -404,7 +404,9 @@ async function importOnce(pristine: string, dataDir: string, sessionId: string, 
     });
     const importMs = ms(start);
     const memory = await probe.stop();
-    const refused = outcomes.filter((o) => o.status !== 'accepted');
+    // The roster registers no fingerprints, so each first key is held (待确认) after full verification (issue 17):
+    // held costs the same checks as accepted, and either counts as imported here.
+    const refused = outcomes.filter((o) => o.status !== 'accepted' && o.status !== 'held');
     if (outcomes.length !== files.length || refused.length) {
       throw new Error(
         `导入未全部接受（${outcomes.length - refused.length}/${files.length}）：${refused.map((o) => `${o.file}：${o.message}`).join('；')}`,
@@ -497,7 +499,7 @@ export async function benchBureau(): Promise<Record<string, unknown>> {
       maxRssAfterMb: aggRuns[aggRuns.length - 1]!.maxRssAfterMb,
     };
     console.log(
-      `\n导入评审结果 import：${imp.files} 个 .rdr.json（评审会 ${imp.sessionProjects} 个项目，每个文件 ${f(imp.fileBytes.min / 1024)}–${f(imp.fileBytes.max / 1024)} KB，合计 ${f(imp.fileBytes.total / 1024)} KB），一次 bureau.results.import 调用，全部接受 accepted`,
+      `\n导入评审结果 import：${imp.files} 个 .rdr.json（评审会 ${imp.sessionProjects} 个项目，每个文件 ${f(imp.fileBytes.min / 1024)}–${f(imp.fileBytes.max / 1024)} KB，合计 ${f(imp.fileBytes.total / 1024)} KB），一次 bureau.results.import 调用，全部通过验证（名单未登记指纹，首次证书均待确认 held）`,
     );
     console.log(
       `准备 setup（组织方建包 + ${EXPERTS} 位专家评分、签名、导出，不计入）：${f(imp.setupMs / 1000)} s；每次导入用组织方数据目录的全新副本`,
@@ -507,19 +509,19 @@ export async function benchBureau(): Promise<Record<string, unknown>> {
         '次序 run': '首次 cold',
         '导入 import (ms)': f(imp.cold.importMs),
         '每文件 per file (ms)': f(imp.cold.importMs / imp.files),
-        '接受 accepted': imp.cold.accepted,
+        '通过 accepted+held': imp.cold.accepted,
       },
       ...imp.runs.map((r, i) => ({
         '次序 run': `${i + 1}`,
         '导入 import (ms)': f(r.importMs),
         '每文件 per file (ms)': f(r.importMs / imp.files),
-        '接受 accepted': r.accepted,
+        '通过 accepted+held': r.accepted,
       })),
       {
         '次序 run': `p50（${imp.runs.length} 次）`,
         '导入 import (ms)': f(imp.warm.p50Ms!),
         '每文件 per file (ms)': f(imp.warm.perFileP50Ms),
-        '接受 accepted': '',
+        '通过 accepted+held': '',
       },
     ]);
     console.log(
