@@ -2,9 +2,9 @@
 import { documentKinds, projectTypes } from '../../../../shared/manifest';
 import type { Profile, RequiredChapterRule, RequiredDocumentRule } from '../../../../shared/profile';
 import { t } from '../../../locale/zh-CN';
-import { ChipsCell, CitationCell, ListCell, TextCell } from './cells';
+import { ChipsCell, ListCell, TextCell } from './cells';
 import { freshId, removeAt, replaceAt } from './profileEdits';
-import { RowProblems, RowTools, SectionFrame, useHasProblems } from './RuleTable';
+import { RowProblems, RowTools, RuleNoteRow, SectionFrame, useHasProblems } from './RuleTable';
 import { useProfiles } from './store';
 
 const statuses = ['fail', 'judge'] as const;
@@ -163,23 +163,7 @@ function DocumentRow({
           <RowTools index={i} count={profile.requiredDocuments.length} onRemove={onRemove} what={what} />
         </td>
       </tr>
-      <tr>
-        <td colSpan={3}>
-          <TextCell
-            value={r.explanation}
-            onChange={(explanation) => onChange({ ...r, explanation })}
-            label={`${what}${t.profiles.col.explanation}`}
-            placeholder={t.profiles.col.explanation}
-          />
-        </td>
-        <td colSpan={3}>
-          <CitationCell
-            value={r.citation}
-            onChange={(citation) => onChange({ ...r, citation })}
-            label={`${what}${t.profiles.col.citation}`}
-          />
-        </td>
-      </tr>
+      <RuleNoteRow rule={r} onChange={onChange} what={what} citationSpan={3} />
       <RowProblems prefix={`requiredDocuments[${i}]`} colSpan={7} />
     </tbody>
   );
@@ -263,23 +247,7 @@ export function ChaptersSection({ profile }: { profile: Profile }) {
                   <RowTools index={i} count={list.length} onRemove={() => set(removeAt(list, i))} what={what} />
                 </td>
               </tr>
-              <tr>
-                <td colSpan={3}>
-                  <TextCell
-                    value={r.explanation}
-                    onChange={(explanation) => change({ ...r, explanation })}
-                    label={`${what}${t.profiles.col.explanation}`}
-                    placeholder={t.profiles.col.explanation}
-                  />
-                </td>
-                <td colSpan={2}>
-                  <CitationCell
-                    value={r.citation}
-                    onChange={(citation) => change({ ...r, citation })}
-                    label={`${what}${t.profiles.col.citation}`}
-                  />
-                </td>
-              </tr>
+              <RuleNoteRow rule={r} onChange={change} what={what} citationSpan={2} />
               <RowProblems prefix={`requiredChapters[${i}]`} colSpan={6} />
             </tbody>
           );

@@ -4,7 +4,7 @@ import type { BudgetRule, Profile, Threshold } from '../../../../shared/profile'
 import { t } from '../../../locale/zh-CN';
 import { CitationCell, ListCell, NumberCell, TextCell } from './cells';
 import { freshId, move, removeAt, replaceAt } from './profileEdits';
-import { RowProblems, RowTools, SectionFrame } from './RuleTable';
+import { RowProblems, RowTools, RuleNoteRow, SectionFrame } from './RuleTable';
 import { useProfiles } from './store';
 
 const units = ['yuan', 'percent', 'months', 'workdays'] as const;
@@ -169,23 +169,7 @@ export function BudgetSection({ profile }: { profile: Profile }) {
                   />
                 </td>
               </tr>
-              <tr>
-                <td colSpan={3}>
-                  <TextCell
-                    value={r.explanation}
-                    onChange={(explanation) => change({ ...r, explanation })}
-                    label={`${what}${t.profiles.col.explanation}`}
-                    placeholder={t.profiles.col.explanation}
-                  />
-                </td>
-                <td colSpan={2}>
-                  <CitationCell
-                    value={r.citation}
-                    onChange={(citation) => change({ ...r, citation })}
-                    label={`${what}${t.profiles.col.citation}`}
-                  />
-                </td>
-              </tr>
+              <RuleNoteRow rule={r} onChange={change} what={what} citationSpan={2} />
               <RowProblems prefix={`budgetRules[${i}]`} colSpan={7} />
             </tbody>
           );

@@ -1,7 +1,8 @@
-// Owns the frame every 规则配置 section shares: its heading, hint and 添加 button; a rule's row tools (上移 / 下移 / 删除); and the problems the last save or test run found in a row, shown under it.
+// Owns the frame every 规则配置 section shares: its heading, hint and 添加 button; a rule's row tools (上移 / 下移 / 删除); a rule's explanation-and-citation row; and the problems the last save or test run found in a row, shown under it.
 import type { ReactNode } from 'react';
 import { t } from '../../../locale/zh-CN';
 import { Icon } from '../../../ui/Icon';
+import { CitationCell, TextCell } from './cells';
 import { useProfiles } from './store';
 
 export function SectionFrame({
@@ -111,5 +112,38 @@ export function RowProblems({ prefix, colSpan }: { prefix: string; colSpan: numb
 export function useHasProblems(prefix: string): boolean {
   return useProfiles((s) =>
     s.problems.some((p) => p.path === prefix || p.path.startsWith(`${prefix}.`) || p.path.startsWith(`${prefix}[`)),
+  );
+}
+
+/** A rule's second row: the explanation shown with its finding, and the article it cites. */
+export function RuleNoteRow<R extends { explanation: string; citation: string }>({
+  rule,
+  onChange,
+  what,
+  citationSpan,
+}: {
+  rule: R;
+  onChange: (next: R) => void;
+  what: string;
+  citationSpan: number;
+}) {
+  return (
+    <tr>
+      <td colSpan={3}>
+        <TextCell
+          value={rule.explanation}
+          onChange={(explanation) => onChange({ ...rule, explanation })}
+          label={`${what}${t.profiles.col.explanation}`}
+          placeholder={t.profiles.col.explanation}
+        />
+      </td>
+      <td colSpan={citationSpan}>
+        <CitationCell
+          value={rule.citation}
+          onChange={(citation) => onChange({ ...rule, citation })}
+          label={`${what}${t.profiles.col.citation}`}
+        />
+      </td>
+    </tr>
   );
 }
