@@ -411,6 +411,7 @@ describe.skipIf(!existsSync(chromiumPath))('the bureau in the browser', () => {
     await shot(page, '69-bureau-archive');
     // Back to the list: the review is there and opens where it was left.
     await page.getByTestId('bureau-back-list').click();
+    await page.getByTestId('bureau-draft').first().waitFor();
     expect(await page.getByTestId('bureau-draft').count()).toBe(1);
     await page.getByTestId('bureau-draft-open').click();
     await page.getByTestId('session-summary').waitFor();
