@@ -5,6 +5,7 @@ import path from 'node:path';
 import { benchBureau } from './bureau';
 import { benchDocuments } from './documents';
 import { benchImport } from './import';
+import { benchOcr } from './ocr';
 import { benchPrecheck } from './precheck';
 import { benchScoring } from './scoring';
 import { benchSigning } from './signing';
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   bureau: benchBureau,
   documents: benchDocuments,
   import: benchImport,
+  ocr: benchOcr,
   precheck: benchPrecheck,
   scoring: benchScoring,
   signing: benchSigning,

@@ -2,12 +2,13 @@
 import { check } from './cli/check';
 import { demo } from './cli/demo';
 import { profile } from './cli/profile';
+import { text } from './cli/text';
 import { usageError } from './cli/usage';
 import { verify } from './cli/verify';
 
 type Command = (argv: string[], out: (line: string) => void) => Promise<number>;
 
-const commands: Record<string, Command> = { check, demo, profile, verify };
+const commands: Record<string, Command> = { check, demo, profile, text, verify };
 
 export async function run(argv: string[], out: (line: string) => void): Promise<number> {
   const [name, ...rest] = argv;

@@ -22,6 +22,8 @@ await build({
     'workers/stage': 'electron/core/package/stageWorker.ts',
     'workers/render': 'electron/core/documents/renderWorker.ts',
     'workers/text': 'electron/core/documents/textWorker.ts',
+    'workers/ocr': 'electron/core/documents/ocr/ocrWorker.ts',
+    'workers/budget': 'electron/core/bureau/budgetWorker.ts',
   },
   outdir: 'dist',
   // The sandboxed preload may only require 'electron': everything else is bundled in.

@@ -3,7 +3,8 @@
 // Every document is a 建设方案 rendered from the sample generators, varied the ways real proposals vary: numbering
 // (第X章, 第X篇, 一、, （一）, 1., 5.1.2), the names the regulations use (信息资源共享分析, 网络安全保障措施), missing
 // chapters, chapters only named in body text or in body-size numbered list lines, a 目录 or none, bookmarks or none.
-// labels.json records, per document, which required chapters it has and the PDF page each starts on (DOCX: page 1).
+// labels.json records, per document, which required chapters it has and the page each starts on (house DOCX: each
+// chapter starts a page after the cover, by 段前分页; plain DOCX has no breaks, so page 1).
 // Pages are independent of the extractor under test: plain layouts report where pdfkit put each heading, and the house
 // layout (report-pdf.ts) is located with poppler's pdftotext.
 import { execFileSync } from 'node:child_process';
@@ -294,13 +295,21 @@ function housePdfPage(file: string, report: Report, title: string): number {
   return index + 1;
 }
 
+/** The page a DOCX says a heading is on: report-docx.ts puts the cover on page 1 and starts each chapter on a new page. */
+function houseDocxPage(report: Report, title: string): number {
+  const chapter = report.chapters.findIndex((c) => c.title === title || c.sections.some((s) => s.title === title));
+  if (chapter < 0) throw new Error(`报告中没有标题：${title}`);
+  return chapter + 2;
+}
+
 async function writeFixture(outDir: string, f: Fixture): Promise<ChapterLabels['documents'][number]> {
   const report = (f.transforms ?? []).reduce<PlainReport>((r, t) => t(r), proposalReport(f.spec));
   const file = path.join(outDir, f.file);
   let pageOf: (title: string) => number = () => 1;
   if ('house' in f.render) {
-    await writeFile(file, f.render.house === 'pdf' ? await renderReportPdf(report, created) : await renderReportDocx(report, created));
-    if (f.render.house === 'pdf') pageOf = (title) => housePdfPage(file, report, title);
+    const pdf = f.render.house === 'pdf';
+    await writeFile(file, pdf ? await renderReportPdf(report, created) : await renderReportDocx(report, created));
+    pageOf = (title) => (pdf ? housePdfPage(file, report, title) : houseDocxPage(report, title));
   } else if (f.render.plain === 'pdf') {
     const { pdf, headings } = await renderPlainPdf(report, f.render.layout, created);
     await writeFile(file, pdf);

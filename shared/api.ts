@@ -7,7 +7,7 @@ import {
   renderedDocumentSchema,
   sessionDetailSchema,
   sessionSummarySchema,
-  searchHitSchema,
+  sessionSearchSchema,
   uiStateSchema,
 } from './domain';
 import { expertProfileSchema, type SessionCommitment } from './expert';
@@ -17,6 +17,7 @@ import {
   destinations,
   outputFormats,
   textEditSchema,
+  type DocumentFont,
   type GeneratedDocument,
   type OutputResult,
   type TemplateDetail,
@@ -26,8 +27,10 @@ import {
 import {
   passphraseSchema,
   signatureAlgorithms,
+  type ExportPlan,
   type ExportResult,
   type IdentityView,
+  type RosterCheck,
   type SealView,
   type SignedFile,
   type VerificationView,
@@ -79,7 +82,8 @@ const phraseId = z.string().min(1).max(100);
 const phraseGroup = z.enum(Object.keys(phraseGroups) as [string, ...string[]]);
 const templateId = z.string().min(1).max(100);
 const textEdits = z.array(textEditSchema).max(500);
-const draftId = z.string().uuid();
+// A draft opened from a package keeps its packageId: any GUID (shared/manifest.ts), not only an RFC 9562 UUID.
+const draftId = z.guid();
 const draftVersion = z.number().int().positive();
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
@@ -121,7 +125,7 @@ export const api = {
 
   /** Extracts and indexes the text of every document of the session not yet extracted (progress: phase 'extract'). */
   'text.extract': method(z.object({ sessionId, jobId }).strict(), z.object({ extracted: z.number().int(), failed: z.number().int() })),
-  'search.session': method(z.object({ sessionId, query: z.string().trim().min(1).max(100) }).strict(), z.array(searchHitSchema)),
+  'search.session': method(z.object({ sessionId, query: z.string().trim().min(1).max(100) }).strict(), sessionSearchSchema),
   'precheck.project': method(z.object({ sessionId, projectId }).strict(), precheckReportSchema),
   /** The rules the session is reviewed under: the profile its package carried, else the built-in one of its jurisdiction. */
   'precheck.rules': method(z.object({ sessionId }).strict(), sessionRulesSchema),
@@ -219,6 +223,8 @@ export const api = {
   'output.list': method(z.object({ sessionId }).strict(), z.custom<GeneratedDocument[]>()),
   /** Opens a folder this session's documents were written to in the system's file manager. */
   'output.openFolder': method(z.object({ sessionId, folder: z.string().min(1).max(4096) }).strict(), z.object({ opened: z.boolean() })),
+  /** 文书字体: the face that draws each font role in the PDFs (the system's 公文 face when installed, else the bundled one). */
+  'output.fonts': method(none, z.custom<DocumentFont[]>()),
 
   // 签名 (shared/signing.ts): this machine's identity and handwritten signature, sealed reviews, export and verification.
   /** The identity, or null before one is created; with `sessionId`, `rosterWarning` compares it with that package's roster. */
@@ -236,8 +242,11 @@ export const api = {
   ),
   /** Saves the handwritten signature (PNG from the pad or an imported image), cleaned: transparent background, cropped to the ink. */
   'signing.image.save': method(z.object({ png: bytes }).strict(), z.custom<IdentityView>()),
-  /** Signs a completed review and freezes it as its next sealed version. */
-  'review.sign': method(z.object({ sessionId, projectId, passphrase: z.string().min(1).max(200) }).strict(), z.custom<SealView>()),
+  /** Signs a completed review and freezes it as its next sealed version; without `passphrase`, with the key unlocked this sitting. */
+  'review.sign': method(
+    z.object({ sessionId, projectId, passphrase: z.string().min(1).max(200).optional() }).strict(),
+    z.custom<SealView>(),
+  ),
   'review.seals': method(z.object({ sessionId, projectId }).strict(), z.custom<SealView[]>()),
   /** Writes the signed result file and each signed review's PDF and DOCX (+ .sig.json); `folder` null: the folder dialog was closed (progress: phase 'render'). */
   'signing.export': method(
@@ -274,6 +283,25 @@ export const api = {
       })
       .strict(),
     z.custom<SignedFile>(),
+  ),
+
+  /** Unlocks the signing key for this sitting (kept in the main process only, locked after 15 idle minutes); answers when it locks. */
+  'signing.unlock': method(z.object({ passphrase: z.string().min(1).max(200) }).strict(), z.object({ locksAt: z.string() })),
+  /** 锁定: forgets the unlocked key now. */
+  'signing.lock': method(none, z.null()),
+  /** What 签名并导出 will do and what blocks it, before any passphrase. */
+  'signing.plan': method(z.object({ sessionId }).strict(), z.custom<ExportPlan>()),
+  /** 签名并导出: signs every completed review not yet signed as it stands, then exports (as `signing.export`); without `passphrase`, with the unlocked key. */
+  'signing.signAndExport': method(
+    z.object({ sessionId, jobId, passphrase: z.string().min(1).max(200).optional(), destination: z.enum(['default', 'choose']) }).strict(),
+    z.custom<Omit<ExportResult, 'folder'> & { folder: string | null }>(),
+  ),
+  /** 名单核对 of a session: who the expert is on the package's roster. */
+  'session.roster.get': method(z.object({ sessionId }).strict(), z.custom<RosterCheck>()),
+  /** Confirms the expert is this roster entry (null: the package has no roster); the name in 专家信息 takes the roster's spelling. */
+  'session.roster.confirm': method(
+    z.object({ sessionId, position: z.number().int().min(0).max(1000).nullable() }).strict(),
+    z.custom<RosterCheck>(),
   ),
 
   // 组织方 (shared/bureau.ts): drafts of a review (评审会草稿), package export and copies, results, the panel, the archive.

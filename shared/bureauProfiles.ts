@@ -59,7 +59,7 @@ export interface ProfileDetail {
 
 /** What a test run is run on: an open bureau draft (its attached documents) or an imported package's session. */
 export const trialTargetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('draft'), draftId: z.string().uuid() }).strict(),
+  z.object({ kind: z.literal('draft'), draftId: z.guid() }).strict(),
   z.object({ kind: z.literal('session'), sessionId: z.string().min(1).max(100) }).strict(),
 ]);
 export type TrialTarget = z.infer<typeof trialTargetSchema>;

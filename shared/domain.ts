@@ -12,8 +12,11 @@ export const expertSchema = z.object({
   isChair: z.boolean(),
 });
 
-/** How the app will show a document: in-app viewer kinds, or `external` (系统默认程序打开). */
-export const viewerKinds = ['pdf', 'docx', 'xlsx', 'image', 'external'] as const;
+/**
+ * How the app will show a document: in-app viewer kinds, or `external` (系统默认程序打开). `doc`: Word 97 .doc and WPS
+ * .wps as paragraphs; `xls`: Excel 97 .xls and WPS .et as sheets; `ofd`: OFD (GB/T 33190) as positioned pages.
+ */
+export const viewerKinds = ['pdf', 'docx', 'xlsx', 'doc', 'xls', 'ofd', 'image', 'external'] as const;
 export type ViewerKind = (typeof viewerKinds)[number];
 
 export const documentInfoSchema = z.object({
@@ -104,13 +107,22 @@ export const sheetSchema = z.object({
   columnWidths: z.array(z.number()),
 });
 
-/** A document converted for display in the app: DOCX → sanitized HTML, XLSX → sheets. */
+/** One OFD page in millimetres: text codes at their baseline, images (data URLs only) in their boxes. */
+export const ofdPageSchema = z.object({
+  width: z.number(),
+  height: z.number(),
+  texts: z.array(z.object({ x: z.number(), y: z.number(), size: z.number(), text: z.string() })),
+  images: z.array(z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number(), src: z.string() })),
+});
+
+/** A document converted for display in the app: DOCX/DOC → sanitized HTML, XLSX/XLS → sheets, OFD → fixed pages. */
 export const renderedDocumentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('html'), html: z.string(), warnings: z.array(z.string()) }),
   z.object({ kind: z.literal('sheets'), sheets: z.array(sheetSchema) }),
+  z.object({ kind: z.literal('pages'), pages: z.array(ofdPageSchema), warnings: z.array(z.string()) }),
 ]);
 
-export const jobPhases = ['scan', 'verify', 'commit', 'render', 'extract'] as const;
+export const jobPhases = ['scan', 'verify', 'commit', 'render', 'extract', 'ocr'] as const;
 export const searchHitSchema = z.object({
   documentKey: z.number().int(),
   documentTitle: z.string(),
@@ -118,6 +130,14 @@ export const searchHitSchema = z.object({
   page: z.number().int(),
   /** Text around the hit; the hit itself is between 【 and 】. */
   snippet: z.string(),
+  /** The thesaurus word found here when it is not the query itself (等级保护 for 等保). */
+  term: z.string().optional(),
+});
+
+export const sessionSearchSchema = z.object({
+  hits: z.array(searchHitSchema),
+  /** Thesaurus words searched besides the query, shown as 同时检索了 …. */
+  alsoSearched: z.array(z.string()),
 });
 
 export const jobProgressSchema = z.object({
@@ -139,6 +159,8 @@ export type RecentPackage = z.infer<typeof recentPackageSchema>;
 export type ReadingPosition = z.infer<typeof readingPositionSchema>;
 export type UiState = z.infer<typeof uiStateSchema>;
 export type Sheet = z.infer<typeof sheetSchema>;
+export type OfdPage = z.infer<typeof ofdPageSchema>;
 export type RenderedDocument = z.infer<typeof renderedDocumentSchema>;
 export type JobProgress = z.infer<typeof jobProgressSchema>;
 export type SearchHit = z.infer<typeof searchHitSchema>;
+export type SessionSearchResult = z.infer<typeof sessionSearchSchema>;

@@ -57,6 +57,14 @@ const yuan = z
 const text = z.string().trim().min(1);
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/i, { message: '应为 64 位十六进制 SHA-256' });
 
+/**
+ * A package id: any 8-4-4-4-12 hexadecimal GUID (other systems' GUIDs do not always carry RFC 9562 version bits, which
+ * zod's uuid() demands), lower-cased here so that every comparison (duplicate import, result files) ignores case.
+ */
+export const packageIdSchema = z
+  .guid({ message: 'packageId 应为 GUID（8-4-4-4-12 位十六进制，如 00000000-0000-0000-0000-000000002027）' })
+  .transform((id) => id.toLowerCase());
+
 export const manifestDocumentSchema = z.object({
   id: text,
   kind: z.enum(documentKinds),
@@ -106,7 +114,7 @@ export const manifestExpertSchema = z.object({
 export const manifestSchema = z
   .object({
     formatVersion: z.literal(1),
-    packageId: z.string().uuid({ message: 'packageId 应为 UUID' }),
+    packageId: packageIdSchema,
     createdAt: z.string().datetime({ offset: true, message: 'createdAt 应为 ISO 8601 时间' }),
     issuer: text,
     /** A built-in profile id, or the `id` of the profile the package carries. */

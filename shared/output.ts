@@ -89,3 +89,19 @@ export interface OutputResult {
   files: GeneratedDocument[];
   skipped: SkippedDocument[];
 }
+
+/** 文书字体: a font role of GB/T 9704 (标题 小标宋, 正文 仿宋, 一级标题 黑体, 二级标题 楷体). */
+export type DocumentFontRole = 'xiaobiaosong' | 'fangsong' | 'hei' | 'kai';
+
+/** Which face draws a role in the PDFs this machine makes, and the name the Word files give it. */
+export interface DocumentFont {
+  role: DocumentFontRole;
+  /** The face's own family name (仿宋, 方正小标宋简体, Noto Serif SC…). */
+  face: string;
+  /** `system`: installed on this machine, a subset embedded; `bundled`: the open face shipped with the app. */
+  source: 'system' | 'bundled';
+  /** Bold of this role: the system family's bold face, drawn thicker (the family has none), or the bundled bold. */
+  bold: 'face' | 'synthetic' | 'bundled';
+  /** The font the DOCX names for the role, whatever this machine has (Word and WPS use it where installed). */
+  docxName: string;
+}

@@ -70,8 +70,10 @@ export interface ChapterMatch {
   found: boolean;
   documentId?: string;
   page?: number;
-  /** The heading or table-of-contents line that matched. */
+  /** The heading or table-of-contents line that matched (for a separate document: its title). */
   heading?: string;
+  /** The chapter was submitted as a document of its own (a 密码应用方案 file meets 密码应用方案篇（章）). */
+  separate?: boolean;
 }
 
 /** A document's text as the pre-check reads it: per page, plus the headings the extractor recognised. */

@@ -1,7 +1,7 @@
-// Owns checking what the expert types: a score against its sub-criterion (0..max in 0.5 steps), an approved amount against its budget line, and reading typed numbers (full-width digits, 万元 to integer fen) — shared so the form validates as the expert types.
+// Owns checking what the expert types: a score against its sub-criterion (0..max in 0.5 steps), an approved amount against its budget line, the length of every opinion (意见字数上限), and reading typed numbers (full-width digits, 万元 to integer fen) — shared so the form validates as the expert types and the core refuses the same.
 import type { RubricDimension } from './profile';
 import { fenToWan } from './money';
-import type { BudgetLineAmount } from './scoring';
+import type { BudgetLineAmount, Review } from './scoring';
 
 type SubCriterion = Pick<RubricDimension['subCriteria'][number], 'name' | 'maxPoints'>;
 
@@ -58,4 +58,41 @@ export function parseAmountFen(text: string, unit: 'wan' | 'yuan'): Parsed<numbe
 export function validateApprovedFen(approvedFen: number, line: BudgetLineAmount): string | null {
   const valid = Number.isSafeInteger(approvedFen) && approvedFen >= 0 && approvedFen <= line.amountFen;
   return valid ? null : `「${line.name}」的核定金额应在 0–${fenToWan(line.amountFen)} 万元之间`;
+}
+
+/**
+ * Characters (code points) an opinion may hold: one dimension's opinion, reason or chapter opinion is a paragraph of the
+ * letter; the overall opinion a few. Longer text made a 38-page form, so the form counts and the core refuses beyond this.
+ */
+export const opinionLimits = { field: 2000, overall: 5000 } as const;
+
+/** Length as the counter shows it: code points, so a character outside the BMP counts once. */
+export const textLength = (text: string): number => [...text].length;
+
+interface TextNames {
+  dimension(id: string): string;
+  chapter(id: string): string;
+  line(id: string): string;
+}
+
+/** null when every text of the review is within its limit, else the message naming the first field over it. */
+export function overLongText(review: Review, names: TextNames): string | null {
+  const fields: [string, string, number][] = [];
+  for (const [id, d] of Object.entries(review.dimensions)) {
+    if (!d) continue;
+    fields.push([`「${names.dimension(id)}」评审意见`, d.opinion, opinionLimits.field]);
+    fields.push([`「${names.dimension(id)}」低分理由`, d.lowScoreReason, opinionLimits.field]);
+  }
+  for (const [id, text] of Object.entries(review.chapterOpinions))
+    fields.push([`篇章意见「${names.chapter(id)}」`, text, opinionLimits.field]);
+  for (const [id, line] of Object.entries(review.investment))
+    fields.push([`「${names.line(id)}」核减理由`, line.reason, opinionLimits.field]);
+  fields.push(['评审结论的理由', review.conclusion.reason, opinionLimits.field]);
+  fields.push(['利害关系说明', review.conflict?.note ?? '', opinionLimits.field]);
+  fields.push(['总体评审意见', review.overallOpinion, opinionLimits.overall]);
+  for (const [label, text, max] of fields) {
+    const length = textLength(text);
+    if (length > max) return `${label}共 ${length} 字，超过上限 ${max} 字，未保存。请精简到 ${max} 字以内。`;
+  }
+  return null;
 }

@@ -78,6 +78,38 @@ export interface ExportResult {
   /** File names inside `folder`, in writing order. */
   files: string[];
   rosterWarning: string | null;
+  /** The projects in the export, in package order; `documents` false for a recused one (in the result file only). */
+  included: { projectId: string; name: string; documents: boolean }[];
+}
+
+/** Where a project stands on the way out: 未完成 → 已完成 → 已签名 → 已导出 (signed and exported as it stands now). */
+export const signingStages = ['unfinished', 'complete', 'signed', 'exported'] as const;
+export type SigningStage = (typeof signingStages)[number];
+
+/** What 签名并导出 will do, known before the passphrase is asked. */
+export interface ExportPlan {
+  /** What stops the export, one Chinese sentence each (the session's, then each unfinished project's); empty when it can go. */
+  blockers: string[];
+  /** When the unlocked key locks itself (ISO 8601); null while locked: the passphrase will be asked. */
+  locksAt: string | null;
+  /** Every project in package order; `complete` ones are signed by 签名并导出. */
+  projects: { projectId: string; name: string; stage: SigningStage; recused: boolean }[];
+}
+
+/** 名单核对 of a session: who the expert is on the package's roster, settled before scoring. */
+export interface RosterCheck {
+  /** The package's roster in its order (empty: the package has none); `registered`: the bureau registered a certificate fingerprint. */
+  roster: { position: number; name: string; title: string; employer: string; registered: boolean }[];
+  /** The name in 专家信息 on this machine. */
+  profileName: string;
+  /** This machine's signing identity (certificate name, fingerprint); null before one is made. */
+  identity: { name: string; fingerprint: string } | null;
+  /** The roster entry the name or identity on this machine is, when exactly one; null otherwise. */
+  suggested: number | null;
+  /** What the expert confirmed for this package; null until then. */
+  confirmed: { position: number | null; name: string; confirmedAt: string } | null;
+  /** Why it is not settled (Chinese, saying what to do); null with a confirmation that still holds. */
+  problem: string | null;
 }
 
 /** What any verification reports (验证结果): the `verify` command prints it, the 验证 screen shows it. */

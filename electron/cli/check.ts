@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PackageError, type PackageProblem } from '../core/package/errors';
 import { verifyPackage } from '../core/package/verify';
 import { checkPackageProjects, type PackageProjectCheck } from '../core/precheck/packageCheck';
 import { profileForPackage } from '../core/precheck/sessionProfile';
 import { DEFAULT_TEXT_LIMITS } from '../core/documents/isolatedText';
+import { reportPackageRefusal } from './packageRefusal';
 import { terminalJson, terminalSafe as safe } from './terminal';
 import { usageError } from './usage';
 
@@ -20,7 +20,12 @@ export async function check(argv: string[], out: (line: string) => void): Promis
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, timeout: { type: 'string' }, 'document-timeout': { type: 'string' } },
+      options: {
+        json: { type: 'boolean' },
+        timeout: { type: 'string' },
+        'document-timeout': { type: 'string' },
+        'no-ocr': { type: 'boolean' },
+      },
     });
   } catch {
     return usageError(out);
@@ -43,6 +48,7 @@ export async function check(argv: string[], out: (line: string) => void): Promis
     const projects = await checkPackageProjects(manifest, staging, await profileForPackage(manifest, staging), {
       limits: { ...DEFAULT_TEXT_LIMITS, documentTimeoutMs: Math.min(documentTimeoutS, timeoutS) * 1000 },
       signal: deadline.signal,
+      ocr: !values['no-ocr'],
     });
     const skipped = projects.flatMap((p) => p.skipped.map((documentId) => ({ projectId: p.id, documentId })));
     if (values.json) {
@@ -85,15 +91,7 @@ export async function check(argv: string[], out: (line: string) => void): Promis
     }
     return 0;
   } catch (err) {
-    const errors: PackageProblem[] =
-      err instanceof PackageError ? err.problems : [{ code: 'io', message: `读取失败：${(err as Error).message}`, path: target }];
-    if (values.json) out(terminalJson({ ok: false, errors }));
-    else {
-      out(`✗ 评审包无效（${errors.length} 处问题）：`);
-      for (const e of errors) out(`  [${e.code}] ${safe(e.message)}`);
-      out('请联系评审组织方重新制作评审包。');
-    }
-    return 1;
+    return reportPackageRefusal(err, target, values.json, out);
   } finally {
     clearTimeout(timer);
     rmSync(staging, { recursive: true, force: true });

@@ -4,8 +4,10 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { version } from '../../package.json';
 import { openCore } from '../core/app';
 import { existingFolderPath, openableDocumentPath } from '../main/security';
+import { downloadRoots } from './downloads';
 import { startWebServer, type WebServer } from './server';
 
 const usage = `用法：npm run web -- [--data-dir 目录] [--port 端口]
@@ -26,7 +28,8 @@ async function main(): Promise<void> {
   let server: WebServer | undefined;
   const core = await openCore({
     dataDir,
-    version: process.env.npm_package_version ?? '0.0.0',
+    // Bundled from package.json at build time: `node dist/web.cjs` has no npm_package_version.
+    version,
     transport: 'http',
     choosePath: null,
     openPath: async (file) => {
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
     dispatch: core.dispatch,
     rendererDir: path.join(__dirname, 'renderer'),
     token: randomBytes(24).toString('hex'),
+    downloadRoots: downloadRoots(dataDir),
     port: values.port ? Number(values.port) : 0,
   });
   for (const notice of core.notices) console.warn(notice);

@@ -1,11 +1,13 @@
-// Owns the loopback HTTP bridge: the same contract as Electron IPC, over POST /api/call/<name> and SSE, behind a per-run token.
-import { timingSafeEqual } from 'node:crypto';
+// Owns the loopback HTTP bridge: the same contract as Electron IPC, over POST /api/call/<name> and SSE, and downloads of
+// what the core wrote; behind the per-run token, which the browser exchanges once for an HttpOnly, SameSite=Strict cookie.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decodeWire, encodeWire } from '../../shared/wire';
 import type { Dispatch } from '../core/api/dispatch';
 import { serveBundleFile } from '../main/bundleFiles';
 import { APP_ORIGIN } from '../main/security';
+import { downloadableFile, sendDownload } from './downloads';
 
 export const TOKEN_HEADER = 'x-review-desk-token';
 /** Large enough for a dropped 1 GB package; the importer enforces its own limits after that. */
@@ -15,6 +17,8 @@ export interface WebServerOptions {
   dispatch: Dispatch;
   rendererDir: string;
   token: string;
+  /** Folders whose files `GET /api/file?path=` may send (downloadRoots of the data folder); none when absent. */
+  downloadRoots?: readonly string[];
   port?: number;
 }
 
@@ -36,12 +40,36 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
   });
 
+  // The browser's credential: never the token itself, so the token can stay out of every later request and log line.
+  const cookieSecret = randomBytes(32).toString('hex');
+  // Cookies are scoped by host, not port: the port in the name keeps two instances on one machine apart.
+  const cookieName = () => `rd_session_${port}`;
+
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not reach the API.
-    if (req.headers.host !== `127.0.0.1:${port}` && req.headers.host !== `localhost:${port}`) return deny(res, 421);
+    const ownHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!ownHosts.includes(req.headers.host ?? '')) return deny(res, 421);
+    // Cross-site requests (a form or fetch from any other page, even one on another local port) are refused outright.
+    if (!sameOrigin(req, ownHosts)) return deny(res, 403);
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const token = url.searchParams.get('token');
+    if (token !== null && req.method === 'GET' && !url.pathname.startsWith('/api/')) {
+      // The printed URL: its token becomes the cookie, and the address loses it, so a reload, a bookmark or a new tab
+      // opened from the address bar works without ever showing or storing the token again.
+      url.searchParams.delete('token');
+      const headers: http.OutgoingHttpHeaders = { Location: url.pathname + url.search, 'Cache-Control': 'no-store' };
+      if (secretMatches(token, options.token)) {
+        headers['Set-Cookie'] = `${cookieName()}=${cookieSecret}; HttpOnly; SameSite=Strict; Path=/`;
+      }
+      res.writeHead(303, headers);
+      return void res.end();
+    }
+    if (url.pathname.startsWith('/api/')) {
+      const authorised =
+        secretMatches(req.headers[TOKEN_HEADER], options.token) || secretMatches(readCookie(req, cookieName()), cookieSecret);
+      if (!authorised) return deny(res, 401);
+    }
     if (url.pathname.startsWith('/api/call/') && req.method === 'POST') {
-      if (!tokenMatches(req.headers[TOKEN_HEADER], options.token)) return deny(res, 401);
       let input: unknown;
       try {
         input = decodeWire(await readBody(req));
@@ -54,13 +82,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     if (url.pathname === '/api/events' && req.method === 'GET') {
-      if (!tokenMatches(url.searchParams.get('token') ?? undefined, options.token)) return deny(res, 401);
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connected\n\n');
       streams.add(res);
       req.on('close', () => streams.delete(res));
       return;
     }
+    if (url.pathname === '/api/file' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const file = await downloadableFile(url.searchParams.get('path') ?? '', options.downloadRoots ?? []);
+      return file ? sendDownload(res, file, req.method === 'HEAD') : deny(res, 404);
+    }
+    if (url.pathname.startsWith('/api/')) return deny(res, 404);
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405);
     // The same confinement as the desktop's app:// handler: one implementation decides what may be served.
     const response = await serveBundleFile(options.rendererDir, new Request(APP_ORIGIN + url.pathname));
@@ -93,9 +125,29 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 }
 
-function tokenMatches(given: string | string[] | undefined, token: string): boolean {
-  if (typeof given !== 'string' || given.length !== token.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(token));
+function secretMatches(given: string | string[] | null | undefined, secret: string): boolean {
+  if (typeof given !== 'string' || given.length !== secret.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(secret));
+}
+
+/**
+ * False when the browser says the request comes from another site: an `Origin` that is not this server's, or a
+ * `Sec-Fetch-Site` other than same-origin or none (typed into the address bar). Clients that send neither (curl,
+ * tests) still need the token.
+ */
+function sameOrigin(req: http.IncomingMessage, ownHosts: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  if (origin !== undefined && !ownHosts.some((h) => origin === `http://${h}`)) return false;
+  const site = req.headers['sec-fetch-site'];
+  return site === undefined || site === 'same-origin' || site === 'none';
+}
+
+function readCookie(req: http.IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
 }
 
 function deny(res: http.ServerResponse, status: number): void {

@@ -1,35 +1,21 @@
 // Owns the web transport: the Bridge over loopback HTTP (POST /api/call/<name>, wire-encoded) and Server-Sent Events for pushes.
+// Authorisation is the server's HttpOnly cookie, set when the printed URL's token was exchanged (before this page loaded),
+// so the page never holds a secret and a reload or a new tab from the address bar keeps working.
 import type { ApiErrorBody, Bridge, Envelope } from '../../shared/api';
 import { decodeWire, encodeWire } from '../../shared/wire';
 import { toMegabytes } from '../locale/units';
 import { t } from '../locale/zh-CN';
 
-const TOKEN_KEY = 'rd-token';
-const TOKEN_HEADER = 'X-Review-Desk-Token';
 const LARGE_UPLOAD_BYTES = 100 * 1024 * 1024;
-
-/** Takes the token from `?token=` once, keeps it for this tab, and removes it from the visible address. */
-function takeToken(): string {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    url.searchParams.delete('token');
-    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
-    return fromUrl;
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
-}
 
 function failure(error: ApiErrorBody): Envelope<never> {
   return { ok: false, error };
 }
 
 export function createHttpBridge(): Bridge {
-  const token = takeToken();
   const listeners = new Set<(event: string, payload: unknown) => void>();
   // Connected at once rather than on first subscription, so a job's first progress events are not lost while it opens.
-  const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+  const source = new EventSource('/api/events');
   source.addEventListener('rd', (message) => {
     let parsed: { name?: unknown; payload?: unknown };
     try {
@@ -50,7 +36,7 @@ export function createHttpBridge(): Bridge {
       try {
         response = await fetch(`/api/call/${encodeURIComponent(name)}`, {
           method: 'POST',
-          headers: { [TOKEN_HEADER]: token, 'Content-Type': 'application/octet-stream' },
+          headers: { 'Content-Type': 'application/octet-stream' },
           body,
         });
       } catch {

@@ -11,4 +11,12 @@ declare global {
 }
 
 export const client = createClient(window.reviewDesk ?? createHttpBridge());
+
+/**
+ * Where the browser downloads a file the core wrote (web mode: the bridge sends it only from the app's output
+ * folders); null on the desktop, where the file is already on the user's disk and 打开文件夹 shows it.
+ */
+export function downloadUrl(file: string): string | null {
+  return window.reviewDesk ? null : `/api/file?path=${encodeURIComponent(file)}`;
+}
 export { ApiError } from '../../shared/client';

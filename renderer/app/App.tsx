@@ -1,4 +1,5 @@
-// Owns the app shell: start-up (app.info, restoring the last place), the screen switch, and the overlays every screen shares.
+// Owns the app shell: start-up (app.info, restoring the last place), the screen switch with each screen a history entry,
+// and the overlays every screen shares.
 import { useEffect } from 'react';
 import { BureauScreen } from '../features/bureau/BureauScreen';
 import { useBureau } from '../features/bureau/store';
@@ -16,6 +17,7 @@ import { t } from '../locale/zh-CN';
 import { SessionScreen } from './session/SessionScreen';
 import { StartScreen } from './StartScreen';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
+import { useHistoryRouter } from './useHistoryRouter';
 import { usePlacePersistence } from './usePlacePersistence';
 
 export function App() {
@@ -24,6 +26,7 @@ export function App() {
   const profile = useExpert((s) => s.profile);
   const bureau = useBureau((s) => s.open);
   usePlacePersistence();
+  useHistoryRouter();
   useGlobalShortcuts();
 
   useEffect(() => {

@@ -1,6 +1,7 @@
 // Owns the start screen shown when no session is open: open buttons, the drop zone, imported sessions, recent packages and the 专家信息 button.
 import { useBureau } from '../features/bureau/store';
 import { ExpertButton } from '../features/expert/ExpertButton';
+import { FontsButton } from '../features/fonts/FontsButton';
 import { importPath, openPackage } from '../features/import/openPackage';
 import { SigningButtons, SigningScreens } from '../features/signing/SigningScreens';
 import { RecentPackages } from '../features/start/RecentPackages';
@@ -76,6 +77,7 @@ export function StartScreen() {
       <footer className="start-footer muted">
         <ExpertButton className="btn" />
         <SigningButtons className="btn" sessionId={null} />
+        <FontsButton className="btn" />
         {info && <span data-testid="app-version">{t.start.version(info.version, info.transport)}</span>}
       </footer>
       <SigningScreens />

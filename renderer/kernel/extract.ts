@@ -39,7 +39,11 @@ export const useExtract = create<ExtractState>((set, get) => ({
     const jobId = crypto.randomUUID();
     set({ sessionId, jobId, progress: null, cancelling: false, complete: false, stopped: false });
     const unsubscribe = client.on('job.progress', (progress) => {
-      if (progress.jobId === jobId && get().jobId === jobId) set({ progress });
+      if (progress.jobId !== jobId || get().jobId !== jobId) return;
+      // Recognition (OCR) moved on to another file: the one before has its text now, so the pre-check asks again.
+      const before = get().progress;
+      const recognised = progress.phase === 'ocr' && before?.phase === 'ocr' && before.current !== progress.current;
+      set((s) => ({ progress, revision: recognised ? s.revision + 1 : s.revision }));
     });
     try {
       const { extracted, failed } = await client.call('text.extract', { sessionId, jobId });

@@ -27,5 +27,8 @@ export const useShell = create<ShellState>((set) => ({
   },
 }));
 
+/** True in the desktop app only: 打开文件夹 and other buttons that need the user's own file manager are offered there. */
+export const useDesktop = (): boolean => useShell((s) => s.info?.transport === 'ipc');
+
 /** False until app.info has answered: until then a screen offers only what every shell can do. */
 export const useNativeDialogs = (): boolean => useShell((s) => s.info?.nativeDialogs ?? false);

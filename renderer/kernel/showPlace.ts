@@ -50,8 +50,8 @@ export function findDocument(projects: ProjectInfo[], documentKey: number | unde
 /** 第 5 页 (a PDF, or a document not known here), 第 2 个工作表 in a workbook; a Word document is one page, so nothing. */
 export function pageLabel(page: number | undefined, document: DocumentInfo | undefined): string | null {
   if (page === undefined) return null;
-  if (document?.viewer === 'xlsx') return t.place.sheet(page);
-  if (document && document.viewer !== 'pdf') return null;
+  if (document?.viewer === 'xlsx' || document?.viewer === 'xls') return t.place.sheet(page);
+  if (document && document.viewer !== 'pdf' && document.viewer !== 'ofd') return null;
   return t.place.page(page);
 }
 

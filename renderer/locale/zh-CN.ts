@@ -4,7 +4,9 @@ import type { JobProgress } from '../../shared/domain';
 import type { DocumentKind, ProjectType } from '../../shared/manifest';
 import { findingStatusLabels, type BudgetVerdict, type FindingMark, type FindingStatus } from '../../shared/precheck';
 import { bureau } from './zh-CN/bureau';
+import { desk } from './zh-CN/desk';
 import { documents } from './zh-CN/documents';
+import { fonts } from './zh-CN/fonts';
 import { profiles } from './zh-CN/profiles';
 import { signing } from './zh-CN/signing';
 
@@ -50,6 +52,7 @@ const jobPhases: Record<JobProgress['phase'], string> = {
   commit: '写入本地数据库',
   render: '生成文档预览',
   extract: '提取文件文本',
+  ocr: '识别扫描件文字',
 };
 
 export const t = {
@@ -64,10 +67,19 @@ export const t = {
     no: '否',
     none: '—',
     cancel: '取消',
+    datePlaceholder: '年-月-日，如 2027-03-15',
+    pickDate: '选择日期',
+    prevMonth: '上个月',
+    nextMonth: '下个月',
+    monthTitle: (year: number, month: number) => `${year}年${month}月`,
+    dayLabel: (year: number, month: number, day: number) => `${year}年${month}月${day}日`,
+    weekdays: ['一', '二', '三', '四', '五', '六', '日'],
+    download: (name: string) => `下载 ${name}`,
   },
   expert: {
     title: '专家信息',
-    firstRun: '首次使用，请填写专家信息。姓名将记录在承诺书和评审记录中。',
+    firstRun:
+      '首次使用，请填写专家信息。打开评审包后，还请从包中的专家名单确认您的姓名（以名单写法为准）；没有名单的评审包以这里填写的姓名为准。',
     editTitle: '查看或修改专家信息',
     fields: { name: '姓名', title: '职称', employer: '工作单位', phone: '联系电话' },
     save: '保存专家信息',
@@ -132,6 +144,7 @@ export const t = {
     chartLabel: (name: string) => `${name}各维度得分率雷达图`,
   },
   documents,
+  fonts,
   phrases: {
     open: '插入常用意见',
     openHint: '插入常用评审意见（Ctrl+空格）',
@@ -207,6 +220,7 @@ export const t = {
   extract: {
     preparing: '正在准备提取文本…',
     running: (n: number, total: number, current?: string) => `正在提取文本 ${n}/${total}${current ? `：${current}` : ''}`,
+    recognising: (n: number, total: number, current?: string) => `正在识别扫描件文字 第 ${n}/${total} 页${current ? `：${current}` : ''}`,
     label: '提取文件文本',
     cancel: '取消',
     cancelTitle: '停止提取文本（可随时继续）',
@@ -231,6 +245,7 @@ export const t = {
     notReady: '文本尚未提取完成',
     notReadyHint: '文件文本正在提取，完成后可检索到更多内容。',
     incomplete: '文本尚未提取完成，结果可能不完整。',
+    alsoSearched: (terms: string[]) => `同时检索了 ${terms.map((w) => `“${w}”`).join('、')}`,
     keys: '↑ ↓ 选择　Enter 打开　Esc 关闭',
   },
   precheck: {
@@ -403,6 +418,7 @@ export const t = {
   },
   bureau,
   profiles,
+  desk,
   errors: {
     boundaryTitle: '界面出现了意外错误',
     boundaryBody: '您的评审资料没有丢失。请点击“重新加载”继续工作；如果问题反复出现，请联系技术支持。',

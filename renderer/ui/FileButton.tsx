@@ -1,5 +1,7 @@
-// Owns the one "choose a file" button: a hidden file input inside a label styled as a button, so the keyboard reaches it and the same file can be chosen twice.
-import type { ReactNode } from 'react';
+// Owns the one "choose a file" button: a real button that opens a hidden file input. The input is `hidden` (not
+// rendered), so Tab reaches only the button and focusing never scrolls the page to an off-screen input; the input's
+// value is cleared after each choice, so the same file can be chosen twice.
+import { useRef, type ReactNode } from 'react';
 
 interface FileButtonProps {
   children: ReactNode;
@@ -13,15 +15,19 @@ interface FileButtonProps {
 }
 
 export function FileButton({ children, onFiles, accept, multiple, disabled, className = 'btn', testId }: FileButtonProps) {
+  const input = useRef<HTMLInputElement>(null);
   return (
-    <label className={className}>
-      {children}
+    <>
+      <button type="button" className={className} disabled={disabled} onClick={() => input.current?.click()}>
+        {children}
+      </button>
       <input
+        ref={input}
         type="file"
         accept={accept}
         multiple={multiple}
         disabled={disabled}
-        className="visually-hidden"
+        hidden
         onChange={(e) => {
           const [first, ...rest] = Array.from(e.target.files ?? []);
           e.target.value = '';
@@ -29,6 +35,6 @@ export function FileButton({ children, onFiles, accept, multiple, disabled, clas
         }}
         data-testid={testId}
       />
-    </label>
+    </>
   );
 }

@@ -10,12 +10,13 @@ interface Axis {
   max: number;
 }
 
-// Wider than tall: the labels left and right of the chart (投资金额, 集约性 …) need the room.
-const WIDTH = 280;
-const HEIGHT = 220;
+// Wider than tall: the labels left and right of the chart (投资金额, 集约性 …) need the room. Drawn at 1 SVG unit per
+// CSS pixel, so the stylesheet's label size (13 px, readable) is the size on screen.
+const WIDTH = 300;
+const HEIGHT = 230;
 const CX = WIDTH / 2;
 const CY = HEIGHT / 2;
-const RADIUS = 76;
+const RADIUS = 74;
 const RINGS = [0.25, 0.5, 0.75, 1];
 
 function point(i: number, count: number, share: number): [number, number] {

@@ -1,5 +1,6 @@
 // Owns turning a sample report or sheet into a SampleDocument entry (id, kind, title, file name, renderer).
 import type { DocumentKind } from '../../shared/manifest';
+import { writeOfd } from '../legacy/ofd-writer';
 import type { InformationResource, PerformanceTarget } from './sheets';
 import { renderBudgetXlsx, renderPerformanceXlsx, renderResourceCatalogXlsx } from './sheets';
 import { renderReportDocx } from './report-docx';
@@ -48,20 +49,20 @@ export const performanceDocument = (p: SampleProject, goals: string, targets: Pe
     renderPerformanceXlsx({ projectName: p.name, applicant: p.applicant, totalFen: totalFen(p.budget), goals, targets, created }),
 });
 
-/**
- * A stand-in for a signed OFD scan: plain UTF-8 text under an .ofd name. It is not a real OFD (which is a ZIP of XML),
- * so the app must fall back to "cannot render, open in the system's OFD reader".
- */
-export const ofdPlaceholder = (id: string, title: string, fileName: string): SampleDocument => ({
+/** An OFD official notice (GB/T 33190, scripts/legacy/ofd-writer.ts): a title and three body paragraphs on one A4 page. */
+export const ofdDocument = (id: string, title: string, fileName: string): SampleDocument => ({
   id,
   kind: 'other',
   title,
   fileName,
-  render: async () =>
-    Buffer.from(
-      `本文件是示例评审包中的 OFD 版式文件占位内容，并不是真实的 OFD 文档。\n` +
-        `真实评审包中此处为“${title}”的 OFD 版式扫描件，需使用系统中安装的 OFD 阅读器打开。\n` +
-        `This is a placeholder for an OFD file in a sample package; it is plain text, not a real OFD document.\n`,
-      'utf8',
-    ),
+  render: () => {
+    const lines = [
+      '区发展改革委关于下达2027年度政务信息化项目计划的通知',
+      '各有关单位：',
+      '经区政府同意，现将2027年度区级政务信息化项目计划下达给你们，',
+      '请按照批准的建设内容和投资规模组织实施。',
+      '特此通知。',
+    ];
+    return writeOfd([{ lines: lines.map((text, i) => ({ text, size: i === 0 ? 5.6 : 4.2, x: 28, y: 45 + i * 12 })) }], title);
+  },
 });

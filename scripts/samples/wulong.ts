@@ -1,7 +1,7 @@
 // Owns the 武隆 sample package: a complete, compliant 2027 review session with three projects (扩建, 新建 < 3000万, 新建 ≥ 3000万).
 import { cryptoPlanReport, feasibilityReport, postEvaluationReport, preliminaryDesignReport } from './companion-reports';
 import { wulong } from './district';
-import { budgetDocument, catalogDocument, docxDocument, ofdPlaceholder, pdfDocument, performanceDocument } from './documents';
+import { budgetDocument, catalogDocument, docxDocument, ofdDocument, pdfDocument, performanceDocument } from './documents';
 import { proposalReport, type ProposalSpec } from './proposal';
 import type { SamplePackage, SampleProject } from './sample-project';
 
@@ -402,7 +402,7 @@ oneNetwork.documents = [
     ],
     created,
   ),
-  ofdPlaceholder('wl-2027-02-plan-notice', '区发展改革委关于下达2027年度政务信息化项目计划的通知（OFD版式）', '年度计划通知.ofd'),
+  ofdDocument('wl-2027-02-plan-notice', '区发展改革委关于下达2027年度政务信息化项目计划的通知（OFD版式）', '年度计划通知.ofd'),
 ];
 
 const waterSupply: SampleProject = {

@@ -17,6 +17,7 @@ import { expertMachine, exportResult, ok, passphrase, reviewOf, samplesDir, scor
 import { readPdf } from '../core/output/pdf/pdfText';
 import {
   chromiumPath,
+  downloadPaths,
   ensureBuiltWithSamples,
   launchChromium,
   newPage,
@@ -162,15 +163,14 @@ describe.skipIf(!existsSync(chromiumPath))('the bureau in the browser', () => {
     await shot(page, '61-bureau-prepare');
     await page.getByTestId('export-package').click();
     await page.getByTestId('export-file').waitFor({ timeout: 60_000 });
-    const file = (await page.getByTestId('export-file').locator('code').textContent())!;
+    const [file] = await downloadPaths(page.getByTestId('export-file'));
     expect(file).toMatch(/\.rpkg$/);
-    expect(existsSync(file)).toBe(true);
+    expect(existsSync(file!)).toBe(true);
     await page.getByTestId('export-copies').click();
     await page.getByTestId('export-copy').first().waitFor();
-    const folder = (await page.getByTestId('export-copies-result').locator('p code').textContent())!;
-    copies = (await page.getByTestId('export-copy').allTextContents()).map((f) => path.join(folder, f));
+    copies = await downloadPaths(page.getByTestId('export-copies-result'));
     expect(copies.map((c) => path.basename(c))).toEqual(plan.map((p) => `${title}-${p.name}.rpkg`));
-    const original = await fs.readFile(file);
+    const original = await fs.readFile(file!);
     for (const c of copies) expect((await fs.readFile(c)).equals(original)).toBe(true);
     await shot(page, '62-bureau-exported');
     expect(errors).toEqual([]);
@@ -374,7 +374,9 @@ describe.skipIf(!existsSync(chromiumPath))('the bureau in the browser', () => {
     expect(await page.getByTestId('letters-register-row').allTextContents()).toEqual([
       expect.stringMatching(/^武数据评〔2027〕1号.*2027年3月18日/),
     ]);
-    const folder = (await page.getByTestId('letters-folder').textContent())!;
+    // Web mode lists each file as a download link (the folder is the server's, not shown): its path names the folder.
+    const href = (await page.getByTestId('letters-file').first().getAttribute('href'))!;
+    const folder = path.dirname(new URL(href, 'http://127.0.0.1').searchParams.get('path')!);
     const letter = (await page.getByTestId('letters-file').allTextContents()).find((n) => n.includes('评审意见函') && n.endsWith('.pdf'));
     expect(letter).toBeTruthy();
     const text = await pdfText(path.join(folder, letter!));
@@ -405,9 +407,9 @@ describe.skipIf(!existsSync(chromiumPath))('the bureau in the browser', () => {
     await page.getByTestId('bureau-tab-archive').click();
     await page.getByTestId('archive-export').click();
     await page.getByTestId('archive-file').waitFor({ timeout: 60_000 });
-    const file = (await page.getByTestId('archive-file').locator('code').textContent())!;
+    const [file] = await downloadPaths(page.getByTestId('archive-file'));
     expect(file).toMatch(/归档\.zip$/);
-    expect((await fs.stat(file)).size).toBeGreaterThan(1000);
+    expect((await fs.stat(file!)).size).toBeGreaterThan(1000);
     await shot(page, '69-bureau-archive');
     // Back to the list: the review is there and opens where it was left.
     await page.getByTestId('bureau-back-list').click();

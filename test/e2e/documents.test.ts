@@ -20,6 +20,7 @@ import {
   shot,
   startWebApp,
   type WebApp,
+  headerAction,
 } from './harness';
 
 let browser: Browser;
@@ -75,7 +76,7 @@ describe.skipIf(!existsSync(chromiumPath))('generated documents in the browser',
 
   it('opens 文书 from the header and previews the expert opinion of the current project with pdf.js', async () => {
     await page.getByTestId('project-item').first().click();
-    await page.getByTestId('documents-open').click();
+    await headerAction(page, 'documents-open');
     await page.getByTestId('documents').waitFor();
     expect(await page.getByTestId('documents-open').getAttribute('aria-pressed')).toBe('true');
     const items = page.getByTestId('template-item');
@@ -98,7 +99,9 @@ describe.skipIf(!existsSync(chromiumPath))('generated documents in the browser',
     await page.getByTestId('generate-all').click();
     const result = page.getByTestId('generate-result');
     await result.waitFor({ timeout: 60_000 });
-    const folder = (await page.getByTestId('generate-folder').textContent())!;
+    // Web mode lists each file as a download link (the folder is the server's, not shown): its path names the folder.
+    const href = (await page.getByTestId('generated-file').first().locator('a').getAttribute('href'))!;
+    const folder = path.dirname(new URL(href, 'http://127.0.0.1').searchParams.get('path')!);
     expect(folder.startsWith(path.join(dataDir, 'exports'))).toBe(true);
     const projects = await page.getByTestId('project-item').count();
     // The scored project's expert opinion × (Word, PDF), the sign-in sheet × (Word, PDF), the score sheet in Excel; the

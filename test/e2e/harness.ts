@@ -2,7 +2,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type { Envelope } from '../../shared/api';
 import { decodeWire, encodeWire } from '../../shared/wire';
 import { TOKEN_HEADER } from '../../electron/web/server';
@@ -85,25 +85,40 @@ export async function newPage(browser: Browser): Promise<{ page: Page; errors: s
   return { page, errors };
 }
 
+/**
+ * The server-side path of each file a download link under `scope` sends (web mode lists what the core wrote as
+ * `/api/file?path=…` links, never the server's folders): what a test opens to check the bytes.
+ */
+export async function downloadPaths(scope: Locator): Promise<string[]> {
+  const hrefs = await scope.locator('a[href^="/api/file?"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  return hrefs.map((href) => new URL(href, 'http://127.0.0.1').searchParams.get('path') ?? '');
+}
+
 export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`) });
 
-/** Fills the first-run 专家信息 form if the app asks for it (a fresh data folder); otherwise leaves the page as it is. */
+/**
+ * Fills the first-run 专家信息 form if the app asks for it (a fresh data folder); otherwise leaves the page as it is. The name is
+ * the sample roster's first expert: before scoring, the app has the expert confirm who they are on the package's roster (名单核对).
+ */
 export async function saveExpertProfile(page: Page): Promise<void> {
   await page
     .locator('[data-testid="expert-name"], [data-testid="open-package"], [data-testid="session-title"]')
     .first()
     .waitFor({ timeout: 20_000 });
   if (!(await page.getByTestId('expert-name').isVisible())) return;
-  await page.getByTestId('expert-name').fill('王评审');
-  await page.getByTestId('expert-title').fill('高级工程师');
-  await page.getByTestId('expert-employer').fill('某市大数据发展中心');
+  await page.getByTestId('expert-name').fill('周建国');
+  await page.getByTestId('expert-title').fill('正高级工程师');
+  await page.getByTestId('expert-employer').fill('重庆渝信规划设计研究院有限公司');
   await page.getByTestId('expert-phone').fill('023-6688-1234');
   await page.getByTestId('expert-save').click();
   await page.getByTestId('expert-name').waitFor({ state: 'detached', timeout: 10_000 });
 }
 
-/** On the 评分 tab: accepts the session's 专家承诺书 if it has not been signed yet, and waits for the form. */
+/** On the 评分 tab: confirms the expert's roster entry (确认身份, the one suggested) and accepts the 专家承诺书 if not done yet, and waits for the form. */
 export async function acceptCommitment(page: Page): Promise<void> {
+  const gate = page.locator('[data-testid="roster-confirm"], [data-testid="commitment-accept"], [data-testid="commitment-signed"]');
+  await gate.first().waitFor({ timeout: 30_000 });
+  if (await page.getByTestId('roster-confirm').isVisible()) await page.getByTestId('roster-confirm').press('Enter');
   await page.locator('[data-testid="commitment-accept"], [data-testid="commitment-signed"]').first().waitFor({ timeout: 30_000 });
   // By keyboard: a click would leave the pointer over the form that replaces the button, hovering whatever opens there.
   if (await page.getByTestId('commitment-accept').isVisible()) await page.getByTestId('commitment-accept').press('Enter');
@@ -115,6 +130,13 @@ export async function openScoreTab(page: Page): Promise<void> {
   await page.getByTestId('project-item').first().click();
   await page.getByTestId('panel-tab-score').click();
   await acceptCommitment(page);
+}
+
+/** Clicks a session-header action that lives under 更多 (opening the menu first); one already visible is clicked directly. */
+export async function headerAction(page: Page, testId: string): Promise<void> {
+  const target = page.getByTestId(testId);
+  if (!(await target.isVisible()) && (await page.getByTestId('header-more').count()) > 0) await page.getByTestId('header-more').click();
+  await target.click();
 }
 
 /** Calls the running web app's API directly (setting up data the test is not about), with the URL's token. */

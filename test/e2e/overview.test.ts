@@ -15,6 +15,7 @@ import {
   shot,
   startWebApp,
   type WebApp,
+  headerAction,
 } from './harness';
 
 let browser: Browser;
@@ -112,7 +113,7 @@ describe.skipIf(!existsSync(chromiumPath))('phrases and overview in the browser'
       await input.fill(String(Math.floor(max * (0.5 + 0.1 * (i % 5)) * 2) / 2));
     }
     await saved();
-    await page.getByTestId('overview-open').click();
+    await headerAction(page, 'overview-open');
     const rows = page.getByTestId('overview-row');
     await rows.first().waitFor({ timeout: 15_000 });
     expect(await rows.count()).toBe(await page.getByTestId('project-item').count());

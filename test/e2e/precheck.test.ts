@@ -69,8 +69,8 @@ describe.skipIf(!existsSync(chromiumPath))('pre-check in the browser', () => {
   }, 60_000);
 
   it('searches every document of the session and opens a hit at its page', async () => {
+    // Typing opens the list (Enter would open the first hit of these words at once).
     await page.getByTestId('session-search').fill('业务专网');
-    await page.getByTestId('session-search').press('Enter');
     const result = page.getByTestId('session-search-result').first();
     await result.waitFor({ timeout: 30_000 });
     expect(await result.textContent()).toMatch(/业务专网/);
@@ -81,4 +81,17 @@ describe.skipIf(!existsSync(chromiumPath))('pre-check in the browser', () => {
     await shot(page, '13-search-opened');
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it('expands a search with the thesaurus and says so: 等保 also finds 等级保护', async () => {
+    // No Enter: it would open the first row of the answer still shown for the previous words.
+    await page.getByTestId('session-search').fill('等保');
+    const also = page.getByTestId('session-search-also');
+    await also.waitFor({ timeout: 30_000 });
+    expect(await also.textContent()).toBe('同时检索了 “等级保护”');
+    const snippets = await page.getByTestId('session-search-result').allTextContents();
+    expect(snippets.some((s) => s.includes('等保'))).toBe(true);
+    expect(snippets.some((s) => s.includes('等级保护') && !s.includes('等保'))).toBe(true);
+    await shot(page, '13b-search-thesaurus');
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

@@ -16,6 +16,7 @@ import { samplesDir } from '../core/bureau/cycle';
 import {
   callApi,
   chromiumPath,
+  downloadPaths,
   ensureBuiltWithSamples,
   launchChromium,
   newPage,
@@ -231,7 +232,7 @@ describe.skipIf(!existsSync(chromiumPath))('规则配置 in the browser', () => 
     await page.getByTestId('draft-ready').waitFor({ timeout: 30_000 });
     await page.getByTestId('export-package').click();
     await page.getByTestId('export-file').waitFor({ timeout: 60_000 });
-    const file = (await page.getByTestId('export-file').locator('code').textContent())!;
+    const file = (await downloadPaths(page.getByTestId('export-file')))[0]!;
     expect(file).toMatch(/\.rpkg$/);
 
     // The package: profile.json at the root, the manifest naming it with its hash — the bytes saved as version 1.

@@ -88,7 +88,7 @@ describe.skipIf(!existsSync(chromiumPath))('reading a package in the browser', (
     expect(errors).toEqual([]);
   }, 180_000);
 
-  it('shows a DOCX as a document, an XLSX as a sheet, and explains files it cannot show', async () => {
+  it('shows a DOCX as a document, an XLSX as a sheet and an OFD as its pages', async () => {
     const { page, errors } = await newPage(browser);
     await page.goto(app.url);
     await openSession(page, /武隆区/);
@@ -110,14 +110,16 @@ describe.skipIf(!existsSync(chromiumPath))('reading a package in the browser', (
     expect(await page.getByTestId('sheet-grid').textContent()).toMatch(/合计/);
     await shot(page, '06-xlsx');
 
+    // The 年度计划通知 is an OFD (GB/T 33190): its page shows with its text where the file places it.
     await page.getByTestId('project-item').nth(1).click();
-    const ofd = page.getByTestId('document-item').filter({ hasText: /OFD|ofd|版式/ });
-    if ((await ofd.count()) > 0) {
-      await ofd.first().click();
-      await page.getByTestId('external-note').waitFor();
-      expect(await page.getByTestId('external-note').textContent()).toMatch(/系统默认程序/);
-      await shot(page, '07-external');
-    }
+    await page
+      .getByTestId('document-item')
+      .filter({ hasText: /OFD版式/ })
+      .first()
+      .click();
+    await page.getByTestId('ofd-page').first().waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('ofd-page').first().textContent()).toMatch(/特此通知/);
+    await shot(page, '07-ofd');
     expect(errors).toEqual([]);
   }, 120_000);
 

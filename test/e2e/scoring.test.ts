@@ -16,6 +16,7 @@ import {
   shot,
   startWebApp,
   type WebApp,
+  headerAction,
 } from './harness';
 
 let browser: Browser;
@@ -48,15 +49,17 @@ describe.skipIf(!existsSync(chromiumPath))('scoring in the browser', () => {
   it('asks for the commitment before the form, and shows it signed with the expert name', async () => {
     await page.getByTestId('project-item').first().click();
     await page.getByTestId('panel-tab-score').click();
+    // 确认身份 first: the name on this machine is the roster's 周建国.
+    await page.getByTestId('roster-confirm').click();
     expect(await page.getByTestId('commitment-text').textContent()).toContain('不得私下接触申报单位');
     expect(await page.getByTestId('score-form').count()).toBe(0);
     await shot(page, '26-commitment');
     await acceptCommitment(page);
-    expect(await page.getByTestId('commitment-signed').textContent()).toMatch(/^已签署承诺书 王评审 /);
+    expect(await page.getByTestId('commitment-signed').textContent()).toMatch(/^已签署承诺书 周建国 /);
 
     // 专家信息 stays editable from the header, validated as on first run.
-    await page.getByTestId('expert-edit').click();
-    expect(await page.getByTestId('expert-name').inputValue()).toBe('王评审');
+    await headerAction(page, 'expert-edit');
+    expect(await page.getByTestId('expert-name').inputValue()).toBe('周建国');
     await page.getByTestId('expert-phone').fill('023 转 8');
     await page.getByTestId('expert-save').click();
     await page.getByRole('alert').filter({ hasText: '数字和短横线' }).waitFor();
@@ -104,16 +107,18 @@ describe.skipIf(!existsSync(chromiumPath))('scoring in the browser', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type(typed.values().next().value!);
 
-    // Undo (Ctrl+Z) takes a changed score back, and redo (Ctrl+Shift+Z) forward again.
+    // Undo (Ctrl+Z) takes a changed score back, even one typed a moment ago (it is committed first), and redo
+    // (Ctrl+Shift+Z) forward again.
     const before = await inputs.first().inputValue();
+    const shown = () => expect.poll(() => inputs.first().inputValue(), { timeout: 2_000 });
     await page.keyboard.press('Control+A');
     await page.keyboard.type('1');
     await page.keyboard.press('Control+Z');
-    expect(await inputs.first().inputValue()).toBe(before);
+    await shown().toBe(before);
     await page.keyboard.press('Control+Shift+Z');
-    expect(await inputs.first().inputValue()).toBe('1');
+    await shown().toBe('1');
     await page.keyboard.press('Control+Z');
-    expect(await inputs.first().inputValue()).toBe(before);
+    await shown().toBe(before);
 
     for (const opinion of await page.getByTestId('dimension-opinion').all()) {
       await opinion.focus();

@@ -1,10 +1,10 @@
-// End to end in Chromium: create a signing identity, draw a handwritten signature, sign a completed review, export the signed files, and verify the result file — 有效 as exported, 无效 with one byte changed.
+// End to end in Chromium: create a signing identity, draw a handwritten signature, sign a completed review (unlocking the key for the sitting),
+// export the signed files without the passphrase again, and verify the result file — 有效 as exported, 无效 with one byte changed.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionDetail } from '../../shared/domain';
-import type { Review, ReviewView } from '../../shared/scoring';
 import { tempDir } from '../helpers/core';
 import {
   callApi,
@@ -18,7 +18,9 @@ import {
   shot,
   startWebApp,
   type WebApp,
+  headerAction,
 } from './harness';
+import { completeByApi } from './reviewByApi';
 
 let browser: Browser;
 let app: WebApp;
@@ -27,37 +29,6 @@ let errors: string[];
 let dataDir: string;
 let sessionId: string;
 const passphrase = 'Review-Desk 2027!';
-
-/** Completes a project's review through the API: every sub-criterion, opinion, veto ruling and budget line filled. */
-async function completeByApi(projectId: string): Promise<void> {
-  const key = { sessionId, projectId };
-  const view = await callApi<ReviewView>(app.url, 'review.get', key);
-  const rubric = view.rubric.rubric;
-  const review: Review = {
-    ...view.review,
-    conflict: { hasConflict: false, note: '' },
-    familiarity: 'familiar',
-    dimensions: Object.fromEntries(
-      rubric.dimensions.map((d) => [
-        d.id,
-        {
-          scores: Object.fromEntries(d.subCriteria.map((c) => [c.id, c.maxPoints - 0.5])),
-          opinion: `${d.name}论证充分。`,
-          lowScoreReason: '',
-        },
-      ]),
-    ),
-    chapterOpinions: Object.fromEntries(view.chapters.map((c) => [c.id, `${c.title}内容完整。`])),
-    vetoRulings: {
-      ...view.review.vetoRulings,
-      ...Object.fromEntries(view.vetoes.filter((v) => v.state === 'pending').map((v) => [v.veto.id, false])),
-    },
-    investment: Object.fromEntries(view.reductions.lines.map((l) => [l.lineId, { approvedFen: l.requestedFen, reason: '' }])),
-    overallOpinion: '同意该项目建设。',
-  };
-  await callApi(app.url, 'review.save', { ...key, review, baseVersion: view.version });
-  await callApi(app.url, 'review.complete', key);
-}
 
 describe.skipIf(!existsSync(chromiumPath))('signing in the browser', () => {
   beforeAll(async () => {
@@ -81,7 +52,7 @@ describe.skipIf(!existsSync(chromiumPath))('signing in the browser', () => {
   });
 
   it('creates an identity with its fingerprint in groups, and saves a signature drawn with the mouse', async () => {
-    await page.getByTestId('signing-identity-open').click();
+    await headerAction(page, 'signing-identity-open');
     await page.getByTestId('identity-form').waitFor();
     await page.getByTestId('algorithm-sm2').check();
     await page.getByTestId('algorithm-ecdsa-p256').check();
@@ -98,9 +69,9 @@ describe.skipIf(!existsSync(chromiumPath))('signing in the browser', () => {
     await groups.first().waitFor({ timeout: 20_000 });
     expect(await groups.count()).toBe(16);
     expect(await groups.first().textContent()).toMatch(/^[0-9A-F]{4}$/);
-    expect(await page.getByTestId('identity-subject').textContent()).toBe('王评审 · 高级工程师 · 某市大数据发展中心');
-    // The sample's roster does not register 王评审: the screen says so.
-    expect(await page.getByTestId('roster-warning').textContent()).toContain('王评审');
+    expect(await page.getByTestId('identity-subject').textContent()).toBe('周建国 · 正高级工程师 · 重庆渝信规划设计研究院有限公司');
+    // 周建国 is on the sample's roster (no fingerprint registered): no warning.
+    expect(await page.getByTestId('roster-warning').count()).toBe(0);
 
     // A signature in three strokes, drawn with the mouse.
     const box = (await page.getByTestId('signature-pad').boundingBox())!;
@@ -146,7 +117,7 @@ describe.skipIf(!existsSync(chromiumPath))('signing in the browser', () => {
   it('signs a completed review in the 评分 tab and shows 已签名 第1版', async () => {
     await callApi(app.url, 'session.commitment.accept', { sessionId });
     const detail = await callApi<SessionDetail>(app.url, 'session.get', { sessionId });
-    for (const p of detail.projects) await completeByApi(p.id);
+    for (const p of detail.projects) await completeByApi(app.url, sessionId, p.id);
     await openScoreTab(page);
     await page.getByTestId('sign-review').click();
     await page.getByTestId('sign-passphrase').fill('wrong passphrase');
@@ -160,9 +131,15 @@ describe.skipIf(!existsSync(chromiumPath))('signing in the browser', () => {
     for (const p of detail.projects.slice(1)) await callApi(app.url, 'review.sign', { sessionId, projectId: p.id, passphrase });
   }, 120_000);
 
-  it('exports the signed files to the data folder and shows where', async () => {
-    await page.getByTestId('signing-export-open').click();
-    await page.getByTestId('export-passphrase').fill(passphrase);
+  it('exports the signed files to the data folder without asking the passphrase again, and shows where', async () => {
+    const { projects } = await callApi<SessionDetail>(app.url, 'session.get', { sessionId });
+    await headerAction(page, 'signing-export-open');
+    // Unlocked when the review was signed above: this sitting asks no passphrase again.
+    await page.getByTestId('export-unlocked').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('export-passphrase').count()).toBe(0);
+    expect(await page.getByTestId('export-plan-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-stage')))).toEqual(
+      projects.map(() => 'signed'),
+    );
     await page.getByTestId('export-submit').click();
     await page.getByTestId('export-done').waitFor({ timeout: 120_000 });
     const folder = path.join(dataDir, 'exports', '2027年度武隆区政务信息化项目专家评审会', '签名文件');
@@ -171,6 +148,7 @@ describe.skipIf(!existsSync(chromiumPath))('signing in the browser', () => {
     expect(files.filter((f) => f.endsWith('.rdr.json'))).toHaveLength(1);
     expect(files.filter((f) => f.endsWith('.pdf')).length).toBeGreaterThan(0);
     expect(files.filter((f) => f.endsWith('.docx.sig.json')).length).toBe(files.filter((f) => f.endsWith('.docx')).length);
+    expect(await page.getByTestId('export-included').locator('li').count()).toBe(projects.length);
     await shot(page, '42-signing-export');
     await page.getByTestId('export-close').click();
   }, 180_000);
@@ -181,10 +159,10 @@ describe.skipIf(!existsSync(chromiumPath))('signing in the browser', () => {
       folder,
       readdirSync(folder).find((f) => f.endsWith('.rdr.json'))!,
     );
-    await page.getByTestId('signing-verify-open').click();
+    await headerAction(page, 'signing-verify-open');
     await page.getByTestId('verify-input').setInputFiles(rdr);
     await expect.poll(() => page.getByTestId('verify-verdict').textContent(), { timeout: 20_000 }).toBe('有效');
-    expect(await page.getByTestId('verify-signer').textContent()).toBe('王评审 · 高级工程师 · 某市大数据发展中心');
+    expect(await page.getByTestId('verify-signer').textContent()).toBe('周建国 · 正高级工程师 · 重庆渝信规划设计研究院有限公司');
     expect(await page.locator('[data-testid="verify-check"][data-ok="false"]').count()).toBe(0);
     await shot(page, '43-signing-verify-valid');
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { RequiredChapter } from '../../shared/precheck';
 import { extractText } from '../../electron/core/documents/text';
 import { detectChapters } from '../../electron/core/precheck/chapters';
+import type { PrecheckProject } from '../../electron/core/precheck/checks';
 import { makeChapterFixtures } from '../../scripts/make-chapter-fixtures';
 import { tempDir } from './core';
 
@@ -43,9 +44,23 @@ export const requiredChapters: RequiredChapter[] = [
   { id: 'intensive', title: '集约化建设', synonyms: [], citation: wulong },
 ];
 
+/** A new project (新建, in the annual plan) with these documents and no budget: what a chapter check needs of a project. */
+export const newProject = (documents: PrecheckProject['documents']): PrecheckProject => ({
+  id: 'p',
+  name: '武隆区智慧养老服务平台建设项目',
+  applicant: '重庆市武隆区民政局',
+  type: 'new',
+  totalInvestmentFen: 100_000_000,
+  inAnnualPlan: true,
+  fundingSource: '区级财政资金',
+  summary: '',
+  documents,
+  budgetLines: [],
+});
+
 export type ChapterId = 'data-governance' | 'data-sharing' | 'network-security' | 'crypto' | 'intensive';
 
-/** test/fixtures/chapters/labels.json: per document, the chapters it has and the page each starts on (DOCX: 1). */
+/** test/fixtures/chapters/labels.json: per document, the chapters it has and the page each starts on (DOCX: by its page breaks). */
 export interface ChapterLabels {
   documents: {
     file: string;

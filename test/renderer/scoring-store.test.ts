@@ -240,4 +240,31 @@ describe('stale version', () => {
     });
     expect(fake.call.mock.calls.map(([name]) => name)).not.toContain('review.complete');
   });
+
+  it('refuses 完成评审 while a field holds a refused value, naming where, and goes on once it is corrected', async () => {
+    await loaded();
+    useScoring.getState().setInvalid('score.necessity.n1', { text: '7.3', where: '必要性 · 需求分析' });
+    expect(useScoring.getState().invalid).toEqual({ 'score.necessity.n1': { text: '7.3', where: '必要性 · 需求分析' } });
+    await expect(useScoring.getState().complete({ sessionId: SESSION, projectId: PROJECT })).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: '1 处输入无效，未保存，请先改正：必要性 · 需求分析',
+    });
+    expect(fake.call.mock.calls.map(([name]) => name)).not.toContain('review.complete');
+
+    useScoring.getState().setInvalid('score.necessity.n1', null);
+    await useScoring
+      .getState()
+      .complete({ sessionId: SESSION, projectId: PROJECT })
+      .catch(() => undefined);
+    expect(fake.call.mock.calls.map(([name]) => name)).toContain('review.complete');
+  });
+
+  it('tracks each field whose typed value waits for the pause once, and releases it', async () => {
+    await loaded();
+    useScoring.getState().setTyping('score.necessity.n1', true);
+    useScoring.getState().setTyping('score.necessity.n1', true);
+    expect(useScoring.getState().typing).toEqual(['score.necessity.n1']);
+    useScoring.getState().setTyping('score.necessity.n1', false);
+    expect(useScoring.getState().typing).toEqual([]);
+  });
 });

@@ -47,9 +47,21 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('packs the app into an integrity-checked asar, unpacking only the native addon', () => {
+  it('packs the app into an integrity-checked asar, unpacking only the native addons (SQLite, ONNX Runtime for OCR)', () => {
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3/**']);
+    expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3/**', '**/node_modules/onnxruntime-node/bin/**']);
+  });
+
+  it("packs only the target platform's ONNX Runtime binaries, and not the WASM build", () => {
+    const platforms = { win: 'win32', linux: 'linux', mac: 'darwin' } as const;
+    for (const [key, own] of Object.entries(platforms)) {
+      const files = ((config as unknown as Record<string, { files?: string[] }>)[key]?.files ?? []) as string[];
+      const others = Object.values(platforms)
+        .filter((p) => p !== own)
+        .sort();
+      expect(files, key).toContain(`!**/node_modules/onnxruntime-node/bin/napi-v6/{${others.join(',')}}/**`);
+    }
+    expect(JSON.stringify(config.files)).toContain('!**/node_modules/onnxruntime-web/**');
   });
 
   it('rebuilds native modules for Electron', () => {

@@ -1,6 +1,7 @@
-// The loopback bridge: token and Host checks, binary-safe calls through the real core, progress events over SSE, static confinement.
+// The loopback bridge: token, cookie, Host and Origin checks, binary-safe calls through the real core, progress events over SSE,
+// static confinement, and downloads confined to the output folders.
 import http from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/app';
@@ -12,6 +13,7 @@ import { tempDir, writeMinimalPackage } from '../helpers/core';
 const token = 'a'.repeat(48);
 let core: Core;
 let server: WebServer;
+let outputs: string;
 const events: { name: string; payload: unknown }[] = [];
 
 beforeAll(async () => {
@@ -28,7 +30,11 @@ beforeAll(async () => {
     openFolder: async () => false,
     emit: (n, p) => server.broadcast(n, p),
   });
-  server = await startWebServer({ dispatch: core.dispatch, rendererDir, token });
+  outputs = tempDir();
+  mkdirSync(path.join(outputs, '评审会'), { recursive: true });
+  writeFileSync(path.join(outputs, '评审会', "专家评审意见表（1）'a'.pdf"), '%PDF-1.7 test');
+  symlinkSync(path.join(rendererDir, '..', 'outside', 'secret.txt'), path.join(outputs, 'link.txt'));
+  server = await startWebServer({ dispatch: core.dispatch, rendererDir, token, downloadRoots: [outputs] });
 });
 afterAll(async () => {
   await server.close();
@@ -80,7 +86,9 @@ describe('web bridge', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
     const bad = await call('reading.save', { documentKey: -1, position: {} });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect((bad as { error: { message: string } }).error.message).toMatch(/请求参数有误/);
+    // In the user's words: zod's Chinese message, never the call's name or the field's path.
+    expect((bad as { error: { message: string } }).error.message).toMatch(/^请求参数有误：.*[\u4e00-\u9fff]/);
+    expect((bad as { error: { message: string } }).error.message).not.toMatch(/reading\.save|documentKey|position/);
   });
 
   it('imports uploaded package bytes, streams progress events, and returns document bytes unchanged', async () => {
@@ -91,7 +99,7 @@ describe('web bridge', () => {
     const { readFileSync } = await import('node:fs');
 
     const sse = await new Promise<http.IncomingMessage>((resolve) =>
-      http.get({ host: '127.0.0.1', port: server.port, path: `/api/events?token=${token}` }, resolve),
+      http.get({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { [TOKEN_HEADER]: token } }, resolve),
     );
     sse.setEncoding('utf8');
     let buffered = '';
@@ -137,6 +145,72 @@ describe('web bridge', () => {
     ]) {
       const res = await request(p);
       expect(res.body.toString()).not.toContain('SECRET');
+    }
+  });
+
+  it('exchanges the URL token once for an HttpOnly, SameSite=Strict cookie and strips it from the address', async () => {
+    const res = await request(`/?token=${token}&x=1`);
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/?x=1');
+    const setCookie = res.headers['set-cookie']![0]!;
+    expect(setCookie).toMatch(new RegExp(`^rd_session_${server.port}=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=/$`));
+    expect(setCookie).not.toContain(token);
+    const cookie = setCookie.split(';')[0]!;
+    // The cookie alone opens the API (a reload, a new tab from the address bar); a forged one does not.
+    const info = await request('/api/call/app.info', { method: 'POST', headers: { Cookie: cookie }, body: encodeWire({}) });
+    expect(info.status).toBe(200);
+    expect(decodeWire(new Uint8Array(info.body))).toMatchObject({ ok: true });
+    const forged = `rd_session_${server.port}=${'0'.repeat(64)}`;
+    expect((await request('/api/call/app.info', { method: 'POST', headers: { Cookie: forged }, body: encodeWire({}) })).status).toBe(401);
+    expect((await request('/api/events', { headers: { Cookie: forged } })).status).toBe(401);
+    // A wrong token is stripped too, but earns no cookie.
+    const wrong = await request(`/?token=${'b'.repeat(48)}`);
+    expect(wrong.status).toBe(303);
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('refuses cross-site requests even with a valid cookie or token (Origin, Sec-Fetch-Site)', async () => {
+    const cookie = (await request(`/?token=${token}`)).headers['set-cookie']![0]!.split(';')[0]!;
+    const body = encodeWire({});
+    const post = (headers: Record<string, string>) => request('/api/call/app.info', { method: 'POST', headers, body });
+    expect((await post({ Cookie: cookie, Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await post({ Cookie: cookie, Origin: `http://127.0.0.1:${server.port + 1}` })).status).toBe(403);
+    expect((await post({ [TOKEN_HEADER]: token, Origin: 'null' })).status).toBe(403);
+    expect((await post({ Cookie: cookie, 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+    expect((await post({ Cookie: cookie, 'Sec-Fetch-Site': 'same-site' })).status).toBe(403);
+    // A cross-site page cannot plant its own session through the token URL either.
+    const planted = await request(`/?token=${token}`, { headers: { 'Sec-Fetch-Site': 'cross-site' } });
+    expect(planted.status).toBe(403);
+    expect((await post({ Cookie: cookie, Origin: `http://127.0.0.1:${server.port}`, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200);
+    expect((await post({ Cookie: cookie, Origin: `http://localhost:${server.port}`, Host: `localhost:${server.port}` })).status).toBe(200);
+  });
+
+  it('downloads a file from the output folders only, named in RFC 5987 UTF-8, and only when authorised', async () => {
+    const file = path.join(outputs, '评审会', "专家评审意见表（1）'a'.pdf");
+    const url = `/api/file?path=${encodeURIComponent(file)}`;
+    expect((await request(url)).status).toBe(401);
+    const res = await request(url, { headers: { [TOKEN_HEADER]: token } });
+    expect(res.status).toBe(200);
+    expect(res.body.toString()).toBe('%PDF-1.7 test');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="download.pdf"; filename*=UTF-8''${encodeURIComponent('专家评审意见表（1）')}%27a%27.pdf`,
+    );
+    // Decoding the header gives the user's file name back.
+    const encoded = /filename\*=UTF-8''(.+)$/.exec(res.headers['content-disposition']!)![1]!;
+    expect(decodeURIComponent(encoded)).toBe("专家评审意见表（1）'a'.pdf");
+    for (const p of [
+      path.join(outputs, '..', 'outside', 'secret.txt'),
+      path.join(outputs, '评审会', '..', '..', 'outside', 'secret.txt'),
+      path.join(outputs, 'link.txt'), // a symlink inside pointing outside
+      path.join(outputs, '评审会'), // a folder
+      outputs,
+      'relative/secret.txt',
+      '/etc/passwd',
+      `${file}\0.txt`,
+    ]) {
+      const denied = await request(`/api/file?path=${encodeURIComponent(p)}`, { headers: { [TOKEN_HEADER]: token } });
+      expect(denied.status, p).toBe(404);
+      expect(denied.body.toString()).not.toContain('SECRET');
     }
   });
 });

@@ -1,4 +1,5 @@
 // Owns the one entry point both transports call: validate the input against the contract, run the handler, never throw across.
+import { z } from 'zod';
 import { api, isMethodName, type ApiErrorBody, type Envelope } from '../../../shared/api';
 import { AppError } from '../kernel/errors';
 import { storageError } from '../kernel/storage';
@@ -6,16 +7,21 @@ import type { Handlers } from '../kernel/handlers';
 
 export type Dispatch = (name: string, input: unknown) => Promise<Envelope<unknown>>;
 
+/** zod's own Chinese messages (长度、格式 …) for a refused input. */
+const chineseMessages = { error: z.locales.zhCN().localeError };
+
 export function createDispatcher(handlers: Handlers, log: (err: unknown) => void = console.error): Dispatch {
   return async (name, input) => {
     if (!isMethodName(name)) {
       return fail({ code: 'unknown-method', message: `未知的操作：${String(name).slice(0, 80)}` });
     }
-    const parsed = api[name].input.safeParse(input);
+    const parsed = api[name].input.safeParse(input, chineseMessages);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      const where = first?.path.length ? first.path.join('.') : '（整体）';
-      return fail({ code: 'invalid-input', message: `请求参数有误（${name} 的 ${where}：${first?.message ?? '格式不对'}）` });
+      const where = first?.path.length ? first.path.join('.') : '(input)';
+      // The call and the field are for the log; the user reads what was wrong in their words, never `expert.save`.
+      log(`invalid input for ${name} at ${where}: ${first?.message ?? ''}`);
+      return fail({ code: 'invalid-input', message: `请求参数有误：${first?.message ?? '格式不对'}。请检查填写的内容后重试。` });
     }
     try {
       const handler = handlers[name] as (input: unknown) => unknown;

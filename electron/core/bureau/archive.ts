@@ -67,7 +67,7 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const indexSchema = z.strictObject({
   formatVersion: z.literal(1),
   kind: z.literal(archiveKind),
-  sessionId: z.string().uuid(),
+  sessionId: z.guid(),
   title: z.string(),
   manifestSha256: z.string().regex(/^[0-9a-f]{64}$/),
   createdAt: z.string(),

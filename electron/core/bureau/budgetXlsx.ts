@@ -1,7 +1,7 @@
-// Owns importing an applicant's 概算表 from XLSX: finding the header rows (表头, merged cells included), proposing which column is which and whether money is in 元 or 万元, and reading the lines under a confirmed mapping.
+// Owns importing an applicant's 概算表 from XLSX, .xls or WPS .et: finding the header rows (表头, merged cells included), proposing which column is which and whether money is in 元 or 万元, and reading the lines under a confirmed mapping.
 //
-// Old binary .xls (Excel 97-2003) is refused with a request to save as .xlsx: no maintained .xls parser without known
-// vulnerabilities is available (the npm `xlsx` 0.18.5 has open CVEs).
+// XLSX is read by exceljs; the binary Excel 97-2003 .xls and WPS .et (an OLE compound file) by SheetJS 0.20
+// (documents/readers/legacySheet.ts; not npm `xlsx` 0.18.5, which has open CVEs). Both become the same grid of values.
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import {
@@ -12,6 +12,8 @@ import {
   type BudgetPreview,
   type DraftBudgetLine,
 } from '../../../shared/bureau';
+import { readLegacyWorkbook, workbookCells } from '../documents/readers/legacySheet';
+import { isCfb, isZip } from '../documents/readers/limits';
 import { AppError } from '../kernel/errors';
 import { limits } from '../package/limits';
 
@@ -101,18 +103,35 @@ function inflatesModestly(bytes: Uint8Array): Promise<boolean> {
   });
 }
 
-async function loadWorkbook(name: string, bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const ole = bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-  if (ole || /\.xls$/i.test(name)) {
-    throw new AppError(
-      'invalid-input',
-      `“${name}”是旧版 Excel 97-2003 格式（.xls），本程序不读取该格式。请用 Excel 或 WPS 打开该文件，“另存为”Excel 工作簿（.xlsx）后再导入。`,
-    );
-  }
+interface SheetGrid {
+  rows: (string | number | null)[][];
+  width: number;
+}
+
+interface BudgetSheet {
+  name: string;
+  grid: SheetGrid;
+}
+
+/** Columns a 概算表 may use; rows are bounded by the readers (5,000). */
+const maxColumns = 50;
+
+/** Every sheet's grid: XLSX through exceljs, a compound file (.xls, .et) through SheetJS, whatever the name says. */
+async function loadSheets(name: string, bytes: Uint8Array): Promise<BudgetSheet[]> {
   if (bytes.length > maxBudgetBytes)
     throw new AppError('invalid-input', `“${name}”超过 ${maxBudgetBytes / 2 ** 20} MB，不像是概算表。请只保留概算表所在的工作表后再导入。`);
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
-    throw new AppError('invalid-input', `“${name}”不是有效的 Excel 工作簿（.xlsx），请确认文件是否损坏。`);
+  if (isCfb(bytes))
+    return workbookCells(await readLegacyWorkbook(name, bytes), maxColumns).map(({ name, rows, width }) => ({
+      name,
+      grid: { rows, width },
+    }));
+  const workbook = await loadXlsx(name, bytes);
+  return workbook.worksheets.map((sheet) => ({ name: sheet.name, grid: grid(sheet) }));
+}
+
+async function loadXlsx(name: string, bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  if (!isZip(bytes))
+    throw new AppError('invalid-input', `“${name}”不是有效的 Excel 工作簿（.xlsx、.xls 或 WPS .et），请确认文件是否损坏。`);
   if (!(await inflatesModestly(bytes)))
     throw new AppError(
       'invalid-input',
@@ -130,13 +149,8 @@ async function loadWorkbook(name: string, bytes: Uint8Array): Promise<ExcelJS.Wo
   return workbook;
 }
 
-interface SheetGrid {
-  rows: (string | number | null)[][];
-  width: number;
-}
-
 function grid(sheet: ExcelJS.Worksheet): SheetGrid {
-  const width = Math.min(sheet.columnCount, 50);
+  const width = Math.min(sheet.columnCount, maxColumns);
   const rows: (string | number | null)[][] = [];
   for (let r = 1; r <= Math.min(sheet.rowCount, 5000); r++) {
     const row = sheet.getRow(r);
@@ -201,16 +215,16 @@ function toFen(v: string | number | null, unit: AmountUnit): number | null {
   return Math.round(n * (unit === 'wan' ? 1_000_000 : 100));
 }
 
-/** Reads the workbook: with `mapping` as confirmed, else with the header and columns detected; lines get ids b01, b02 … */
-export async function previewBudget(name: string, bytes: Uint8Array, mapping?: BudgetMapping): Promise<BudgetPreview> {
-  const workbook = await loadWorkbook(name, bytes);
-  const sheets = workbook.worksheets.map((s) => s.name);
-  const candidates = mapping ? [workbook.getWorksheet(mapping.sheet)].filter((s): s is ExcelJS.Worksheet => !!s) : workbook.worksheets;
+/** Reads the workbook: with `mapping` as confirmed, else with the header and columns detected; lines get ids b01, b02 … (in the worker: budgetImport.ts) */
+export async function readBudget(name: string, bytes: Uint8Array, mapping?: BudgetMapping): Promise<BudgetPreview> {
+  const all = await loadSheets(name, bytes);
+  const sheets = all.map((s) => s.name);
+  const candidates = mapping ? all.filter((s) => s.name === mapping.sheet) : all;
   if (mapping && candidates.length === 0) throw new AppError('invalid-input', `“${name}”中没有名为“${mapping.sheet}”的工作表。`);
   const warnings: string[] = [];
-  let chosen: { sheet: ExcelJS.Worksheet; g: SheetGrid; headerRows: number[] } | null = null;
+  let chosen: { sheet: BudgetSheet; g: SheetGrid; headerRows: number[] } | null = null;
   for (const sheet of candidates) {
-    const g = grid(sheet);
+    const g = sheet.grid;
     const headerRows = mapping?.headerRows ?? detectHeader(g);
     if (headerRows) {
       chosen = { sheet, g, headerRows };

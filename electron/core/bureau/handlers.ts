@@ -31,7 +31,7 @@ import {
 import type { WriteDb } from '../store/access';
 import { findSessionVersion } from '../store/sessions';
 import { exportArchive, importArchive } from './archive';
-import { previewBudget } from './budgetXlsx';
+import { previewBudget } from './budgetImport';
 import { adoptCarriedProfile, assertDraftProfile, draftProfile, draftProfileJson } from './profiles';
 import {
   attachDocument,

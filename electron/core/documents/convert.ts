@@ -9,6 +9,11 @@ export const styleMap = [1, 2, 3, 4, 5, 6].flatMap((n) => [
   `p[style-name='标题${n}'] => h${n}:fresh`,
 ]);
 
+/** The viewer kinds shown from converted data (the render worker), not from the file's own bytes. */
+export const renderableKinds = ['docx', 'xlsx', 'doc', 'xls', 'ofd'] as const;
+export type RenderableKind = (typeof renderableKinds)[number];
+export const isRenderable = (kind: string): kind is RenderableKind => (renderableKinds as readonly string[]).includes(kind);
+
 const MAX_ROWS = 5000;
 const MAX_COLUMNS = 200;
 

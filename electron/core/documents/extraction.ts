@@ -2,10 +2,12 @@
 import type { JobProgress } from '../../../shared/domain';
 import { DEFAULT_WORKER_HEAP_MB, runWorker, WorkerFailure } from '../jobs/worker';
 import { workerDeathReason } from './isolatedText';
+import { recogniseSessionScans } from './ocr/sessionScans';
 import type { JobRegistry } from '../jobs/registry';
 import type { WriteDb } from '../store/access';
 import { findDocument, viewerFor } from '../store/sessions';
 import { documentsWithoutText, saveDocumentText } from '../store/texts';
+import { isTextKind } from './text';
 import type { TextBatchProgress, TextRequest } from './textWorker';
 
 /** One page of a large scanned PDF on an old PC can take long; a worker silent for this long is stuck on a hostile file. */
@@ -84,6 +86,12 @@ export async function extractSessionText(
       }
     }
     ctx.onProgress({ jobId, phase: 'extract', done: settled(), total });
+    // Then the pages without a text layer (scans) and image files, recognised by OCR; a document that gains text
+    // counts as extracted, so what reads the text (pre-check, search) asks again.
+    if (!cancelled) {
+      const { recognised } = await recogniseSessionScans(ctx, sessionId, jobId, (cancel) => (cancelWorker = cancel));
+      counts.extracted += recognised;
+    }
     return counts;
   };
   return ctx.jobs.track(
@@ -97,6 +105,5 @@ export async function extractSessionText(
 }
 
 function isExtractable(path: string): boolean {
-  const kind = viewerFor(path);
-  return kind === 'pdf' || kind === 'docx' || kind === 'xlsx';
+  return isTextKind(viewerFor(path));
 }

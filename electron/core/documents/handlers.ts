@@ -10,7 +10,8 @@ import type { JobRegistry } from '../jobs/registry';
 import { sessionFilesDir } from '../package/importer';
 import type { WriteDb } from '../store/access';
 import { findDocument, viewerFor } from '../store/sessions';
-import { searchSession } from '../store/texts';
+import { searchWithThesaurus } from '../store/thesaurus';
+import { isRenderable } from './convert';
 import { extractSessionText } from './extraction';
 import type { RenderRequest } from './renderWorker';
 
@@ -41,7 +42,7 @@ export function documentHandlers(db: WriteDb, host: Host, jobs: JobRegistry, now
     async 'document.render'({ documentKey }): Promise<RenderedDocument> {
       const file = fileOf(documentKey);
       const viewer = viewerFor(file);
-      if (viewer !== 'docx' && viewer !== 'xlsx') throw new AppError('invalid-input', '此类文件不需要转换，可直接查看。');
+      if (!isRenderable(viewer)) throw new AppError('invalid-input', '此类文件不需要转换，可直接查看。');
       const job = runWorker<never, RenderedDocument>(
         'render',
         { file, viewer } satisfies RenderRequest,
@@ -62,7 +63,7 @@ export function documentHandlers(db: WriteDb, host: Host, jobs: JobRegistry, now
       return extractSessionText({ db, jobs, now, fileOf, onProgress: (p) => host.emit('job.progress', p) }, sessionId, jobId);
     },
     'search.session'({ sessionId, query }) {
-      return searchSession(db, sessionId, query);
+      return searchWithThesaurus(db, sessionId, query);
     },
   };
 }

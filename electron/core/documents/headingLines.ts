@@ -34,6 +34,8 @@ const numberings: { re: RegExp; level: (m: RegExpExecArray) => number; strong: b
   // 1.1 / 5.1.2 — but not a decimal amount at the start of a wrapped line (1.5万元, 2.3%).
   { re: /^(\d{1,2}(?:\.\d{1,2})+)\.?(?=[ \p{Script=Han}])(?![万亿元个年月日次倍])/u, level: (m) => m[1]!.split('.').length, strong: true },
   { re: /^\d{1,2} ?[.、] ?(?=[^\d ])/, level: () => 1, strong: false },
+  // GB/T 1.1 style: number, (ideographic) space, title — `4　信息资源共享分析`. Weak: a wrapped line can start `12 个月`.
+  { re: /^\d{1,2} (?=\p{Script=Han})(?![万亿元个年月日次倍])/u, level: () => 1, strong: false },
   { re: /^(?:\( ?\d{1,2} ?\)|\d{1,2}\)) ?/, level: () => 3, strong: false },
 ];
 

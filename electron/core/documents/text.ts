@@ -1,18 +1,24 @@
-// Owns reading a document's text for the pre-check and search: per-page lines and recognised headings from PDF, DOCX and XLSX.
+// Owns reading a document's text for the pre-check and search: per-page lines and recognised headings from PDF, DOCX and XLSX, and through readers/ from DOC/WPS, XLS/ET and OFD.
 //
-// DOCX has no pages until Word lays it out, and mammoth exposes neither the layout nor pageBreakBefore; splitting on the
-// few explicit page breaks would print page numbers the expert can never find. So a DOCX is one page (page 1), as the
-// in-app viewer shows it. An XLSX sheet is one page.
+// A DOCX has no pages until Word lays it out: its pages are where the file records a break (Word's last layout, typed
+// page and section breaks; docxParagraphs.ts), else it is one page. An XLSX sheet is one page.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import mammoth from 'mammoth';
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api';
+import type { Sheet } from '../../../shared/domain';
 import type { DocumentText } from '../../../shared/precheck';
-import { styleMap, xlsxToSheets } from './convert';
+import { xlsxToSheets } from './convert';
+import { docxLines } from './docxParagraphs';
 import { recogniseHeadings, type CuedLine, type Heading } from './headingLines';
 import { checkOoxmlParts, OoxmlTooLarge } from './ooxmlLimits';
+import { readLegacyWorkbookFile, workbookSheets } from './readers/legacySheet';
+import { ofdText, readOfd } from './readers/ofd';
+import { readWordFile, wordText } from './readers/word';
 
-export type TextKind = 'pdf' | 'docx' | 'xlsx';
+/** Every kind of document whose text the app reads (the viewer kinds of shared/domain.ts that have text). */
+export const textKinds = ['pdf', 'docx', 'xlsx', 'doc', 'xls', 'ofd'] as const;
+export type TextKind = (typeof textKinds)[number];
+export const isTextKind = (kind: string): kind is TextKind => (textKinds as readonly string[]).includes(kind);
 
 /** Pages (sheets) read so far, of how many. */
 export interface TextProgress {
@@ -35,6 +41,15 @@ export async function extractText(
       return docxText(file, documentId, onProgress);
     case 'xlsx':
       return xlsxText(file, documentId, onProgress);
+    case 'doc': {
+      // A .doc or .wps that is really a DOCX under an old name is read as one.
+      const word = await readWordFile(file);
+      return word.format === 'docx' ? docxText(file, documentId, onProgress) : wordText(documentId, word.paragraphs);
+    }
+    case 'xls':
+      return sheetsText(documentId, workbookSheets(await readLegacyWorkbookFile(file)), onProgress);
+    case 'ofd':
+      return ofdText(documentId, await readOfd(file, false));
   }
 }
 
@@ -59,6 +74,8 @@ interface PdfLine {
   page: number;
   /** The largest font size on the line, in PDF units. */
   size: number;
+  /** The font (pdf.js's name for the PDF font object) most of the line's characters are set in. */
+  font: string;
 }
 
 async function pdfText(file: string, documentId: string, onProgress: OnProgress): Promise<DocumentText> {
@@ -101,9 +118,12 @@ async function pdfText(file: string, documentId: string, onProgress: OnProgress)
       pages.push({ page: n, text: pageLines.map((l) => l.text).join('\n') });
       onProgress({ done: n, total: doc.numPages });
     }
-    const body = bodySize(lines);
+    const body = commonest(lines, (l) => Math.round(l.size * 2) / 2) ?? 0;
+    const bodyFont = commonest(lines, (l) => l.font);
+    // Set apart: larger than the body, or in another font — a bold face or 黑体 over 仿宋 at the same size, as WPS and
+    // Word export headings typed by hand (a bold face is its own font object in a PDF).
     const fromText = recogniseHeadings(
-      lines.map((l): CuedLine => ({ text: l.text, page: l.page, emphasised: l.size >= body * HEADING_SCALE })),
+      lines.map((l): CuedLine => ({ text: l.text, page: l.page, emphasised: l.size >= body * HEADING_SCALE || l.font !== bodyFont })),
       true,
     );
     return { documentId, pages, headings: mergeHeadings(await outlineHeadings(doc), fromText) };
@@ -129,13 +149,15 @@ export function itemLines(items: (TextItem | TextMarkedContent)[], page: number)
   const lines: PdfLine[] = [];
   let text = '';
   let size = 0;
+  let fonts = new Map<string, number>();
   let baseline: number | undefined;
   let gap: { width: number } | undefined;
   const flush = () => {
     const t = text.replace(/[ \t\u00a0]+/g, ' ').trim();
-    if (t) lines.push({ text: t, page, size });
+    if (t) lines.push({ text: t, page, size, font: [...fonts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '' });
     text = '';
     size = 0;
+    fonts = new Map();
     baseline = undefined;
     gap = undefined;
   };
@@ -151,6 +173,7 @@ export function itemLines(items: (TextItem | TextMarkedContent)[], page: number)
       gap = undefined;
       text += letterSpaced.test(item.str) ? item.str.replace(/ /g, '') : item.str;
       size = Math.max(size, itemSize);
+      fonts.set(item.fontName, (fonts.get(item.fontName) ?? 0) + item.str.replace(/\s/g, '').length);
       baseline ??= y;
     }
     if (item.hasEOL) flush();
@@ -159,16 +182,13 @@ export function itemLines(items: (TextItem | TextMarkedContent)[], page: number)
   return lines;
 }
 
-/** The font size most characters are set in, to half a point. */
-function bodySize(lines: PdfLine[]): number {
-  const chars = new Map<number, number>();
-  for (const l of lines) {
-    const size = Math.round(l.size * 2) / 2;
-    chars.set(size, (chars.get(size) ?? 0) + l.text.length);
-  }
-  let best = 0;
+/** The value of `key` (a font size to half a point, a font) most characters are set in: the body text's. */
+function commonest<K>(lines: PdfLine[], key: (l: PdfLine) => K): K | undefined {
+  const chars = new Map<K, number>();
+  for (const l of lines) chars.set(key(l), (chars.get(key(l)) ?? 0) + l.text.length);
+  let best: K | undefined;
   let most = -1;
-  for (const [size, n] of chars) if (n > most) [best, most] = [size, n];
+  for (const [k, n] of chars) if (n > most) [best, most] = [k, n];
   return best;
 }
 
@@ -215,82 +235,26 @@ function pdfFailure(err: unknown): string {
   return `无法读取 PDF 文字：${err instanceof Error ? err.message : String(err)}`;
 }
 
-// ---- DOCX (mammoth) ----
+// ---- DOCX (document.xml, see docxParagraphs.ts) ----
 
 async function docxText(file: string, documentId: string, onProgress: OnProgress): Promise<DocumentText> {
-  let html: string;
+  let lines: CuedLine[];
   try {
     await checkOoxmlParts(file);
-    const result = await mammoth.convertToHtml(
-      { path: file },
-      // Images are not text: skip encoding them. Linked external files are never read.
-      { styleMap, externalFileAccess: false, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
-    );
-    html = result.value;
+    lines = await docxLines(file);
   } catch (err) {
     if (err instanceof OoxmlTooLarge) throw new Error(`无法读取 DOCX 文件：${err.message}。`, { cause: err });
     throw new Error(`不是有效的 DOCX 文件（文件可能已损坏）：${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
-  const lines = htmlLines(html);
   onProgress({ done: 1, total: 1 });
+  const pageCount = lines.reduce((n, l) => Math.max(n, l.page), 1);
+  const pages = Array.from({ length: pageCount }, (_, i) => ({ page: i + 1, lines: [] as string[] }));
+  for (const l of lines) pages[l.page - 1]!.lines.push(l.text);
   return {
     documentId,
-    pages: [{ page: 1, text: lines.map((l) => l.text).join('\n') }],
+    pages: pages.map((p) => ({ page: p.page, text: p.lines.join('\n') })),
     headings: recogniseHeadings(lines, false),
   };
-}
-
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-const decode = (s: string) =>
-  s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
-    e[0] === '#'
-      ? String.fromCodePoint(Number(e[1] === 'x' || e[1] === 'X' ? `0${e.slice(1)}` : e.slice(1)))
-      : (entities[e.toLowerCase()] ?? m),
-  );
-
-/**
- * One line per paragraph, heading or list item of mammoth's HTML, and one tab-separated line per table row. A
- * paragraph set entirely in bold is emphasised (a heading typed without a heading style).
- */
-export function htmlLines(html: string): CuedLine[] {
-  const lines: CuedLine[] = [];
-  let text = '';
-  let boldChars = 0;
-  let strong = 0;
-  let cell = '';
-  let cells: string[] = [];
-  let inCell = 0;
-  for (const m of html.matchAll(/<(\/?)([a-z][a-z0-9]*)[^>]*>|([^<]+)/gi)) {
-    if (m[3] !== undefined) {
-      const t = decode(m[3]);
-      text += t;
-      if (strong) boldChars += t.replace(/\s/g, '').length;
-      continue;
-    }
-    const closing = m[1] === '/';
-    const tag = m[2]!.toLowerCase(); // the tag alternative matched, so its name group took part
-
-    if (tag === 'strong') strong += closing ? -1 : 1;
-    else if (tag === 'br') text += ' ';
-    else if (tag === 'td' || tag === 'th') {
-      inCell += closing ? -1 : 1;
-      if (closing) [cells, cell] = [[...cells, `${cell} ${text}`.trim()], ''];
-      text = '';
-    } else if (tag === 'tr' && closing) {
-      if (cells.some(Boolean)) lines.push({ text: cells.join('\t'), page: 1, emphasised: false });
-      cells = [];
-    } else if (closing && /^(p|li|h[1-6])$/.test(tag)) {
-      const t = text.replace(/[ \u00a0]+/g, ' ').trim();
-      if (inCell) cell += ` ${t}`;
-      else if (t) {
-        const level = /^h[1-6]$/.test(tag) ? Number(tag[1]) : undefined;
-        lines.push({ text: t, page: 1, emphasised: level !== undefined || boldChars >= 0.9 * t.replace(/\s/g, '').length, level });
-      }
-      text = '';
-      boldChars = 0;
-    }
-  }
-  return lines;
 }
 
 // ---- XLSX (exceljs, through the viewer's conversion) ----
@@ -304,7 +268,11 @@ async function xlsxText(file: string, documentId: string, onProgress: OnProgress
     if (err instanceof OoxmlTooLarge) throw new Error(`无法读取 XLSX 文件：${err.message}。`, { cause: err });
     throw new Error(`不是有效的 XLSX 文件（文件可能已损坏）：${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
-  const sheets = rendered.kind === 'sheets' ? rendered.sheets : [];
+  return sheetsText(documentId, rendered.kind === 'sheets' ? rendered.sheets : [], onProgress);
+}
+
+/** A workbook's text: one page per sheet, one tab-separated line per row, each sheet's name its heading. */
+function sheetsText(documentId: string, sheets: Sheet[], onProgress: OnProgress): DocumentText {
   const pages = sheets.map((sheet, i) => {
     onProgress({ done: i + 1, total: sheets.length });
     const rows = sheet.rows.map((r) => r.join('\t').replace(/\t+$/, '')).filter((r) => r.trim());

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 
-export type WorkerName = 'stage' | 'render' | 'text';
+export type WorkerName = 'stage' | 'render' | 'text' | 'ocr' | 'budget';
 
 /** Messages a worker posts; `error.detail` is structured-cloned (e.g. a PackageError's problems). */
 export type WorkerMessage<P, R> =
@@ -12,6 +12,8 @@ const sourceFiles: Record<WorkerName, string> = {
   stage: '../package/stageWorker.ts',
   render: '../documents/renderWorker.ts',
   text: '../documents/textWorker.ts',
+  ocr: '../documents/ocr/ocrWorker.ts',
+  budget: '../bureau/budgetWorker.ts',
 };
 
 /**

@@ -16,6 +16,7 @@ import { applyTextEdits, editableTexts, listTemplates, resolveTemplate, uploaded
 import { listDocxPlaceholders } from './docx/template';
 import { defaultExportFolder } from './files';
 import { fillFor } from './generate';
+import { documentFonts, prefetchFonts } from './pdf/fonts';
 import { renderPdf } from './pdf/render';
 import { knownPlaceholders } from './template/placeholders';
 
@@ -31,10 +32,12 @@ type OutputMethods =
   | 'output.generate'
   | 'output.batch'
   | 'output.list'
-  | 'output.openFolder';
+  | 'output.openFolder'
+  | 'output.fonts';
 
 export function outputHandlers(db: WriteDb, host: Host, jobs: JobRegistry, now: () => Date): HandlerMap<OutputMethods> {
   const ctx: BatchContext = { db, now, jobs, onProgress: (p) => host.emit('job.progress', p) };
+  void prefetchFonts();
 
   function builtinOrThrow(templateId: string): Extract<ResolvedTemplate, { kind: 'builtin' }> {
     const resolved = resolveTemplate(db, templateId);
@@ -144,6 +147,10 @@ export function outputHandlers(db: WriteDb, host: Host, jobs: JobRegistry, now: 
       ]);
       if (!known.has(path.resolve(folder))) throw new AppError('not-found', '该文件夹不是本评审会文书的保存位置，请重新生成后再打开。');
       return { opened: await host.openFolder(path.resolve(folder)) };
+    },
+
+    'output.fonts'() {
+      return documentFonts();
     },
   };
 }

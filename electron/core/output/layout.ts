@@ -72,7 +72,14 @@ export function titleLines(text: string, widthOf: (s: string) => number, maxWidt
   const chars = [...text];
   const candidates = titleBreaks(chars);
   const unit = widthOf('国');
-  const lineWidth = (from: number, to: number) => widthOf(chars.slice(from, to).join(''));
+  // The search asks for the same spans many times; each is measured once.
+  const spans = new Map<number, number>();
+  const lineWidth = (from: number, to: number) => {
+    const key = from * (chars.length + 1) + to;
+    let w = spans.get(key);
+    if (w === undefined) spans.set(key, (w = widthOf(chars.slice(from, to).join(''))));
+    return w;
+  };
   const minLines = Math.ceil(widthOf(text) / maxWidth);
   let best: { cost: number; cuts: number[] } | null = null;
   for (let n = minLines; n <= minLines + 1 && n <= chars.length; n++) {

@@ -12,12 +12,21 @@ interface TocLine {
   page: number;
 }
 
+/** A document submitted beside the proposal, which may be a required chapter written as a file of its own. */
+export interface CompanionDocument {
+  documentId: string;
+  title: string;
+  /** Chapters its kind stands for (a profile's required document with `orChapter`: a crypto-plan file is the crypto chapter). */
+  chapterIds: string[];
+}
+
 /**
  * Where each required chapter is. Only headings (bookmarks, styled or numbered heading lines) and table-of-contents
  * entries count: a sentence that names a chapter is not the chapter. A heading gives the page the chapter starts on; a
- * chapter found only in the table of contents gets the page its entry prints, mapped to the PDF page.
+ * chapter found only in the table of contents gets the page its entry prints, mapped to the PDF page. Failing both, a
+ * companion document of the chapter's kind, or titled with its name (《…密码应用方案》), is the chapter.
  */
-export function detectChapters(texts: DocumentText[], required: RequiredChapter[]): ChapterMatch[] {
+export function detectChapters(texts: DocumentText[], required: RequiredChapter[], companions: CompanionDocument[] = []): ChapterMatch[] {
   const docs = texts.map((text) => ({ text, toc: tocLines(text) }));
   return required.map((chapter): ChapterMatch => {
     const names = [chapter.title, ...chapter.synonyms].map((n) => stem(core(n))).filter((n) => n.length >= 4);
@@ -36,8 +45,17 @@ export function detectChapters(texts: DocumentText[], required: RequiredChapter[
           heading: entry.line,
         };
     }
+    const companion = companions.find((d) => d.chapterIds.includes(chapter.id) || titleNames(d.title, names));
+    if (companion)
+      return { chapterId: chapter.id, found: true, documentId: companion.documentId, heading: companion.title, separate: true };
     return { chapterId: chapter.id, found: false };
   });
+}
+
+/** A document title ends with the chapter's name: `武隆区智慧养老服务平台密码应用方案` is the 密码应用方案. */
+function titleNames(title: string, names: string[]): boolean {
+  const t = stem(core(title));
+  return names.some((n) => t.endsWith(n));
 }
 
 /** A title without its number, parenthetical notes, spacing and punctuation; 与/和 read as 及; a leading 本项目/项目 dropped. */

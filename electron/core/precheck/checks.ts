@@ -20,13 +20,15 @@ export interface ProjectCheckInput {
   profile: Profile;
   chapterMatches: ChapterMatch[];
   projectText: TextSource[];
+  /** Why chapter-bearing documents could not be read, naming them (unmatched chapters are then the expert's to judge). */
+  unreadableWhy?: string;
 }
 
 /** Every finding for one project: required documents, required chapters, red flags, then the budget. */
-export function runProjectChecks({ project, profile, chapterMatches, projectText }: ProjectCheckInput): Finding[] {
+export function runProjectChecks({ project, profile, chapterMatches, projectText, unreadableWhy }: ProjectCheckInput): Finding[] {
   return [
     ...documentFindings(project, profile, chapterMatches),
-    ...chapterFindings(project, profile, chapterMatches),
+    ...chapterFindings(project, profile, chapterMatches, unreadableWhy),
     ...redFlagFindings(project, profile, projectText),
     budgetFinding(project, profile),
   ];

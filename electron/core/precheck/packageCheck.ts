@@ -4,6 +4,8 @@ import type { Manifest } from '../../../shared/manifest';
 import type { Profile } from '../../../shared/profile';
 import type { BudgetLineVerdict, DocumentText, Finding } from '../../../shared/precheck';
 import { DEFAULT_TEXT_LIMITS, extractTextsIsolated, type TextLimits } from '../documents/isolatedText';
+import { recogniseTexts } from '../documents/ocr/isolated';
+import { pagesWithoutTextLayer } from '../store/ocrPages';
 import type { TextKind } from '../documents/text';
 import { viewerFor } from '../store/sessions';
 import { fromManifestProject } from './checks';
@@ -25,6 +27,8 @@ export interface PackageCheckOptions {
   limits?: TextLimits;
   /** Aborting stops reading; documents not yet read are reported in `skipped`. */
   signal?: AbortSignal;
+  /** Recognise pages without a text layer (scans) before checking (`check` does unless `--no-ocr`). */
+  ocr?: boolean;
 }
 
 /**
@@ -47,6 +51,27 @@ export async function checkPackageProjects(
     })),
   );
   const read = await extractTextsIsolated(requests, options.limits ?? DEFAULT_TEXT_LIMITS, options.signal);
+  if (options.ocr) {
+    const scans = requests.flatMap((r) => {
+      const got = read.get(r.documentId);
+      return got && 'text' in got && r.kind === 'pdf'
+        ? [{ documentId: r.documentId, file: r.file, kind: 'pdf' as const, text: got.text }]
+        : [];
+    });
+    for (const [id, recognised] of await recogniseTexts(scans, undefined, options.signal)) read.set(id, { text: recognised.text });
+  }
+  // A PDF with no text on any page (a scan not recognised, or recognised to nothing) is unreadable, never "chapters missing".
+  for (const { documentId, kind } of requests) {
+    const got = read.get(documentId);
+    if (
+      kind === 'pdf' &&
+      got &&
+      'text' in got &&
+      got.text.pages.length > 0 &&
+      pagesWithoutTextLayer(got.text.pages).length === got.text.pages.length
+    )
+      read.set(documentId, { error: options.ocr ? '文件为扫描件，未能识别文字' : '文件为扫描件，未进行文字识别' });
+  }
   const results: PackageProjectCheck[] = [];
   for (const [i, project] of projects.entries()) {
     const texts: DocumentText[] = [];
@@ -59,7 +84,11 @@ export async function checkPackageProjects(
       else unreadable.push({ documentId: doc.id, reason: got.error });
     }
     // A document that could not be read (or was skipped) leaves its chapters to the expert's judgement, never "missing".
-    const notRead = new Set([...unreadable.map((u) => u.documentId), ...skipped]);
+    const notRead = new Map([
+      // The reason itself is in `unreadable`, printed per document; the finding names the file.
+      ...unreadable.map((u): [string, string] => [u.documentId, '未能读取文本']),
+      ...skipped.map((id): [string, string] => [id, '未读取（检查已中止）']),
+    ]);
     const { findings, verdicts } = evaluateProject(project, projects, profile, texts, true, notRead);
     results.push({ id: project.id, name: project.name, findings, budgetLines: verdicts, unreadable, skipped });
   }

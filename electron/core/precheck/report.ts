@@ -2,10 +2,13 @@
 import type { SessionDetail } from '../../../shared/domain';
 import type { ChapterMatch, DocumentText, Finding, PrecheckReport } from '../../../shared/precheck';
 import type { Profile } from '../../../shared/profile';
+import { ENGINE_ID } from '../documents/ocr/engine';
+import { isTextKind } from '../documents/text';
 import type { ReadDb } from '../store/access';
 import { findingMarksOf } from '../store/findingMarks';
 import { viewerFor } from '../store/sessions';
 import { hasText, loadDocumentText, textStamp } from '../store/texts';
+import { ocrState } from '../store/ocrPages';
 import { classifyBudgetLine, summarizeBudget, type BudgetSummary } from './budget';
 import { detectChapters } from './chapters';
 import { crossProjectFindings, runProjectChecks, textFromDocuments, textFromProject, type PrecheckProject } from './checks';
@@ -31,23 +34,36 @@ export function evaluateProject(
   profile: Profile,
   texts: DocumentText[],
   textReady: boolean,
-  unreadable: ReadonlySet<string> = new Set(),
+  unreadable: ReadonlyMap<string, string> = new Map(),
 ): ProjectEvaluation {
   const kindOf = new Map(project.documents.map((d) => [d.id, d.kind]));
+  const companions = project.documents
+    .filter((d) => !chapterBearingKinds.has(d.kind))
+    .map((d) => ({
+      documentId: d.id,
+      title: d.title,
+      chapterIds: profile.requiredDocuments.flatMap((r) => (r.orChapter && r.kinds.includes(d.kind) ? [r.orChapter] : [])),
+    }));
   const detected = textReady
     ? detectChapters(
         texts.filter((t) => chapterBearingKinds.has(kindOf.get(t.documentId) ?? 'other')),
         profile.requiredChapters,
+        companions,
       )
     : [];
   // A chapter-bearing document whose text could not be read may hold the chapters not found elsewhere: those are for
   // the expert to judge (no match → judge), not 不符合.
-  const blind = [...unreadable].some((id) => chapterBearingKinds.has(kindOf.get(id) ?? 'other'));
-  const matches = blind ? detected.filter((m) => m.found) : detected;
   const titles = new Map(project.documents.map((d) => [d.id, d.title]));
+  const blindTo = [...unreadable].filter(([id]) => chapterBearingKinds.has(kindOf.get(id) ?? 'other'));
+  const matches = blindTo.length ? detected.filter((m) => m.found) : detected;
+  // Why those chapters are left to the expert, naming each file: 《建设方案》为扫描件，文字识别中.
+  const unreadableWhy = blindTo.length ? blindTo.map(([id, why]) => `《${titles.get(id) ?? id}》${why}`).join('；') : undefined;
   const projectText = [...textFromProject(project), ...textFromDocuments(texts, titles)];
   const findings = [
-    ...runProjectChecks({ project, profile, chapterMatches: matches, projectText }).map((f) => ({ ...f, crossProject: false })),
+    ...runProjectChecks({ project, profile, chapterMatches: matches, projectText, unreadableWhy }).map((f) => ({
+      ...f,
+      crossProject: false,
+    })),
     ...(sessionCrossProject(allProjects, profile).get(project.id) ?? []).map((f) => ({ ...f, crossProject: true })),
   ];
   const verdicts = project.budgetLines.map((line) => classifyBudgetLine(line, profile));
@@ -142,14 +158,23 @@ function cachedEvaluation(
   const readable = readableDocuments(project);
   const texts = readable.map((d) => loadDocumentText(db, d.key, d.id)).filter((t): t is DocumentText => t !== null);
   const textReady = readable.every((d) => hasText(db, d.key));
-  // Extraction ran and left no text: the file could not be read (recorded as failed).
-  const unreadable = new Set(readable.filter((d) => hasText(db, d.key) && !texts.some((t) => t.documentId === d.id)).map((d) => d.id));
+  // Extraction ran and left no text: the file could not be read (recorded as failed). A scan (pages without a text
+  // layer) is unreadable until recognised, and after recognition when no page gave text.
+  const unreadable = new Map<string, string>();
+  for (const d of readable) {
+    if (hasText(db, d.key) && !texts.some((t) => t.documentId === d.id)) unreadable.set(d.id, '未能读取文本');
+    else {
+      const ocr = ocrState(db, d.key, d.sha256, ENGINE_ID);
+      if (ocr === 'pending') unreadable.set(d.id, '为扫描件，文字识别中');
+      else if (ocr === 'failed') unreadable.set(d.id, '为扫描件，未能识别文字');
+    }
+  }
   const entry = { stamp, textReady, evaluation: evaluateProject(project, session.projects, profile, texts, textReady, unreadable) };
   cache.set(key, entry);
   return entry;
 }
 
-/** Documents whose text the app can extract (PDF, DOCX, XLSX). */
+/** Documents whose text the app can extract (PDF, DOCX, XLSX, DOC/WPS, XLS/ET, OFD: documents/text.ts). */
 export function readableDocuments<D extends { path: string }>(project: { documents: D[] }): D[] {
-  return project.documents.filter((d) => ['pdf', 'docx', 'xlsx'].includes(viewerFor(d.path)));
+  return project.documents.filter((d) => isTextKind(viewerFor(d.path)));
 }

@@ -28,13 +28,13 @@ export async function sessionTrialRun(db: ReadDb, session: SessionDetail, filesD
   );
   for (const project of session.projects) {
     const texts: DocumentText[] = [];
-    const unreadable = new Set<string>();
+    const unreadable = new Map<string, string>();
     for (const doc of readableDocuments(project)) {
       // Extraction that ran and failed is not retried here: the file is what it is.
       const got = hasText(db, doc.key) ? loadDocumentText(db, doc.key, doc.id) : read.get(String(doc.key));
       const text = got && 'pages' in got ? got : got && 'text' in got ? { ...got.text, documentId: doc.id } : null;
       if (text) texts.push(text);
-      else unreadable.add(doc.id);
+      else unreadable.set(doc.id, '未能读取文本');
     }
     const keys = new Map(project.documents.map((d) => [d.id, d.key]));
     const { findings } = evaluateProject(project, session.projects, profile, texts, true, unreadable);

@@ -1,4 +1,5 @@
 // Owns the scoring calls: read, save (versioned, with history), complete, reopen and history of a project's review, and the session overview.
+import { overLongText } from '../../../shared/scoreInput';
 import type { MissingItem } from '../../../shared/scoring';
 import { AppError } from '../kernel/errors';
 import { requireCommitment } from '../expert/handlers';
@@ -31,6 +32,12 @@ export function scoringHandlers(db: WriteDb, now: () => Date): HandlerMap<Scorin
         throw new AppError('invalid-input', '评审记录与项目或执行的评分标准不一致，未保存。请刷新后重试。');
       }
       if (ctx.stored?.completedAt) throw new AppError('invalid-input', '该项目评审已完成。如需修改，请先重新打开评审。');
+      const tooLong = overLongText(review, {
+        dimension: (id) => ctx.rubric.rubric.dimensions.find((d) => d.id === id)?.name ?? '评审维度',
+        chapter: (id) => ctx.profile.requiredChapters.find((c) => c.id === id)?.title ?? '篇章',
+        line: (id) => ctx.lines.find((l) => l.id === id)?.name ?? '预算明细',
+      });
+      if (tooLong) throw new AppError('invalid-input', tooLong);
       saveReview(db, sessionId, projectId, review, currentReview(ctx), ctx.rubric, baseVersion, now().toISOString(), {
         record: profileInForce(ctx.profile),
         json: JSON.stringify(ctx.profile),

@@ -8,7 +8,8 @@ export type SigningErrorCode =
   | 'certificate-expired'
   | 'certificate-not-yet-valid'
   | 'certificate-malformed'
-  | 'passphrase-invalid';
+  | 'passphrase-invalid'
+  | 'key-locked';
 
 /** The user's to fix (wrong passphrase, expired certificate …): it reaches the user as invalid-input with its Chinese message. */
 export class SigningError extends AppError {
@@ -24,6 +25,7 @@ export class SigningError extends AppError {
 export const signingMessages = {
   wrongPassphrase: '口令不正确，请重新输入',
   passphraseInvalid: (reason: string) => `${reason}，请重新设置口令。`,
+  keyLocked: '签名身份已锁定（15 分钟未使用会自动锁定）：请输入口令解锁后再签名。',
   identityMissing: '尚未创建签名身份，请先在“签名身份”中创建后再签名。',
   identityMalformed: (detail: string) => `签名身份文件已损坏或格式不正确（${detail}），无法使用。请重新创建签名身份。`,
   certificateMalformed: (detail: string) => `证书无法解析（${detail}），请确认文件未被修改或改用正确的证书。`,

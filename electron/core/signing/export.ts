@@ -13,12 +13,11 @@ import { defaultExportFolder, StagedFolder } from '../output/files';
 import { renderPdf } from '../output/pdf/render';
 import { fillTemplate } from '../output/template/fill';
 import type { ReadDb } from '../store/access';
-import { loadReview } from '../store/reviews';
 import { latestSeal, type SealRecord } from '../store/seals';
 import { detachedSignatureSuffix, signDetached } from './detached';
 import { signPdf } from './pades';
 import { buildResult, signResult } from './result';
-import { sealIntact } from './seal';
+import { projectStanding } from './plan';
 import type { Signer } from './types';
 
 /** The individual opinion template (专家个人评审意见表). */
@@ -42,25 +41,30 @@ export interface ExportInput {
   progress(done: number, total: number, current?: string): void;
 }
 
-/** Each project's seal, or why it cannot be exported yet (Chinese, naming the project). */
+/** Each project's seal, or why it cannot be exported yet (Chinese, naming the project; projectStanding judges each). */
 function sealsToExport(
   db: ReadDb,
   session: SessionDetail,
   signer: Signer,
-): { project: SessionDetail['projects'][number]; seal: SealRecord }[] {
+): { project: SessionDetail['projects'][number]; seal: SealRecord; recused: boolean }[] {
   const problems: { code: string; message: string; path: string }[] = [];
-  const ready: { project: SessionDetail['projects'][number]; seal: SealRecord }[] = [];
+  const ready: { project: SessionDetail['projects'][number]; seal: SealRecord; recused: boolean }[] = [];
   for (const project of session.projects) {
-    const stored = loadReview(db, session.id, project.id);
-    const seal = latestSeal(db, session.id, project.id);
-    const say = (code: string, message: string) => problems.push({ code, message: `「${project.name}」${message}`, path: project.id });
-    if (!stored?.completedAt) say('incomplete', '的评审尚未完成：请完成评审并签名。');
-    else if (!seal || seal.reviewVersion !== stored.version)
-      say('unsigned', seal ? '的评审在签名后重新打开过：请完成评审并重新签名。' : '的评审尚未签名：请在评分页签名。');
-    else if (seal.signerFingerprint !== signer.fingerprint)
-      say('other-signer', '的评审由另一签名身份签名：请用本机当前的签名身份重新签名。');
-    else if (!sealIntact(seal)) say('seal-broken', '的已签名版本校验失败，本地数据可能被改动：请重新打开评审、核对后重新签名。');
-    else ready.push({ project, seal });
+    const { stage, seal, problem, recused } = projectStanding(db, session.id, project, signer.fingerprint);
+    const say = (code: string, message: string) => problems.push({ code, message, path: project.id });
+    if (problem) say(stage === 'unfinished' ? 'incomplete' : 'seal-broken', problem);
+    else if (!seal) {
+      const earlier = latestSeal(db, session.id, project.id);
+      if (earlier && earlier.signerFingerprint !== signer.fingerprint)
+        say('other-signer', `「${project.name}」的评审由另一签名身份签名：请用本机当前的签名身份重新签名。`);
+      else
+        say(
+          'unsigned',
+          earlier
+            ? `「${project.name}」的评审在签名后重新打开过：请完成评审并重新签名。`
+            : `「${project.name}」的评审尚未签名：请在评分页签名。`,
+        );
+    } else ready.push({ project, seal, recused });
   }
   if (problems.length) {
     throw new AppError(
@@ -89,14 +93,17 @@ async function renderOpinion(
   return { pdf, docx, name: resolved.item.name };
 }
 
+/** What the export wrote, and the sealed versions it carried (recorded as 已导出). */
+export interface ExportWritten extends ExportResult {
+  seals: { projectId: string; sealVersion: number }[];
+}
+
 /** Writes every signed file into `folder` at once (staged, then moved into place); refuses while any project is not signed as it stands. */
-export async function exportSigned(db: ReadDb, input: ExportInput): Promise<ExportResult> {
+export async function exportSigned(db: ReadDb, input: ExportInput): Promise<ExportWritten> {
   const { session, signer, now } = input;
   if (!input.signatureImage) throw new AppError('invalid-input', '尚未保存手写签名。请先在“签名身份”中书写或导入手写签名，再导出。');
   const ready = sealsToExport(db, session, signer);
-  const opinions = ready.filter(
-    ({ seal }) => (JSON.parse(seal.reviewJson) as { conflict?: { hasConflict?: boolean } }).conflict?.hasConflict !== true,
-  );
+  const opinions = ready.filter((r) => !r.recused);
   const total = 1 + opinions.length;
   const staged = new StagedFolder(input.folder);
   try {
@@ -120,7 +127,13 @@ export async function exportSigned(db: ReadDb, input: ExportInput): Promise<Expo
     }
     const files = await staged.commit();
     input.progress(total, total);
-    return { folder: input.folder, files: files.map((f) => f.name), rosterWarning: null };
+    return {
+      folder: input.folder,
+      files: files.map((f) => f.name),
+      rosterWarning: null,
+      included: ready.map(({ project, recused }) => ({ projectId: project.id, name: project.name, documents: !recused })),
+      seals: ready.map(({ project, seal }) => ({ projectId: project.id, sealVersion: seal.sealVersion })),
+    };
   } catch (err) {
     await staged.discard();
     throw err;

@@ -1,21 +1,25 @@
-// Owns the signing calls: the identity (签名身份) and handwritten signature, signing a review (签名封存), its sealed versions, export of signed files, and verification.
+// Owns the signing calls: the identity (签名身份) and handwritten signature, the roster check (名单核对), unlocking for a sitting, signing a review (签名封存) or all of them, export of signed files, and verification.
 import { createHash } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SessionDetail } from '../../../shared/domain';
 import type { ParsedInput } from '../../../shared/api';
-import type { IdentityView, SignedFile, VerificationView } from '../../../shared/signing';
+import type { ExportResult, IdentityView, SignedFile, VerificationView } from '../../../shared/signing';
 import { AppError } from '../kernel/errors';
 import { chooseFolder, plainFileName, withStagedFiles } from '../kernel/files';
 import type { HandlerMap, Host } from '../kernel/handlers';
 import { stagingRoot } from '../package/importer';
 import type { ReadDb, WriteDb } from '../store/access';
 import { loadExpertProfile } from '../store/expert';
-import { loadIdentity, saveIdentity, saveSignatureImage, type IdentityRow } from '../store/identity';
+import { loadIdentity, recordExport, saveIdentity, saveSignatureImage, type IdentityRow } from '../store/identity';
 import { detachedSignatureSuffix, signDetached } from './detached';
+import { SigningError, signingMessages } from './errors';
 import { exportSigned, exportFolder } from './export';
 import { createIdentity, readStoredIdentity, unlockIdentity } from './identity';
+import { createKeyHolder } from './keyHolder';
+import { exportPlan, signCompleted } from './plan';
 import { rosterWarning } from './roster';
+import { confirmRoster, identityName, rosterCheck } from './rosterCheck';
 import { projectSeals, sealReview, sealView } from './seal';
 import { cleanSignatureImage } from './signatureImage';
 import type { Signer, VerificationReport } from './types';
@@ -31,7 +35,13 @@ type SigningMethod =
   | 'signing.export'
   | 'signing.verify'
   | 'signing.openFolder'
-  | 'signing.signFile';
+  | 'signing.signFile'
+  | 'signing.unlock'
+  | 'signing.lock'
+  | 'signing.plan'
+  | 'signing.signAndExport'
+  | 'session.roster.get'
+  | 'session.roster.confirm';
 
 /** The shared view type must stay the signing module's report type. */
 const asView = (report: VerificationReport): VerificationView => report;
@@ -106,7 +116,44 @@ export function identityView(row: IdentityRow, session: SessionDetail | null): I
 export function signingHandlers(db: WriteDb, host: Host, now: () => Date): HandlerMap<SigningMethod> {
   /** Folders this run exported to: the only folders `signing.openFolder` opens. */
   const exported = new Set<string>();
-  const unlock = (row: IdentityRow, passphrase: string): Promise<Signer> => unlockIdentity(JSON.parse(row.storedJson), passphrase, now());
+  /** The key unlocked this sitting (解锁), in this process only. */
+  const keys = createKeyHolder({ now });
+  /** With a passphrase: unlocks and keeps the key for the sitting; without: the key kept, or the refusal to ask for it. */
+  const signerFor = async (row: IdentityRow, passphrase: string | undefined): Promise<Signer> => {
+    if (passphrase === undefined) {
+      const held = keys.take(row.fingerprint);
+      if (!held) throw new SigningError('key-locked', signingMessages.keyLocked);
+      return held;
+    }
+    const signer = await unlockIdentity(JSON.parse(row.storedJson), passphrase, now());
+    keys.hold(signer);
+    return signer;
+  };
+  /** The export folder: the default beside the session's documents, or the one the user picks (null: the dialog was closed). */
+  const exportDestination = (session: SessionDetail, destination: 'default' | 'choose') =>
+    chooseFolder(host, destination, exportFolder(host.dataDir, session), '选择签名文件导出位置（可选U盘）');
+  const notChosen = { folder: null, files: [], rosterWarning: null, included: [] };
+  /** Writes the export of a session with `signer` into the folder chosen, and records what went out (已导出). */
+  const writeExport = async (
+    session: SessionDetail,
+    row: IdentityRow,
+    folder: string,
+    signer: Signer,
+    jobId: string,
+  ): Promise<ExportResult> => {
+    const at = now();
+    const { seals, ...result } = await exportSigned(db, {
+      session,
+      signer,
+      signatureImage: row.signaturePng,
+      folder,
+      now: at,
+      progress: (done, total, current) => host.emit('job.progress', { jobId, phase: 'render', done, total, current }),
+    });
+    recordExport(db, session.id, seals, at.toISOString());
+    exported.add(path.resolve(folder));
+    return { ...result, rosterWarning: identityView(row, session).rosterWarning };
+  };
 
   return {
     'signing.identity.get'({ sessionId }) {
@@ -129,6 +176,7 @@ export function signingHandlers(db: WriteDb, host: Host, now: () => Date): Handl
         now: at,
       });
       saveIdentity(db, JSON.stringify(stored), stored.fingerprint, stored.algorithm, stored.createdAt);
+      keys.lock();
       return identityView(loadIdentity(db)!, null);
     },
     'signing.image.save'({ png }) {
@@ -139,7 +187,7 @@ export function signingHandlers(db: WriteDb, host: Host, now: () => Date): Handl
     },
     async 'review.sign'({ sessionId, projectId, passphrase }) {
       sessionOrThrow(db, sessionId);
-      const signer = await unlock(requireIdentity(db), passphrase);
+      const signer = await signerFor(requireIdentity(db), passphrase);
       const at = now();
       const seal = sealReview(db, sessionId, projectId, signer, at.toISOString());
       return sealView(seal, seal.reviewVersion);
@@ -151,19 +199,51 @@ export function signingHandlers(db: WriteDb, host: Host, now: () => Date): Handl
     async 'signing.export'({ sessionId, passphrase, jobId, destination }) {
       const session = sessionOrThrow(db, sessionId);
       const row = requireIdentity(db);
-      const folder = await chooseFolder(host, destination, exportFolder(host.dataDir, session), '选择签名文件导出位置（可选U盘）');
-      if (!folder) return { folder: null, files: [], rosterWarning: null };
-      const signer = await unlock(row, passphrase);
-      const result = await exportSigned(db, {
+      const folder = await exportDestination(session, destination);
+      if (!folder) return notChosen;
+      return writeExport(session, row, folder, await signerFor(row, passphrase), jobId);
+    },
+    async 'signing.signAndExport'({ sessionId, passphrase, jobId, destination }) {
+      const session = sessionOrThrow(db, sessionId);
+      const row = loadIdentity(db);
+      const plan = exportPlan(db, { session, identity: row, identityName: row && identityName(row), locksAt: null });
+      if (!row || plan.blockers.length > 0)
+        throw new AppError(
+          'invalid-input',
+          `还不能签名并导出：\n${plan.blockers.map((b, i) => `${i + 1}. ${b}`).join('\n')}`,
+          plan.blockers.map((message) => ({ code: 'blocked', message, path: '' })),
+        );
+      // The key first: a wrong passphrase is said before the folder dialog opens.
+      const signer = await signerFor(row, passphrase);
+      const folder = await exportDestination(session, destination);
+      if (!folder) return notChosen;
+      signCompleted(db, session, signer, now().toISOString());
+      return writeExport(session, row, folder, signer, jobId);
+    },
+    async 'signing.unlock'({ passphrase }) {
+      const row = requireIdentity(db);
+      await signerFor(row, passphrase);
+      return { locksAt: keys.locksAt(row.fingerprint)! };
+    },
+    'signing.lock'() {
+      keys.lock();
+      return null;
+    },
+    'signing.plan'({ sessionId }) {
+      const session = sessionOrThrow(db, sessionId);
+      const row = loadIdentity(db);
+      return exportPlan(db, {
         session,
-        signer,
-        signatureImage: row.signaturePng,
-        folder,
-        now: now(),
-        progress: (done, total, current) => host.emit('job.progress', { jobId, phase: 'render', done, total, current }),
+        identity: row,
+        identityName: row && identityName(row),
+        locksAt: row && keys.locksAt(row.fingerprint),
       });
-      exported.add(path.resolve(folder));
-      return { ...result, rosterWarning: identityView(row, session).rosterWarning };
+    },
+    'session.roster.get'({ sessionId }) {
+      return rosterCheck(db, sessionOrThrow(db, sessionId));
+    },
+    'session.roster.confirm'({ sessionId, position }) {
+      return confirmRoster(db, sessionOrThrow(db, sessionId), position, now().toISOString());
     },
     async 'signing.verify'({ source, sessionId }) {
       const report = await verifySource(source, stagingRoot(host.dataDir));
@@ -176,7 +256,7 @@ export function signingHandlers(db: WriteDb, host: Host, now: () => Date): Handl
     async 'signing.signFile'({ source, passphrase }): Promise<SignedFile> {
       const row = requireIdentity(db);
       const target = await fileToSign(source);
-      const signer = await unlock(row, passphrase);
+      const signer = await signerFor(row, passphrase);
       const at = now();
       const { bytes } = signDetached(target.bytes, target.name, signer, at);
       const file = target.file ? `${target.file}${detachedSignatureSuffix}` : null;

@@ -1,5 +1,6 @@
-// Owns the session header bar: title, date, issuer, location, the rules in force (适用规则), 全文检索, the expert panel (chair marked 组长), the text-extraction
-// progress and the header buttons (专家信息, 评审概览, 文书, open package, help, home).
+// Owns the session header bar: the full title (wrapping, never cut), date, issuer, location, the rules in force (适用规则), 全文检索,
+// the expert panel (chair marked 组长), the text-extraction progress, the one primary action of the selected project's state,
+// 返回首页, and every other action (专家信息, signing, 评审概览, 文书, open package, help) under 更多.
 import type { SessionDetail } from '../../../shared/domain';
 import { formatDate } from '../../lib/format';
 import { useRemote } from '../../lib/useRemote';
@@ -10,6 +11,8 @@ import { ExtractProgress } from '../../features/extract/ExtractProgress';
 import { useHelp } from '../../features/help/store';
 import { openPackage } from '../../features/import/openPackage';
 import { SessionSearch } from '../../features/search/SessionSearch';
+import { HeaderMore } from './HeaderMore';
+import { PrimaryAction } from './PrimaryAction';
 import { SigningButtons } from '../../features/signing/SigningScreens';
 import { useSession } from '../../kernel/sessionStore';
 
@@ -28,7 +31,7 @@ export function SessionHeader({ detail }: { detail: SessionDetail }) {
           评
         </span>
         <div className="session-heading">
-          <h1 className="session-title" data-testid="session-title">
+          <h1 className="session-title" title={detail.title} data-testid="session-title">
             {detail.title}
           </h1>
           <p className="session-meta">
@@ -58,35 +61,44 @@ export function SessionHeader({ detail }: { detail: SessionDetail }) {
         </div>
         <SessionSearch detail={detail} />
         <div className="header-actions">
-          <ExpertButton className="btn btn-header" />
-          <SigningButtons className="btn btn-header" sessionId={detail.id} />
-          <button
-            type="button"
-            className={`btn btn-header${overviewOpen ? ' active' : ''}`}
-            onClick={() => setOverviewOpen(!overviewOpen)}
-            aria-pressed={overviewOpen}
-            title={t.overview.openTitle}
-            data-testid="overview-open"
-          >
-            {t.overview.open}
-          </button>
-          <button
-            type="button"
-            className={`btn btn-header${documentsOpen ? ' active' : ''}`}
-            onClick={() => setDocumentsOpen(!documentsOpen)}
-            aria-pressed={documentsOpen}
-            title={t.documents.openTitle}
-            data-testid="documents-open"
-          >
-            {t.documents.open}
-          </button>
-          <button type="button" className="btn btn-header" onClick={() => void openPackage(false)} data-testid="header-open-package">
-            <Icon name="package" />
-            {t.session.openAnother}
-          </button>
-          <button type="button" className="btn btn-header btn-icon" onClick={toggleHelp} title={t.help.open} aria-label={t.help.open}>
-            <Icon name="help" />
-          </button>
+          <PrimaryAction sessionId={detail.id} />
+          <HeaderMore>
+            <ExpertButton className="btn header-menu-item" />
+            <SigningButtons className="btn header-menu-item" sessionId={detail.id} />
+            <button
+              type="button"
+              className={`btn header-menu-item${overviewOpen ? ' active' : ''}`}
+              onClick={() => setOverviewOpen(!overviewOpen)}
+              aria-pressed={overviewOpen}
+              title={t.overview.openTitle}
+              data-testid="overview-open"
+            >
+              {t.overview.open}
+            </button>
+            <button
+              type="button"
+              className={`btn header-menu-item${documentsOpen ? ' active' : ''}`}
+              onClick={() => setDocumentsOpen(!documentsOpen)}
+              aria-pressed={documentsOpen}
+              title={t.documents.openTitle}
+              data-testid="documents-open"
+            >
+              {t.documents.open}
+            </button>
+            <button
+              type="button"
+              className="btn header-menu-item"
+              onClick={() => void openPackage(false)}
+              data-testid="header-open-package"
+            >
+              <Icon name="package" />
+              {t.session.openAnother}
+            </button>
+            <button type="button" className="btn header-menu-item" onClick={toggleHelp}>
+              <Icon name="help" />
+              {t.help.open}
+            </button>
+          </HeaderMore>
           <button type="button" className="btn btn-header" onClick={closeSession} title={t.session.homeTitle} data-testid="go-home">
             <Icon name="home" />
             {t.session.home}

@@ -1,10 +1,12 @@
-// Owns the session screen: fetches the session detail, starts its text extraction, keeps the selected project/document valid,
-// and lays out the three columns.
-import { useEffect } from 'react';
+// Owns the session screen: fetches the session detail, starts its text extraction and pre-check report, keeps the selected
+// project/document valid, and lays out the columns: project list (collapsible), document pane, drag handle and side panel — or,
+// in the full-width score view, the project list and the score table (deskLayout.ts).
+import { useEffect, useRef, type CSSProperties } from 'react';
 import type { SessionDetail } from '../../../shared/domain';
 import { ApiError } from '../../api';
 import { DocumentsScreen } from '../../features/documents/DocumentsScreen';
 import { OverviewScreen } from '../../features/overview/OverviewScreen';
+import { usePrecheckReport } from '../../features/precheck/store';
 import { EmptyViewer } from '../../features/session/EmptyViewer';
 import { ProjectSidebar } from '../../features/session/ProjectSidebar';
 import { SigningScreens } from '../../features/signing/SigningScreens';
@@ -17,8 +19,12 @@ import { userMessage } from '../../lib/errors';
 import { useRemote } from '../../lib/useRemote';
 import { t } from '../../locale/zh-CN';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
+import { clampFormWidth, SIDEBAR_WIDTH, useDeskLayout } from './deskLayout';
+import { PaneResizer } from './PaneResizer';
+import { ScorePane } from './ScorePane';
 import { SessionHeader } from './SessionHeader';
 import { SidePanel } from './SidePanel';
+import { useWindowWidth } from './useWindowWidth';
 
 export function SessionScreen({ sessionId }: { sessionId: string }) {
   const generation = useSession((s) => s.generation);
@@ -51,8 +57,21 @@ function SessionLayout({ detail }: { detail: SessionDetail }) {
   const panelCollapsed = useSession((s) => s.panelCollapsed);
   const overviewOpen = useSession((s) => s.overviewOpen);
   const documentsOpen = useSession((s) => s.documentsOpen);
+  const panelTab = useSession((s) => s.panelTab);
+  const { scoreView, formWidth, sidebarCollapsed, toggleSidebar, setScoreView } = useDeskLayout();
+  const windowWidth = useWindowWidth();
   const project = detail.projects.find((p) => p.id === projectId) ?? null;
   const document = project?.documents.find((d) => d.key === documentKey) ?? null;
+  const tableView = scoreView === 'table' && panelTab === 'score' && !overviewOpen && !documentsOpen && project !== null;
+  usePrecheckReport(detail.id, project?.id ?? null);
+
+  // Picking a document from the list while the score table fills the screen brings the documents back beside the form.
+  const shownDocument = useRef(documentKey);
+  useEffect(() => {
+    if (documentKey !== null && documentKey !== shownDocument.current && useDeskLayout.getState().scoreView === 'table')
+      setScoreView('side');
+    shownDocument.current = documentKey;
+  }, [documentKey, setScoreView]);
 
   // Each (re)opened session extracts what is not yet extracted; an already extracted session answers at once.
   useEffect(() => {
@@ -69,11 +88,40 @@ function SessionLayout({ detail }: { detail: SessionDetail }) {
     }
   }, [project, document, documentKey, detail.projects]);
 
+  const columns = {
+    '--sidebar-w': `${sidebarCollapsed ? SIDEBAR_WIDTH.collapsed : SIDEBAR_WIDTH.open}px`,
+    '--panel-w': `${clampFormWidth(formWidth, windowWidth, sidebarCollapsed)}px`,
+  } as CSSProperties;
+  const sidebar = (
+    <ProjectSidebar
+      projects={detail.projects}
+      project={project}
+      documentKey={documentKey}
+      collapsed={sidebarCollapsed}
+      onToggle={toggleSidebar}
+    />
+  );
+
+  if (tableView && project) {
+    return (
+      <div className="session">
+        <SessionHeader detail={detail} />
+        <div className="session-body score-table-view" style={columns}>
+          {sidebar}
+          <main className="score-sheet-area" data-testid="score-sheet">
+            <ScorePane sessionId={detail.id} project={project} />
+          </main>
+        </div>
+        <SigningScreens />
+      </div>
+    );
+  }
+
   return (
     <div className="session">
       <SessionHeader detail={detail} />
-      <div className={`session-body${panelCollapsed ? ' panel-collapsed' : ''}`}>
-        <ProjectSidebar projects={detail.projects} project={project} documentKey={documentKey} />
+      <div className={`session-body${panelCollapsed ? ' panel-collapsed' : ''}`} style={columns}>
+        {sidebar}
         <main className="viewer-area">
           {documentsOpen ? (
             <DocumentsScreen detail={detail} project={project} />
@@ -88,6 +136,7 @@ function SessionLayout({ detail }: { detail: SessionDetail }) {
             <EmptyViewer project={project} />
           )}
         </main>
+        {!panelCollapsed && <PaneResizer />}
         <SidePanel sessionId={detail.id} projects={detail.projects} project={project} />
       </div>
       <SigningScreens />

@@ -1,17 +1,14 @@
 // Owns the collapsible right panel and its three tabs: 项目信息 (the selected project's facts, budget lines with the
-// pre-check's verdicts), 形式审查 (the pre-check report) and 评分 (the expert's review form behind the commitment gate,
-// with the pre-check's verdicts and the 签名 bar handed to it).
+// pre-check's verdicts), 形式审查 (the pre-check report) and 评分 (the expert's review form, ScorePane.tsx).
 import type { KeyboardEvent } from 'react';
 import type { ProjectInfo } from '../../../shared/domain';
-import { CommitmentGate } from '../../features/expert/CommitmentGate';
 import { PrecheckTab } from '../../features/precheck/PrecheckTab';
-import { usePrecheck, usePrecheckReport } from '../../features/precheck/store';
-import { ScoreTab } from '../../features/scoring/ScoreTab';
+import { usePrecheck } from '../../features/precheck/store';
 import { ProjectInfoTab } from '../../features/session/ProjectInfoTab';
-import { SignBar } from '../../features/signing/SignBar';
 import { useSession, type PanelTab } from '../../kernel/sessionStore';
 import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
+import { ScorePane } from './ScorePane';
 
 const TABS: PanelTab[] = ['info', 'precheck', 'score'];
 
@@ -25,7 +22,6 @@ export function SidePanel({ sessionId, projects, project }: Props) {
   const collapsed = useSession((s) => s.panelCollapsed);
   const togglePanel = useSession((s) => s.togglePanel);
   const tab = useSession((s) => s.panelTab);
-  usePrecheckReport(sessionId, project?.id ?? null);
   const label = collapsed ? t.panel.expand : t.panel.collapse;
   const toggle = (
     <button
@@ -58,14 +54,17 @@ export function SidePanel({ sessionId, projects, project }: Props) {
         {toggle}
       </div>
       {project && (
-        <div className="side-panel-content" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`panel-tab-${tab}`}>
+        <div
+          className="side-panel-content"
+          role="tabpanel"
+          id={`panel-${tab}`}
+          aria-labelledby={`panel-tab-${tab}`}
+          // The panel scrolls: reachable by Tab so the keyboard can scroll text that has no control in it.
+          tabIndex={0}
+        >
           {tab === 'info' && <InfoTab project={project} />}
           {tab === 'precheck' && <PrecheckTab sessionId={sessionId} projects={projects} project={project} />}
-          {tab === 'score' && (
-            <CommitmentGate sessionId={sessionId}>
-              <ScoreTabWithVerdicts sessionId={sessionId} project={project} />
-            </CommitmentGate>
-          )}
+          {tab === 'score' && <ScorePane sessionId={sessionId} project={project} />}
         </div>
       )}
     </aside>
@@ -117,16 +116,4 @@ function PanelTabs() {
 function InfoTab({ project }: { project: ProjectInfo }) {
   const report = usePrecheck((s) => (s.report?.projectId === project.id ? s.report : null));
   return <ProjectInfoTab project={project} verdicts={report?.budgetLines} />;
-}
-
-function ScoreTabWithVerdicts({ sessionId, project }: { sessionId: string; project: ProjectInfo }) {
-  const verdicts = usePrecheck((s) => (s.sessionId === sessionId && s.projectId === project.id ? s.report?.budgetLines : undefined));
-  return (
-    <ScoreTab
-      sessionId={sessionId}
-      project={project}
-      verdicts={verdicts}
-      sealBar={(view) => <SignBar sessionId={sessionId} view={view} />}
-    />
-  );
 }

@@ -3,14 +3,16 @@ import { useState } from 'react';
 import type { JobProgress } from '../../../shared/domain';
 import { fingerprintGroups } from '../../../shared/signing';
 import { reportError, reportInfo } from '../../kernel/notices';
-import { useNativeDialogs } from '../../kernel/shell';
+import { useDesktop, useNativeDialogs } from '../../kernel/shell';
 import { uploadSource } from '../../lib/upload';
 import { t } from '../../locale/zh-CN';
 import { FileButton } from '../../ui/FileButton';
+import { FileLink } from '../../ui/FileLink';
 import { useBureau } from './store';
 
 export function ArchiveScreen({ sessionId }: { sessionId: string }) {
   const nativeDialogs = useNativeDialogs();
+  const desktop = useDesktop();
   const [choose, setChoose] = useState(false);
   const [busy, setBusy] = useState(false);
   const [file, setFile] = useState<{ path: string; fingerprint: string | null } | null>(null);
@@ -52,7 +54,7 @@ export function ArchiveScreen({ sessionId }: { sessionId: string }) {
         {file && (
           <p className="bureau-path" data-testid="archive-file">
             {t.bureau.archive.written}
-            <code>{file.path}</code>
+            {desktop ? <code>{file.path}</code> : <FileLink file={file.path} />}
           </p>
         )}
         {file?.fingerprint && (

@@ -58,7 +58,7 @@ export function BudgetEditor({ project }: { project: DraftProject }) {
       <table className="bureau-table bureau-budget" data-testid="budget-lines">
         <thead>
           <tr>
-            <th>{t.bureau.budget.id}</th>
+            <th className="num">{t.bureau.budget.position}</th>
             <th>{t.bureau.budget.name}</th>
             <th>{t.bureau.budget.category}</th>
             <th className="num">{t.bureau.budget.quantity}</th>
@@ -69,9 +69,9 @@ export function BudgetEditor({ project }: { project: DraftProject }) {
           </tr>
         </thead>
         <tbody>
-          {project.budgetLines.map((l) => (
+          {project.budgetLines.map((l, i) => (
             <tr key={l.id} data-testid="budget-line">
-              <td className="mono">{l.id}</td>
+              <td className="num">{i + 1}</td>
               <td>{l.name}</td>
               <td>{l.category}</td>
               <td className="num">{formatQuantity(l.quantity)}</td>

@@ -50,7 +50,7 @@ export function BudgetImport({ project, onClose }: { project: DraftProject; onCl
     <div className="bureau-import" data-testid="budget-import">
       <div className="bureau-row">
         <FileButton
-          accept=".xlsx,.xls"
+          accept=".xlsx,.xls,.et"
           onFiles={async ([f]) => {
             const { name, bytes } = await uploadSource(f);
             const source = { name, bytes };

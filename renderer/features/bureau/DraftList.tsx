@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { uploadSource } from '../../lib/upload';
 import { t } from '../../locale/zh-CN';
+import { FileButton } from '../../ui/FileButton';
 import { Icon } from '../../ui/Icon';
 import { reportError } from '../../kernel/notices';
 import { ArchiveImport } from './ArchiveScreen';
@@ -42,21 +43,10 @@ export function DraftList() {
           <Icon name="plus" />
           {t.bureau.newSession}
         </button>
-        <label className="btn">
+        <FileButton accept=".rpkg,.zip" onFiles={([file]) => void reopen(file)} testId="bureau-reopen-input">
           <Icon name="package" />
           {t.bureau.reopenPackage}
-          <input
-            type="file"
-            accept=".rpkg,.zip"
-            className="visually-hidden"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void reopen(file);
-            }}
-            data-testid="bureau-reopen-input"
-          />
-        </label>
+        </FileButton>
       </div>
       {drafts === null ? (
         <p className="panel-message">{t.common.loading}</p>

@@ -4,10 +4,11 @@ import { useRef, useState } from 'react';
 import type { DraftPrecheck } from '../../../shared/bureau';
 import type { JobProgress } from '../../../shared/domain';
 import { reportError, reportInfo } from '../../kernel/notices';
-import { useNativeDialogs } from '../../kernel/shell';
+import { useDesktop, useNativeDialogs } from '../../kernel/shell';
 import { userMessage } from '../../lib/errors';
 import { useRemote, type Remote } from '../../lib/useRemote';
 import { t } from '../../locale/zh-CN';
+import { FileLink } from '../../ui/FileLink';
 import { Icon } from '../../ui/Icon';
 import { useBureau } from './store';
 
@@ -17,6 +18,7 @@ const PRECHECK_DELAY_MS = 400;
 export function ExportPanel() {
   const view = useBureau((s) => s.view)!;
   const nativeDialogs = useNativeDialogs();
+  const desktop = useDesktop();
   const [choose, setChoose] = useState(false);
   const [progress, setProgress] = useState<JobProgress | null | 'idle'>('idle');
   const [written, setWritten] = useState<string | null>(null);
@@ -125,19 +127,19 @@ export function ExportPanel() {
       {written && (
         <p className="bureau-path" data-testid="export-file">
           {t.bureau.export.written}
-          <code>{written}</code>
+          {desktop ? <code>{written}</code> : <FileLink file={written} />}
         </p>
       )}
       {copies && (
         <div className="bureau-path" data-testid="export-copies-result">
           <p>
             {t.bureau.export.copiesWritten(copies.files.length)}
-            <code>{copies.folder}</code>
+            {desktop && <code>{copies.folder}</code>}
           </p>
           <ul>
             {copies.files.map((f) => (
               <li key={f} data-testid="export-copy">
-                <code>{f}</code>
+                <FileLink file={`${copies.folder}/${f}`} />
               </li>
             ))}
           </ul>

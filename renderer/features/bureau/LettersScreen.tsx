@@ -4,11 +4,11 @@
 import { lazy, Suspense, useState } from 'react';
 import { outputFormats } from '../../../shared/output';
 import { reportError } from '../../kernel/notices';
-import { useNativeDialogs } from '../../kernel/shell';
+import { useDesktop, useNativeDialogs } from '../../kernel/shell';
 import { userMessage } from '../../lib/errors';
-import { fileName } from '../../lib/format';
 import { useRemote } from '../../lib/useRemote';
 import { t } from '../../locale/zh-CN';
+import { FileLink } from '../../ui/FileLink';
 import { IssueLetters } from './IssueLetters';
 import { useLetters } from './lettersStore';
 
@@ -27,6 +27,7 @@ export function LettersScreen({ sessionId }: { sessionId: string }) {
   const templates = useRemote('templates.list', {});
   const detail = useRemote('session.get', { sessionId });
   const nativeDialogs = useNativeDialogs();
+  const desktop = useDesktop();
   const { chosen, formats, jobId, progress, cancelling, result } = useLetters();
   const [choose, setChoose] = useState(false);
   const [preview, setPreview] = useState<{ projectId: string; templateId: string } | null>(null);
@@ -122,19 +123,21 @@ export function LettersScreen({ sessionId }: { sessionId: string }) {
           <div className="bureau-path" role="status" data-testid="letters-result" data-count={result.files.length}>
             <p>
               {t.documents.done(result.files.length)}
-              <code data-testid="letters-folder">{result.folder}</code>
+              {desktop && <code data-testid="letters-folder">{result.folder}</code>}
             </p>
-            <button
-              type="button"
-              className="btn btn-small"
-              onClick={() => useLetters.getState().openFolder(sessionId, result.folder!).catch(reportError)}
-            >
-              {t.documents.openFolder}
-            </button>
+            {desktop && (
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => useLetters.getState().openFolder(sessionId, result.folder!).catch(reportError)}
+              >
+                {t.documents.openFolder}
+              </button>
+            )}
             <ul>
               {result.files.map((f) => (
-                <li key={f.id} data-testid="letters-file">
-                  <code>{fileName(f.path)}</code>
+                <li key={f.id}>
+                  <FileLink file={f.path} testId="letters-file" />
                 </li>
               ))}
             </ul>

@@ -108,7 +108,7 @@ export function ProjectForm({
         void save();
       }}
     >
-      <h3 className="bureau-h3">{project ? t.bureau.project.editTitle(project.id) : t.bureau.project.newTitle}</h3>
+      <h3 className="bureau-h3">{project ? t.bureau.project.editTitle(project.name) : t.bureau.project.newTitle}</h3>
       <div className="bureau-grid">
         <Field form={FORM} path="name" label={t.bureau.project.name} errors={errors} wide>
           {(p) => <input {...p} value={v.name} onChange={(e) => patch({ name: e.target.value })} data-testid="project-name" />}

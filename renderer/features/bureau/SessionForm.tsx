@@ -9,6 +9,7 @@ import { reportError } from '../../kernel/notices';
 import { Field } from './Field';
 import { fieldErrors, type FieldErrors } from './formErrors';
 import { useBureau } from './store';
+import { DateField } from '../../ui/DateField';
 
 type Expert = DraftSession['experts'][number];
 const blankExpert = (): Expert => ({ name: '', title: '', employer: '', specialty: '', fingerprint: '' });
@@ -126,7 +127,7 @@ export function SessionForm({ view, onDone }: { view: DraftView | null; onDone?:
           {(p) => <input {...p} value={s.title} onChange={(e) => patch({ title: e.target.value })} data-testid="session-title-input" />}
         </Field>
         <Field form={FORM} path="date" label={t.bureau.session.date} errors={errors}>
-          {(p) => <input {...p} type="date" value={s.date} onChange={(e) => patch({ date: e.target.value })} data-testid="session-date" />}
+          {(p) => <DateField {...p} value={s.date} onChange={(date) => patch({ date })} testId="session-date" />}
         </Field>
         <Field form={FORM} path="location" label={t.bureau.session.location} errors={errors}>
           {(p) => <input {...p} value={s.location} onChange={(e) => patch({ location: e.target.value })} data-testid="session-location" />}

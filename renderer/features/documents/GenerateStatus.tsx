@@ -1,9 +1,10 @@
 // Owns what a generation shows while and after it runs: the progress bar with the file being made and 取消, then the
-// folder written to with 打开文件夹 and the files made.
+// folder written to with 打开文件夹 (desktop) and the files made (links that download them in web mode).
 import { useState } from 'react';
-import { fileName } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
 import { reportError } from '../../kernel/notices';
+import { useDesktop } from '../../kernel/shell';
+import { FileLink } from '../../ui/FileLink';
 import { useDocuments } from './store';
 
 export function GenerateStatus({ sessionId }: { sessionId: string }) {
@@ -12,6 +13,7 @@ export function GenerateStatus({ sessionId }: { sessionId: string }) {
   const cancelling = useDocuments((s) => s.cancelling);
   const result = useDocuments((s) => s.result);
   const [notOpened, setNotOpened] = useState(false);
+  const desktop = useDesktop();
 
   if (running) {
     const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
@@ -60,18 +62,22 @@ export function GenerateStatus({ sessionId }: { sessionId: string }) {
     <div className="documents-result" role="status" data-testid="generate-result" data-count={result.files.length}>
       <p>
         {t.documents.done(result.files.length)}
-        <code className="documents-folder" data-testid="generate-folder">
-          {folder}
-        </code>
+        {desktop && (
+          <code className="documents-folder" data-testid="generate-folder">
+            {folder}
+          </code>
+        )}
       </p>
-      <button type="button" className="btn btn-small" onClick={() => void open()} data-testid="open-folder">
-        {t.documents.openFolder}
-      </button>
+      {desktop && (
+        <button type="button" className="btn btn-small" onClick={() => void open()} data-testid="open-folder">
+          {t.documents.openFolder}
+        </button>
+      )}
       {notOpened && <p className="muted">{t.documents.folderNotOpened}</p>}
       <ul className="documents-files" data-testid="generated-files">
         {result.files.map((f) => (
           <li key={f.id} data-testid="generated-file">
-            {fileName(f.path)}
+            <FileLink file={f.path} />
           </li>
         ))}
       </ul>

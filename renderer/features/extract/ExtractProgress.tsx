@@ -27,7 +27,9 @@ export function ExtractProgress({ sessionId }: { sessionId: string }) {
   if (!running || progress?.total === 0) return null;
 
   const working = progress ? Math.min(progress.total, progress.done + (progress.current ? 1 : 0)) : 0;
-  const label = progress ? t.extract.running(working, progress.total, progress.current) : t.extract.preparing;
+  const label = !progress
+    ? t.extract.preparing
+    : (progress.phase === 'ocr' ? t.extract.recognising : t.extract.running)(working, progress.total, progress.current);
   const percent = progress ? Math.round((Math.min(progress.done, progress.total) / progress.total) * 100) : 0;
   // Until the first progress event the bar fades in late (CSS), so a session with nothing left to extract flashes nothing.
   return (

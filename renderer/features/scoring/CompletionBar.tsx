@@ -1,5 +1,5 @@
 // Owns finishing a review: 完成评审 (the core refuses with what is missing, each item taking the expert to its field), the completed banner, and reopening with a reason.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CompletionTarget, ReviewView } from '../../../shared/scoring';
 import { ApiError } from '../../api';
 import { formatDateTime } from '../../lib/format';
@@ -44,6 +44,7 @@ export function CompletionBar({ sessionId, view }: { sessionId: string; view: Re
   const [refused, setRefused] = useState(false);
   const [busy, setBusy] = useState(false);
   const [reason, setReason] = useState('');
+  const barRef = useRef<HTMLElement>(null);
   const key = { sessionId, projectId: view.review.projectId };
   const missing = refused ? view.missing : [];
 
@@ -60,6 +61,16 @@ export function CompletionBar({ sessionId, view }: { sessionId: string; view: Re
       setBusy(false);
     }
   };
+
+  // The header's 完成评审 asks through the store; the bar runs it here, where the refusal's list is shown.
+  const completeRequested = useScoring((s) => s.completeRequested);
+  useEffect(() => {
+    if (!completeRequested || view.completedAt) return;
+    useScoring.getState().requestComplete(false);
+    barRef.current?.scrollIntoView({ block: 'end' });
+    void complete();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per request
+  }, [completeRequested]);
 
   const reopen = async () => {
     try {
@@ -91,7 +102,7 @@ export function CompletionBar({ sessionId, view }: { sessionId: string; view: Re
     );
   }
   return (
-    <section className="panel-section completion">
+    <section ref={barRef} className="panel-section completion">
       <button
         type="button"
         className="btn btn-primary btn-lg completion-button"

@@ -1,4 +1,5 @@
-// Owns one dimension (评分维度) of the form: its sub-criteria scores with guidance, the subtotal, the low-score reason when required, and the opinion.
+// Owns one dimension (评分维度) of the form: its sub-criteria scores with guidance, the subtotal, the low-score reason when required, and the opinion
+// (the texts also serve the full-width table, ScoreTable.tsx).
 import type { RubricDimension } from '../../../shared/profile';
 import type { DimensionReview, DimensionTotal } from '../../../shared/scoring';
 import { t } from '../../locale/zh-CN';
@@ -29,24 +30,33 @@ export function DimensionSection({ dimension: d, total, entry, disabled }: Props
         <ScoreInput
           key={c.id}
           dimensionId={d.id}
+          dimensionName={d.name}
           criterion={c}
           value={entry?.scores[c.id] ?? null}
           disabled={disabled}
           onChange={(score) => edit(setScore(d.id, c.id, score), `score.${d.id}.${c.id}`)}
         />
       ))}
+      <DimensionTexts dimension={d} total={total} entry={entry} disabled={disabled} />
+    </section>
+  );
+}
+
+/** The low-score reason (when the subtotal requires one or it was written) and the dimension's opinion. */
+export function DimensionTexts({ dimension: d, total, entry, disabled }: Props) {
+  const edit = useScoring((s) => s.edit);
+  return (
+    <>
       {(total.lowScore || (entry?.lowScoreReason ?? '') !== '') && (
-        <label className="score-text-field">
-          <span className={total.lowScore ? 'required-label' : undefined}>{t.scoring.lowScoreReason}</span>
-          <textarea
-            rows={2}
-            value={entry?.lowScoreReason ?? ''}
-            disabled={disabled}
-            onChange={(e) => edit(setDimensionText(d.id, 'lowScoreReason', e.target.value), `low.${d.id}`)}
-            data-testid="low-score-reason"
-            data-dimension={d.id}
-          />
-        </label>
+        <OpinionField
+          group={d.id}
+          label={<span className={total.lowScore ? 'required-label' : undefined}>{t.scoring.lowScoreReason}</span>}
+          value={entry?.lowScoreReason ?? ''}
+          disabled={disabled}
+          withPhrases={false}
+          onChange={(text) => edit(setDimensionText(d.id, 'lowScoreReason', text), `low.${d.id}`)}
+          data={{ 'data-testid': 'low-score-reason', 'data-dimension': d.id }}
+        />
       )}
       <OpinionField
         group={d.id}
@@ -56,6 +66,6 @@ export function DimensionSection({ dimension: d, total, entry, disabled }: Props
         onChange={(text) => edit(setDimensionText(d.id, 'opinion', text), `opinion.${d.id}`)}
         data={{ 'data-testid': 'dimension-opinion', 'data-dimension': d.id }}
       />
-    </section>
+    </>
   );
 }

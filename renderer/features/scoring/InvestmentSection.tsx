@@ -4,6 +4,7 @@ import { investmentReductions } from '../../../shared/reviewTotals';
 import { parseAmountFen, validateApprovedFen } from '../../../shared/scoreInput';
 import { formatBasisPoints, type BudgetLineAmount, type LineReduction, type Reduction, type Review } from '../../../shared/scoring';
 import { fenToWan } from '../../lib/format';
+import { isMod } from '../../lib/keys';
 import { t } from '../../locale/zh-CN';
 import { OpinionField } from './phrases/OpinionField';
 import { VerdictChip, type BudgetVerdict } from '../../kernel/VerdictChip';
@@ -68,8 +69,12 @@ function LineRow({ line, verdict, reduction, reason, disabled }: LineProps) {
     const problem = parsed.ok && parsed.value !== null ? validateApprovedFen(parsed.value, line) : null;
     return problem ? ({ ok: false, message: problem } as const) : parsed;
   };
-  const approved = useTypedValue(reduction.reviewed ? reduction.approvedFen : null, parse, fenToWanExact, (fen) =>
-    edit(setLine(line.id, { approvedFen: fen }), `approved.${line.id}`),
+  const approved = useTypedValue(
+    reduction.reviewed ? reduction.approvedFen : null,
+    parse,
+    fenToWanExact,
+    (fen) => edit(setLine(line.id, { approvedFen: fen }), `approved.${line.id}`),
+    { key: `approved.${line.id}`, where: `${t.scoring.investmentTitle} · ${line.name}` },
   );
   const c = t.scoring.investmentColumns;
   return (
@@ -94,6 +99,11 @@ function LineRow({ line, verdict, reduction, reason, disabled }: LineProps) {
             disabled={disabled}
             aria-invalid={approved.error !== null}
             onChange={(e) => approved.onText(e.target.value)}
+            onBlur={approved.commit}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || (isMod(e.nativeEvent) && e.key.toLowerCase() === 'z')) approved.commit();
+            }}
+            data-field={`approved.${line.id}`}
             data-testid="approved-amount"
             data-line={line.id}
           />

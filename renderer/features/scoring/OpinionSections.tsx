@@ -1,5 +1,6 @@
 // Owns the form's judgement sections after the dimensions: the vetoes (一票否决项) with the expert's ruling, the chapter opinions (篇章意见), and the overall opinion.
 import type { Review, VetoState } from '../../../shared/scoring';
+import { opinionLimits } from '../../../shared/scoreInput';
 import { t } from '../../locale/zh-CN';
 import { OpinionField } from './phrases/OpinionField';
 import { patch, setVetoRuling } from './edits';
@@ -85,6 +86,7 @@ export function OverallOpinion({ text, disabled }: { text: string; disabled: boo
         group="overall"
         className="overall-opinion"
         rows={4}
+        maxChars={opinionLimits.overall}
         value={text}
         disabled={disabled}
         ariaLabel={t.scoring.overallTitle}

@@ -1,4 +1,5 @@
-// Owns the 评分 tab: the whole review form of the selected project in the order the expert works (declaration, dimensions, vetoes, chapters, investment, overall opinion, conclusion, completion), and its undo / redo keys.
+// Owns the 评分 form: the whole review of the selected project in the order the expert works (declaration, dimensions, vetoes, chapters, investment, overall opinion, conclusion, completion), and its undo / redo keys; the dimensions
+// as sections in the side column, or as the full-width score table (ScoreTable.tsx).
 import { useEffect, type KeyboardEvent, type ReactNode } from 'react';
 import type { ProjectInfo } from '../../../shared/domain';
 import { scoreTotals } from '../../../shared/reviewTotals';
@@ -14,6 +15,7 @@ import { DimensionSection } from './DimensionSection';
 import { InvestmentSection } from './InvestmentSection';
 import { ChapterOpinions, OverallOpinion, VetoSection } from './OpinionSections';
 import { SaveStatus } from './SaveStatus';
+import { ScoreTable } from './ScoreTable';
 import { useScoring } from './store';
 
 interface Props {
@@ -23,9 +25,13 @@ interface Props {
   verdicts: BudgetVerdict[] | undefined;
   /** What closes the form: the 签名 bar of the review (signing is another feature, so the panel passes it in). */
   sealBar(view: ReviewView): ReactNode;
+  /** `table`: the full-width view, dimensions as one table; `panel`: the side column. */
+  layout: 'panel' | 'table';
+  /** The switch between the two views, shown in the form's toolbar (the app owns the layout). */
+  viewSwitch: ReactNode;
 }
 
-export function ScoreTab({ sessionId, project, verdicts, sealBar }: Props) {
+export function ScoreTab({ sessionId, project, verdicts, sealBar, layout, viewSwitch }: Props) {
   const view = useScoring((s) => (s.projectId === project.id && s.sessionId === sessionId ? s.view : null));
   const draft = useScoring((s) => (s.projectId === project.id && s.sessionId === sessionId ? s.draft : null));
   const loadStatus = useScoring((s) => s.loadStatus);
@@ -78,14 +84,24 @@ export function ScoreTab({ sessionId, project, verdicts, sealBar }: Props) {
   const locked = view.completedAt !== null;
   const lines = view.reductions.lines.map((l) => ({ id: l.lineId, name: l.name, amountFen: l.requestedFen }));
   return (
-    <div className="score-form" onKeyDown={onKeyDown} data-testid="score-form" data-state={view.state}>
-      <SaveStatus />
+    <div
+      className={`score-form score-form-${layout}`}
+      onKeyDown={onKeyDown}
+      data-testid="score-form"
+      data-state={view.state}
+      data-layout={layout}
+    >
+      <SaveStatus>{viewSwitch}</SaveStatus>
       <DeclarationSection review={draft} disabled={locked} />
       {draft.conflict?.hasConflict === false && (
         <>
-          {rubric.dimensions.map((d, i) => (
-            <DimensionSection key={d.id} dimension={d} total={totals.dimensions[i]!} entry={draft.dimensions[d.id]} disabled={locked} />
-          ))}
+          {layout === 'table' ? (
+            <ScoreTable rubric={rubric} totals={totals.dimensions} dimensions={draft.dimensions} disabled={locked} />
+          ) : (
+            rubric.dimensions.map((d, i) => (
+              <DimensionSection key={d.id} dimension={d} total={totals.dimensions[i]!} entry={draft.dimensions[d.id]} disabled={locked} />
+            ))
+          )}
           <VetoSection vetoes={view.vetoes} rulings={draft.vetoRulings} disabled={locked} />
           <ChapterOpinions chapters={view.chapters} opinions={draft.chapterOpinions} disabled={locked} />
           {lines.length > 0 && <InvestmentSection lines={lines} verdicts={verdicts} investment={draft.investment} disabled={locked} />}

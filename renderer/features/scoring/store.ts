@@ -1,4 +1,4 @@
-// Owns the score form's state: the review being edited (草稿), its undo/redo snapshots, autosave (within 300 ms of a change, one save in flight, the newest draft wins), and completing / reopening the review.
+// Owns the score form's state: the review being edited (草稿), its undo/redo snapshots, autosave (within 300 ms of a change, one save in flight, the newest draft wins), the fields holding refused input (kept per review for a reload, invalidDrafts.ts) or a typed value not yet committed, and completing / reopening the review.
 //
 // The core's answer (ReviewView) carries the stored version; every save names it, so a save from a stale window is
 // refused rather than silently overwriting. Undo and redo are edits like any other: they are saved too.
@@ -6,6 +6,14 @@ import { create } from 'zustand';
 import type { Review, ReviewView } from '../../../shared/scoring';
 import { ApiError, client } from '../../api';
 import { useReviewStates } from '../../kernel/reviewStates';
+import {
+  browserStorage,
+  readInvalidDrafts,
+  withInvalidDraft,
+  writeInvalidDrafts,
+  type InvalidDraft,
+  type InvalidDrafts,
+} from './invalidDrafts';
 
 const SAVE_DELAY_MS = 300;
 /** Keystrokes in one field within this long make one undo step, not one per character. */
@@ -27,6 +35,13 @@ interface ScoringState {
   saveError: unknown;
   /** ISO time of the last acknowledged save. */
   savedAt: string | null;
+  /** Fields holding a value the rubric refuses (field key → text and where): not in the review, so not saved. */
+  invalid: InvalidDrafts;
+  /** A field's text is refused (`draft`) or acceptable again (null); kept for a reload of this review. */
+  setInvalid(field: string, draft: InvalidDraft | null): void;
+  /** Fields whose valid typed value waits for the expert's pause before it enters the draft (typedCommit.ts). */
+  typing: string[];
+  setTyping(field: string, typing: boolean): void;
   load(sessionId: string, projectId: string): Promise<void>;
   /** Applies a change; `field` names what is typed into, so one field's keystrokes coalesce into one undo step. */
   edit(change: (review: Review) => Review, field: string): void;
@@ -38,6 +53,9 @@ interface ScoringState {
   setView(view: ReviewView): void;
   /** 完成评审: saves what is pending, then asks the core; throws its refusal (the view's `missing` then says what is missing). */
   complete(key: ReviewKey): Promise<void>;
+  /** Set when 完成评审 is asked for from outside the form (the header's primary action); the completion bar runs it. */
+  completeRequested: boolean;
+  requestComplete(requested: boolean): void;
   /** Reopens a completed review with the reason the history keeps. */
   reopen(key: ReviewKey, reason: string): Promise<void>;
 }
@@ -104,6 +122,9 @@ export const useScoring = create<ScoringState>((set, get) => {
     saveStatus: 'idle',
     saveError: null,
     savedAt: null,
+    invalid: {},
+    typing: [],
+    completeRequested: false,
 
     async load(sessionId, projectId) {
       if (get().sessionId === sessionId && get().projectId === projectId && get().view) return;
@@ -123,6 +144,8 @@ export const useScoring = create<ScoringState>((set, get) => {
         saveStatus: 'idle',
         saveError: null,
         savedAt: null,
+        invalid: readInvalidDrafts(browserStorage(), sessionId, projectId),
+        typing: [],
       });
       try {
         const view = await client.call('review.get', { sessionId, projectId });
@@ -130,6 +153,20 @@ export const useScoring = create<ScoringState>((set, get) => {
       } catch (error) {
         if (request === latestLoad) set({ loadStatus: 'error', loadError: error });
       }
+    },
+
+    setInvalid(field, draft) {
+      const { sessionId, projectId, invalid } = get();
+      const next = withInvalidDraft(invalid, field, draft);
+      if (next === invalid || !sessionId || !projectId) return;
+      set({ invalid: next });
+      writeInvalidDrafts(browserStorage(), sessionId, projectId, next);
+    },
+
+    setTyping(field, typing) {
+      const held = get().typing;
+      if (typing === held.includes(field)) return;
+      set({ typing: typing ? [...held, field] : held.filter((f) => f !== field) });
     },
 
     edit(change, field) {
@@ -176,8 +213,16 @@ export const useScoring = create<ScoringState>((set, get) => {
     },
 
     async complete(key) {
+      // Completing with a refused value on screen would lock a form that shows what is not stored.
+      const refused = Object.values(get().invalid).map((d) => d.where);
+      if (refused.length > 0)
+        throw new ApiError({ code: 'invalid-input', message: `${refused.length} 处输入无效，未保存，请先改正：${refused.join('；')}` });
       await get().flush();
       get().setView(await client.call('review.complete', key));
+    },
+
+    requestComplete(completeRequested) {
+      set({ completeRequested });
     },
 
     async reopen(key, reason) {

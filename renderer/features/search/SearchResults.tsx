@@ -61,6 +61,11 @@ export function SearchResults({ listId, query, search, groups, complete, active,
   const stale = search.state === 'ready' && search.query !== query.trim();
   return (
     <div className="search-popover" data-testid="session-search-panel">
+      {search.state === 'ready' && !stale && search.alsoSearched.length > 0 && (
+        <p className="search-popover-note muted" data-testid="session-search-also">
+          {t.search.alsoSearched(search.alsoSearched)}
+        </p>
+      )}
       {search.state === 'searching' && <p className="search-popover-note">{t.search.searching}</p>}
       {search.state === 'error' && <p className="search-popover-note text-error">{userMessage(search.error)}</p>}
       {search.state === 'ready' && count === 0 && (

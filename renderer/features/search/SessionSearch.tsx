@@ -1,5 +1,6 @@
 // Owns the header's 全文检索 field: Ctrl+Shift+F focuses it, ↑ ↓ choose a hit, Enter or a click opens that document at the
-// page with the words found there, Esc closes the list.
+// page with the words found there, Esc closes the list. Enter pressed before the answer for the words typed has arrived waits
+// for it and opens its first hit — never a hit of the previous words still on screen.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SessionDetail } from '../../../shared/domain';
 import { isMod } from '../../lib/keys';
@@ -8,7 +9,7 @@ import { Icon } from '../../ui/Icon';
 import { useExtract } from '../../kernel/extract';
 import { showPlace } from '../../kernel/showPlace';
 import { groupHits, optionId, SearchResults, type HitRow } from './SearchResults';
-import { useSessionSearch } from './useSessionSearch';
+import { answersQuery, useSessionSearch } from './useSessionSearch';
 
 export function SessionSearch({ detail }: { detail: SessionDetail }) {
   const listId = useId();
@@ -17,7 +18,10 @@ export function SessionSearch({ detail }: { detail: SessionDetail }) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  /** Enter came before the answer for `query`: open its first hit when it arrives. */
+  const [enterPending, setEnterPending] = useState(false);
   const search = useSessionSearch(detail.id, query);
+  const current = answersQuery(search, query);
   const complete = useExtract((s) => s.complete && s.sessionId === detail.id);
   const groups = useMemo(() => (search.state === 'ready' ? groupHits(search.hits, detail.projects) : []), [search, detail.projects]);
   const rows = useMemo(() => groups.flatMap((g) => g.rows), [groups]);
@@ -48,10 +52,18 @@ export function SessionSearch({ detail }: { detail: SessionDetail }) {
 
   const pick = (row: HitRow) => {
     setOpen(false);
-    // The viewer finds the words the list was found for, which may trail what is being typed.
+    setEnterPending(false);
+    // The viewer finds the words the list was found for, which may trail what is being typed (or a thesaurus word).
     if (search.state !== 'ready') return;
-    showPlace(detail.projects, { documentKey: row.hit.documentKey, page: row.hit.page, query: search.query });
+    showPlace(detail.projects, { documentKey: row.hit.documentKey, page: row.hit.page, query: row.hit.term ?? search.query });
   };
+
+  useEffect(() => {
+    if (!enterPending || !current) return;
+    setEnterPending(false);
+    if (rows[0]) pick(rows[0]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the awaited answer arrives
+  }, [enterPending, current, rows]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -60,7 +72,10 @@ export function SessionSearch({ detail }: { detail: SessionDetail }) {
       else if (rows.length > 0) setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : -1) + rows.length) % rows.length);
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      if (open && rows[active]) pick(rows[active]);
+      if (!current && query.trim() !== '') {
+        setEnterPending(true);
+        setOpen(true);
+      } else if (open && rows[active]) pick(rows[active]);
       else setOpen(true);
     } else if (e.key === 'Escape' && (open || query)) {
       e.preventDefault();
@@ -91,6 +106,7 @@ export function SessionSearch({ detail }: { detail: SessionDetail }) {
           maxLength={100}
           onChange={(e) => {
             setQuery(e.target.value);
+            setEnterPending(false);
             setOpen(true);
           }}
           onFocus={() => setOpen(true)}

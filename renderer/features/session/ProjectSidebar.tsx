@@ -1,20 +1,24 @@
-// Owns the left sidebar: the session's projects (name, applicant, type, 总投资, review state) and the selected project's documents.
+// Owns the left sidebar: the session's projects (name, applicant, type, 总投资, review state) and the selected project's documents;
+// collapsed, a narrow rail of project numbers that still switches projects.
 import { useEffect, useRef } from 'react';
 import type { ProjectInfo } from '../../../shared/domain';
-import { fenToWanLabel, formatFileSize } from '../../lib/format';
+import { fenToWanLabel, fileName, formatFileSize } from '../../lib/format';
 import { t } from '../../locale/zh-CN';
 import { ReviewStateChip } from '../../kernel/ReviewStateChip';
 import { useLoadReviewStates } from '../../kernel/reviewStates';
 import { DocBadge } from '../../kernel/DocBadge';
 import { useSession } from '../../kernel/sessionStore';
+import { Icon } from '../../ui/Icon';
 
 interface Props {
   projects: ProjectInfo[];
   project: ProjectInfo | null;
   documentKey: number | null;
+  collapsed: boolean;
+  onToggle(): void;
 }
 
-export function ProjectSidebar({ projects, project, documentKey }: Props) {
+export function ProjectSidebar({ projects, project, documentKey, collapsed, onToggle }: Props) {
   const selectProject = useSession((s) => s.selectProject);
   const selectDocument = useSession((s) => s.selectDocument);
   useLoadReviewStates(useSession((s) => s.sessionId));
@@ -23,12 +27,55 @@ export function ProjectSidebar({ projects, project, documentKey }: Props) {
   // A restored selection may sit below the fold of its list: bring it into view.
   useEffect(() => {
     navRef.current?.querySelectorAll('[aria-current="true"]').forEach((el) => el.scrollIntoView({ block: 'nearest' }));
-  }, [project?.id, documentKey]);
+  }, [project?.id, documentKey, collapsed]);
+
+  const toggle = (
+    <button
+      type="button"
+      className="tool-btn sidebar-toggle"
+      onClick={onToggle}
+      aria-expanded={!collapsed}
+      title={collapsed ? t.desk.sidebarExpand : t.desk.sidebarCollapse}
+      aria-label={collapsed ? t.desk.sidebarExpand : t.desk.sidebarCollapse}
+      data-testid="sidebar-toggle"
+    >
+      <Icon name={collapsed ? 'right' : 'left'} size={16} />
+    </button>
+  );
+
+  if (collapsed) {
+    return (
+      <nav ref={navRef} className="sidebar sidebar-rail" aria-label={t.session.projects(projects.length)}>
+        {toggle}
+        <ul className="rail-list">
+          {projects.map((p, i) => (
+            <li key={p.id}>
+              <button
+                type="button"
+                className={`rail-item${p.id === project?.id ? ' selected' : ''}`}
+                aria-current={p.id === project?.id ? 'true' : undefined}
+                aria-label={p.name}
+                title={p.name}
+                onClick={() => selectProject(p.id)}
+                data-testid="project-item"
+                data-project-id={p.id}
+              >
+                {i + 1}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    );
+  }
 
   return (
     <nav ref={navRef} className="sidebar" aria-label={t.session.projects(projects.length)}>
       <section className="sidebar-section sidebar-projects">
-        <h2 className="sidebar-heading">{t.session.projects(projects.length)}</h2>
+        <h2 className="sidebar-heading">
+          {t.session.projects(projects.length)}
+          {toggle}
+        </h2>
         <ul className="project-list">
           {projects.map((p, i) => (
             <li key={p.id}>
@@ -70,7 +117,7 @@ export function ProjectSidebar({ projects, project, documentKey }: Props) {
                   data-testid="document-item"
                   data-document-key={d.key}
                   data-viewer={d.viewer}
-                  title={d.path}
+                  title={fileName(d.path)}
                 >
                   <DocBadge document={d} />
                   <span className="document-text">

@@ -1,4 +1,4 @@
-// Owns signing in the 评分 tab: the 签名 button on a completed review, its passphrase dialog, the 已签名 第N版 line, and the older sealed versions (readable).
+// Owns signing in the 评分 tab: the 签名 button on a completed review (at once while the key is unlocked, else with its passphrase dialog), the 已签名 第N版 line, and the older sealed versions (readable).
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SealView } from '../../../shared/signing';
 import type { ReviewView } from '../../../shared/scoring';
@@ -6,6 +6,7 @@ import { formatDateTime } from '../../lib/format';
 import { userMessage } from '../../lib/errors';
 import { t } from '../../locale/zh-CN';
 import { Modal } from '../../ui/Modal';
+import { PassphraseField } from './PassphraseField';
 import { useSigning } from './store';
 
 function SignDialog({ sessionId, projectId, onClose }: { sessionId: string; projectId: string; onClose(): void }) {
@@ -50,17 +51,7 @@ function SignDialog({ sessionId, projectId, onClose }: { sessionId: string; proj
       ) : (
         <form className="signing-section" onSubmit={(e) => void submit(e)}>
           <p className="muted">{t.signing.signPrompt}</p>
-          <label className="score-text-field">
-            <span>{t.signing.passphrase}</span>
-            <input
-              type="password"
-              autoComplete="current-password"
-              autoFocus
-              value={passphrase}
-              onChange={(e) => setPassphrase(e.target.value)}
-              data-testid="sign-passphrase"
-            />
-          </label>
+          <PassphraseField value={passphrase} onChange={setPassphrase} testId="sign-passphrase" />
           {error && (
             <p className="score-error" role="alert">
               {error}
@@ -95,6 +86,20 @@ export function SignBar({ sessionId, view }: { sessionId: string; view: ReviewVi
   const projectId = view.review.projectId;
   const seals = useSigning((s) => (s.seals?.sessionId === sessionId && s.seals.projectId === projectId ? s.seals.list : null));
   const [signing, setSigning] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const locksAt = useSigning((s) => s.locksAt);
+  /** Unlocked this sitting: sign now; a key that locked meanwhile (or any refusal) opens the passphrase dialog instead. */
+  const signNow = async () => {
+    if (locksAt === null || Date.parse(locksAt) <= Date.now()) return setSigning(true);
+    setBusy(true);
+    try {
+      await useSigning.getState().sign(sessionId, projectId);
+    } catch {
+      setSigning(true);
+    } finally {
+      setBusy(false);
+    }
+  };
   useEffect(() => {
     void useSigning.getState().loadSeals(sessionId, projectId);
   }, [sessionId, projectId, view.version]);
@@ -113,7 +118,7 @@ export function SignBar({ sessionId, view }: { sessionId: string; view: ReviewVi
         <>
           {latest && <p className="muted">{t.signing.signedStale(latest.sealVersion)}</p>}
           {view.completedAt && (
-            <button type="button" className="btn btn-primary" onClick={() => setSigning(true)} data-testid="sign-review">
+            <button type="button" className="btn btn-primary" onClick={() => void signNow()} disabled={busy} data-testid="sign-review">
               {t.signing.sign}
             </button>
           )}

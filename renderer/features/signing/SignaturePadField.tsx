@@ -1,9 +1,10 @@
 // Owns the handwritten signature (手写签名) field: a signature pad for mouse, pen or touch, clearing, importing an image instead, and the cleaned transparent preview.
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import SignaturePad from 'signature_pad';
 import { ApiError } from '../../api';
 import { userMessage } from '../../lib/errors';
 import { t } from '../../locale/zh-CN';
+import { FileButton } from '../../ui/FileButton';
 import { canvasToPng, imageFileToPng, usePngUrl } from './images';
 import { useSigning } from './store';
 
@@ -52,11 +53,7 @@ export function SignaturePadField({ saved }: { saved: Uint8Array | null }) {
     setEmpty(true);
   };
 
-  const onImport = (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (file) void send(() => imageFileToPng(file));
-  };
+  const onImport = (file: File) => void send(() => imageFileToPng(file));
 
   return (
     <section className="signing-section" aria-labelledby="signature-pad-title">
@@ -75,16 +72,9 @@ export function SignaturePadField({ saved }: { saved: Uint8Array | null }) {
         <button type="button" className="btn" onClick={clear} disabled={empty || busy} data-testid="signature-clear">
           {t.signing.clear}
         </button>
-        <label className="btn">
+        <FileButton accept="image/png,image/jpeg,image/bmp,image/webp" onFiles={([file]) => onImport(file)} testId="signature-import">
           {t.signing.importImage}
-          <input
-            type="file"
-            accept="image/png,image/jpeg,image/bmp,image/webp"
-            className="visually-hidden"
-            onChange={onImport}
-            data-testid="signature-import"
-          />
-        </label>
+        </FileButton>
         <button
           type="button"
           className="btn btn-primary"

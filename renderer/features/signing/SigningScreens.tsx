@@ -1,4 +1,5 @@
-// Owns where the signing screens open: the one screen open at a time (签名身份, 导出签名文件, 验证) and the buttons that open them.
+// Owns where the signing screens open: the one screen open at a time (签名身份, 签名并导出, 验证), the buttons that open them, and 锁定 while the key is unlocked.
+import { reportError } from '../../kernel/notices';
 import { t } from '../../locale/zh-CN';
 import { ExportDialog } from './ExportDialog';
 import { IdentityScreen } from './IdentityScreen';
@@ -14,11 +15,23 @@ export function SigningScreens() {
   return null;
 }
 
-/** 签名身份 and 验证 (and, inside a session, 导出签名文件) buttons in the style of their bar. */
+/** 签名身份 and 验证 (and, inside a session, 签名并导出; while unlocked, 锁定) buttons in the style of their bar. */
 export function SigningButtons({ className, sessionId }: { className: string; sessionId: string | null }) {
   const open = useSigning((s) => s.open);
+  const unlocked = useSigning((s) => s.locksAt !== null);
   return (
     <>
+      {unlocked && (
+        <button
+          type="button"
+          className={className}
+          onClick={() => void useSigning.getState().lock().catch(reportError)}
+          title={t.signing.lockTitle}
+          data-testid="signing-lock"
+        >
+          {t.signing.lock}
+        </button>
+      )}
       <button
         type="button"
         className={className}

@@ -1,10 +1,11 @@
 // Owns the 验证 screen: choose a signed PDF, a DOCX with its .sig.json, or a result file; shows 有效/无效, signer, fingerprint, time and each check.
-import { useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import type { VerificationView } from '../../../shared/signing';
 import { userMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { readBytes } from '../../lib/upload';
 import { t } from '../../locale/zh-CN';
+import { FileButton } from '../../ui/FileButton';
 import { Modal } from '../../ui/Modal';
 import { FingerprintGroups, RosterWarning } from './IdentityScreen';
 import { useSigning } from './store';
@@ -76,10 +77,7 @@ export function VerifyScreen() {
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<{ name: string; report: VerificationView } | null>(null);
 
-  const onChoose = async (e: ChangeEvent<HTMLInputElement>) => {
-    const files = Array.from(e.target.files ?? []);
-    e.target.value = '';
-    if (files.length === 0) return;
+  const onChoose = async (files: File[]) => {
     setBusy(true);
     setError(null);
     setResult(null);
@@ -106,18 +104,16 @@ export function VerifyScreen() {
     >
       <div className="signing-section">
         <p className="muted">{t.signing.verifyPrompt}</p>
-        <label className="btn btn-primary">
+        <FileButton
+          className="btn btn-primary"
+          multiple
+          accept=".pdf,.docx,.json"
+          onFiles={(files) => void onChoose(files)}
+          disabled={busy}
+          testId="verify-input"
+        >
           {busy ? t.signing.verifying : t.signing.chooseFile}
-          <input
-            type="file"
-            multiple
-            accept=".pdf,.docx,.json"
-            className="visually-hidden"
-            onChange={(e) => void onChoose(e)}
-            disabled={busy}
-            data-testid="verify-input"
-          />
-        </label>
+        </FileButton>
         {error && (
           <p className="score-error" role="alert">
             {error}

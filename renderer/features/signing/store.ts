@@ -1,12 +1,14 @@
-// Owns the signing screens' state on the renderer side: which signing screen is open, this machine's identity as last loaded, and the seals of the open review;
-// and the signing actions those screens send (create the identity, save the handwritten signature, seal a review, export, verify).
+// Owns the signing screens' state on the renderer side: which signing screen is open, this machine's identity as last loaded, whether its key is
+// unlocked and until when, and the seals of the open review; and the signing actions those screens send (create the identity, save the handwritten
+// signature, unlock and lock, seal a review, 签名并导出, verify). After a signing it refreshes the project list's 已签名 / 已导出.
 import { create } from 'zustand';
 import type { Input, Output } from '../../../shared/api';
 import type { JobProgress } from '../../../shared/domain';
-import type { IdentityView, SealView, SignatureAlgorithmName } from '../../../shared/signing';
+import type { ExportPlan, IdentityView, SealView, SignatureAlgorithmName } from '../../../shared/signing';
 import { client } from '../../api';
 import { withProgress } from '../../kernel/jobs';
 import { reportError } from '../../kernel/notices';
+import { useReviewStates } from '../../kernel/reviewStates';
 
 export type SigningScreen = 'identity' | 'verify' | 'export' | null;
 
@@ -18,6 +20,8 @@ interface SigningState {
   identity: IdentityView | null | undefined;
   /** Sealed versions of the review open in the 评分 tab, oldest first. */
   seals: { sessionId: string; projectId: string; list: SealView[] } | null;
+  /** When the unlocked key locks itself (ISO 8601), as the core last said; null while locked. */
+  locksAt: string | null;
   open(screen: Exclude<SigningScreen, null>, sessionId: string | null): void;
   close(): void;
   loadIdentity(): Promise<void>;
@@ -27,23 +31,31 @@ interface SigningState {
   createIdentity(algorithm: SignatureAlgorithmName, passphrase: string, replace: boolean): Promise<void>;
   /** Saves the handwritten signature (PNG bytes), then shows the identity with it; throws what the core refused. */
   saveImage(png: Uint8Array<ArrayBuffer>): Promise<void>;
-  /** Seals the completed review (签名) and adds the seal; throws a wrong passphrase and the like. */
-  sign(sessionId: string, projectId: string, passphrase: string): Promise<void>;
-  /** 导出签名文件 as one job, reporting its progress; resolves with where the files went (folder null: the user cancelled the dialog). */
-  exportFiles(
-    input: Omit<Input<'signing.export'>, 'jobId'>,
+  /** Seals the completed review (签名) and adds the seal; without a passphrase with the unlocked key; throws a wrong passphrase, a locked key and the like. */
+  sign(sessionId: string, projectId: string, passphrase?: string): Promise<void>;
+  /** What 签名并导出 will do and what blocks it; also refreshes 已签名 / 已导出 in the project list. */
+  plan(sessionId: string): Promise<ExportPlan>;
+  /** 锁定: the core forgets the unlocked key. */
+  lock(): Promise<void>;
+  /** 签名并导出 as one job, reporting its progress; resolves with where the files went (folder null: the user cancelled the dialog). */
+  signAndExport(
+    input: Omit<Input<'signing.signAndExport'>, 'jobId'>,
     onProgress: (progress: JobProgress) => void,
-  ): Promise<Output<'signing.export'>>;
+  ): Promise<Output<'signing.signAndExport'>>;
   /** Shows the export folder in the system's file manager; false when that did not work. */
   openFolder(folder: string): Promise<boolean>;
   verify(input: Input<'signing.verify'>): Promise<Output<'signing.verify'>>;
 }
+
+/** Clears `locksAt` when the core's key locks itself, so 锁定 and the passphrase field follow without asking the core. */
+let relock: ReturnType<typeof setTimeout> | undefined;
 
 export const useSigning = create<SigningState>((set, get) => ({
   screen: null,
   sessionId: null,
   identity: undefined,
   seals: null,
+  locksAt: null,
   open(screen, sessionId) {
     set({ screen, sessionId });
     void get().loadIdentity();
@@ -87,9 +99,27 @@ export const useSigning = create<SigningState>((set, get) => ({
   },
   async sign(sessionId, projectId, passphrase) {
     get().addSeal(await client.call('review.sign', { sessionId, projectId, passphrase }));
+    await get().plan(sessionId);
   },
-  exportFiles(input, onProgress) {
-    return withProgress(onProgress, (jobId) => client.call('signing.export', { ...input, jobId }));
+  async plan(sessionId) {
+    const plan = await client.call('signing.plan', { sessionId });
+    clearTimeout(relock);
+    if (plan.locksAt) relock = setTimeout(() => set({ locksAt: null }), Date.parse(plan.locksAt) - Date.now());
+    set({ locksAt: plan.locksAt });
+    useReviewStates.getState().setStages(sessionId, plan.projects);
+    return plan;
+  },
+  async lock() {
+    await client.call('signing.lock', {});
+    set({ locksAt: null });
+  },
+  async signAndExport(input, onProgress) {
+    try {
+      return await withProgress(onProgress, (jobId) => client.call('signing.signAndExport', { ...input, jobId }));
+    } finally {
+      // Signed projects stay signed even when the export failed after signing: the list (states and 已签名 / 已导出) and the unlock say so either way.
+      await Promise.all([get().plan(input.sessionId), useReviewStates.getState().load(input.sessionId)]).catch(reportError);
+    }
   },
   async openFolder(folder) {
     return (await client.call('signing.openFolder', { folder })).opened;

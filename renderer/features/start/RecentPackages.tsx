@@ -16,7 +16,7 @@ export function RecentPackages({ onOpen }: { onOpen(path: string): void }) {
         <ul className="link-list" data-testid="recent-list">
           {recent.value.map((r) => (
             <li key={r.path}>
-              <button type="button" className="link-item" onClick={() => onOpen(r.path)} title={r.path} data-testid="recent-item">
+              <button type="button" className="link-item" onClick={() => onOpen(r.path)} data-testid="recent-item">
                 <span className="link-item-title">{r.title}</span>
                 <span className="link-item-meta">{fileName(r.path)}</span>
                 <span className="link-item-meta muted">{t.start.openedAt(formatDateTime(r.openedAt))}</span>

@@ -7,6 +7,7 @@ import { DocxViewer } from './docx/DocxViewer';
 import { ExternalViewer } from './external/ExternalViewer';
 import { ImageViewer } from './image/ImageViewer';
 import { usePendingPlace } from '../../kernel/showPlace';
+import { OfdViewer } from './ofd/OfdViewer';
 import { useViewer } from './store';
 import { useReadingPosition } from './useReadingPosition';
 import { ViewerMessage } from './ViewerFrame';
@@ -42,10 +43,15 @@ export function DocumentViewer({ document }: { document: DocumentInfo }) {
           <PdfViewer {...props} />
         </Suspense>
       );
+    // Word 97 and WPS files arrive as the same HTML a DOCX converts to; .xls and WPS .et as the same sheets as XLSX.
     case 'docx':
+    case 'doc':
       return <DocxViewer {...props} />;
     case 'xlsx':
+    case 'xls':
       return <XlsxViewer {...props} />;
+    case 'ofd':
+      return <OfdViewer {...props} />;
     case 'image':
       return <ImageViewer {...props} />;
     case 'external':

@@ -18,7 +18,7 @@ export function ViewerFrame({ document, toolbar, search, children }: FrameProps)
       <div className="viewer-titlebar">
         <DocBadge document={document} />
         <span className="viewer-kind">{t.labels.documentKinds[document.kind]}</span>
-        <span className="viewer-title" title={document.path}>
+        <span className="viewer-title" title={document.title}>
           {document.title}
         </span>
         <span className="viewer-filename muted">{fileName(document.path)}</span>

@@ -58,7 +58,7 @@ export const bureau = {
     add: '添加项目',
     newItem: '新项目（填写右侧表单）',
     newTitle: '新项目',
-    editTitle: (id: string) => `项目信息（编号 ${id}）`,
+    editTitle: (name: string) => `项目信息：${name}`,
     name: '项目名称',
     applicant: '申报单位',
     supervisor: '主管部门',
@@ -93,7 +93,7 @@ export const bureau = {
   },
   budget: {
     title: '投资概算表',
-    id: '编号',
+    position: '序号',
     name: '名称',
     category: '类别',
     quantity: '数量',

@@ -1,6 +1,7 @@
-// 概算表 import from XLSX: a two-level header with merged cells and amounts in 万元, category and total rows, a confirmed mapping, a sheet in 元 without a unit, and old .xls refused.
+// 概算表 import from XLSX: a two-level header with merged cells and amounts in 万元, category and total rows, a confirmed mapping, a sheet in 元 without a unit; the same table as .xls / WPS .et read alike, broken ones refused.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/app';
@@ -158,20 +159,37 @@ describe('概算表 import', () => {
     expect(preview.totalFen).toBe(yuanToFen(manifest.projects[0]!.totalInvestment));
   });
 
-  it('refuses old binary .xls (by name or by content) asking to save as .xlsx, and a file that is no workbook', async () => {
+  it('reads the same table saved as Excel 97-2003 .xls or WPS .et exactly as the XLSX, whatever the file is named', async () => {
     const core = await bureau();
-    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-    const byContent = await refused(core, 'bureau.budget.preview', { name: '概算表.xlsx', bytes: ole });
-    expect(byContent.message).toBe(
-      '“概算表.xlsx”是旧版 Excel 97-2003 格式（.xls），本程序不读取该格式。请用 Excel 或 WPS 打开该文件，“另存为”Excel 工作簿（.xlsx）后再导入。',
-    );
+    const xlsx = await budgetWorkbook();
+    // SheetJS writes BIFF8 (the .xls and .et format) with the merges and the formula's cached result.
+    const biff = new Uint8Array(XLSX.write(XLSX.read(xlsx, { type: 'array' }), { bookType: 'biff8', type: 'buffer' }) as Buffer);
+    expect([...biff.subarray(0, 4)]).toEqual([0xd0, 0xcf, 0x11, 0xe0]);
+    const fromXlsx = await ok<BudgetPreview>(core, 'bureau.budget.preview', { name: '投资概算表.xlsx', bytes: xlsx });
+    for (const name of ['投资概算表.xls', '投资概算表.et', '投资概算表.xlsx']) {
+      const fromBiff = await ok<BudgetPreview>(core, 'bureau.budget.preview', { name, bytes: biff });
+      expect(fromBiff).toEqual(fromXlsx);
+    }
+    expect(fromXlsx.lines).toHaveLength(3);
+  }, 120_000); // each compound file is read in its own worker (bureau/budgetImport.ts)
+
+  it('refuses a truncated .xls, an .xls that is a ZIP but no workbook, and a file that is no workbook', async () => {
+    const core = await bureau();
+    const biff = XLSX.write(XLSX.read(await budgetWorkbook(), { type: 'array' }), { bookType: 'biff8', type: 'buffer' }) as Buffer;
+    const truncated = await refused(core, 'bureau.budget.preview', { name: '概算表.xls', bytes: new Uint8Array(biff.subarray(0, 1000)) });
+    expect(truncated.message).toMatch(/^无法读取“概算表\.xls”：文件已损坏或不完整，无法按 Excel 97-2003 格式读取/);
+    const header = await refused(core, 'bureau.budget.preview', {
+      name: '概算表.xls',
+      bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+    });
+    expect(header.message).toMatch(/^无法读取“概算表\.xls”：文件已损坏或不完整/);
     expect(
       (await refused(core, 'bureau.budget.preview', { name: '概算表.xls', bytes: new Uint8Array([0x50, 0x4b, 3, 4]) })).message,
-    ).toMatch(/另存为”Excel 工作簿（\.xlsx）/);
+    ).toMatch(/无法作为 Excel 工作簿（\.xlsx）读取/);
     expect(
       (await refused(core, 'bureau.budget.preview', { name: '概算表.xlsx', bytes: new TextEncoder().encode('名称,金额\n服务器,10') }))
         .message,
-    ).toMatch(/不是有效的 Excel 工作簿/);
+    ).toMatch(/不是有效的 Excel 工作簿（\.xlsx、\.xls 或 WPS \.et）/);
     expect(
       (await refused(core, 'bureau.budget.preview', { name: '概算表.xlsx', bytes: new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9]) })).message,
     ).toMatch(/无法作为 Excel 工作簿（\.xlsx）读取/);
@@ -182,5 +200,5 @@ describe('概算表 import', () => {
     expect((await refused(core, 'bureau.budget.preview', { name: '概算表.xlsx', bytes: new Uint8Array(bomb) })).message).toMatch(
       /解压后过大/,
     );
-  });
+  }, 120_000);
 });

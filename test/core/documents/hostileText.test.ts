@@ -132,7 +132,7 @@ describe('the pre-check of a package holding the bombs (review-desk check, burea
     expect(chapters.length).toBeGreaterThan(0);
     for (const f of chapters) {
       expect(f.status).toBe('judge');
-      expect(f.message).toMatch(/未能读取申报文件的文本/);
+      expect(f.message).toMatch(/《[^》]+》未能读取文本/);
     }
   }, 60_000);
 

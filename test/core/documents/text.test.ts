@@ -115,14 +115,17 @@ describe('extractText: PDF', () => {
 });
 
 describe('extractText: DOCX', () => {
-  it('is one page with paragraphs, tab-separated table rows and h1/h2 headings', async () => {
+  it('pages at the breaks the file records (cover, then a chapter a page), with paragraphs, table rows and h1/h2 headings', async () => {
     const text = await extractText(fixture('02-house.docx'), 'docx', 'd');
-    expect(text.pages).toHaveLength(1);
-    expect(text.pages[0]!.text).toContain('武隆区60周岁以上老年人口约8.1万人，占户籍人口的22.6%');
-    expect(text.pages[0]!.text).toContain('项目名称\t武隆区智慧养老服务平台建设项目');
-    expect(text.pages[0]!.text).not.toMatch(spacedOut);
-    expect(text.headings).toContainEqual({ text: '第五章 数据资源共享分析', page: 1, level: 1 });
-    expect(text.headings).toContainEqual({ text: '5.1 共享需求分析', page: 1, level: 2 });
+    const all = text.pages.map((p) => p.text).join('\n');
+    expect(text.pages.map((p) => p.page)).toEqual(Array.from({ length: text.pages.length }, (_, i) => i + 1));
+    expect(text.pages[0]!.text).toContain('武隆区智慧养老服务平台建设项目');
+    expect(all).toContain('武隆区60周岁以上老年人口约8.1万人，占户籍人口的22.6%');
+    expect(all).toContain('项目名称\t武隆区智慧养老服务平台建设项目');
+    expect(all).not.toMatch(spacedOut);
+    expect(text.headings).toContainEqual({ text: '第五章 数据资源共享分析', page: 6, level: 1 });
+    expect(text.headings).toContainEqual({ text: '5.1 共享需求分析', page: 6, level: 2 });
+    expect(text.pages[5]!.text.split('\n')[0]).toBe('第五章 数据资源共享分析');
   });
 
   it('takes headings from Chinese style names (标题 1) and from bold numbered paragraphs, not from plain list lines', async () => {

@@ -12,7 +12,7 @@ import { fillFor } from '../../../electron/core/output/generate';
 import { renderPdf } from '../../../electron/core/output/pdf/render';
 import { builtinTemplateIds, loadBuiltinTemplates } from '../../../electron/core/output/template/builtins';
 import { sampleSession, type SampleSession } from '../sampleSession';
-import { convertToPdf, overlappingLines, readLayout, sofficePath, type Layout } from './docx/libreoffice';
+import { convertToPdf, overlappingLines, readLayout, sofficePath, type BoxLine, type Layout } from './docx/libreoffice';
 import { dashStroke, redPixels, renderPage } from './pdf/pixels';
 
 const soffice = sofficePath();
@@ -22,6 +22,7 @@ interface Case {
   name: string;
   templateId: string;
   pdfPages: number;
+  draft: boolean;
   lo?: Layout;
   loPdf?: string;
 }
@@ -45,7 +46,7 @@ beforeAll(async () => {
       const docx = path.join(work, `${name}.docx`);
       writeFileSync(docx, await renderDocx(doc));
       files.push(docx);
-      cases.push({ name, templateId: template.id, pdfPages: ours.pages.length });
+      cases.push({ name, templateId: template.id, pdfPages: ours.pages.length, draft: !!doc.draft });
     }
   }
   convertToPdf(soffice, files, path.join(work, 'lo'), path.join(work, 'profile'));
@@ -54,6 +55,9 @@ beforeAll(async () => {
     c.lo = readLayout(c.loPdf);
   }
 }, 240_000);
+
+/** The 草稿 mark of a draft DOCX (docx/draftMark.ts): the word alone, in a box taller than any text of a document. */
+const isDraftMark = (l: BoxLine) => l.text === '草稿' && l.yMax - l.yMin > 100;
 
 async function readLayoutOf(pdf: Buffer, file: string): Promise<Layout> {
   writeFileSync(file, pdf);
@@ -80,9 +84,15 @@ describe.skipIf(!soffice)('DOCX in LibreOffice (skipped: soffice not installed)'
     ).toEqual([]);
   });
 
+  it('draws the 草稿 mark on every page of a draft and on no page of a final document', () => {
+    expect(cases.some((c) => c.draft)).toBe(true);
+    for (const c of cases) for (const page of c.lo!.pages) expect(page.lines.filter(isDraftMark).length, `${c.name}`).toBe(c.draft ? 1 : 0);
+  });
+
   it('draws no two lines over each other', () => {
     for (const c of cases) {
-      const pairs = overlappingLines(c.lo!);
+      // The 草稿 mark lies behind the text on purpose (its own test above).
+      const pairs = overlappingLines({ pages: c.lo!.pages.map((p) => ({ ...p, lines: p.lines.filter((l) => !isDraftMark(l)) })) });
       expect(pairs.map(([a, b]) => `${c.name} p${a.page}: “${a.text.slice(0, 12)}” / “${b.text.slice(0, 12)}”`)).toEqual([]);
     }
   });

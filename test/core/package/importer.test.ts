@@ -3,6 +3,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeHostileFixtures, type HostileCase } from '../../../scripts/make-hostile-fixtures';
+import { api } from '../../../shared/api';
 import { writePackageZip } from '../../../electron/core/package/write';
 import { PackageError } from '../../../electron/core/package/errors';
 import { importPackage, sweepLeftovers } from '../../../electron/core/package/importer';
@@ -125,6 +126,20 @@ describe('importing a valid package', () => {
     expect(err.problems[0]!.code).toBe('already-imported');
     expect(getSession(c.store.db, a.id)!.title).toBe('测试评审会');
     expect(traces(c).staged).toEqual([]);
+  });
+
+  it('accepts any 8-4-4-4-12 hex GUID as packageId and treats ids differing only in case as one package', async () => {
+    const c = await core();
+    const guid = await writeMinimalPackage(tempDir(), { packageId: '00000000-0000-0000-0000-00000000202A' });
+    const a = await importPackage(c.ctx, 'j', guid);
+    expect(a.id).toBe('00000000-0000-0000-0000-00000000202a');
+    const lower = await writeMinimalPackage(tempDir(), { packageId: '00000000-0000-0000-0000-00000000202a', title: '改过的评审会' });
+    expect((await refusal(c, lower)).problems[0]!.code).toBe('already-imported');
+    const err = await refusal(c, await writeMinimalPackage(tempDir(), { packageId: '00000000-0000-0000-0000-00000000202' }));
+    expect(err.problems[0]).toMatchObject({ code: 'manifest-schema', path: 'manifest.json → packageId' });
+    expect(err.problems[0]!.message).toContain('GUID');
+    // The bureau can open such a package as a draft, whose id is the packageId.
+    expect(api['bureau.draft.get'].input.safeParse({ draftId: a.id }).success).toBe(true);
   });
 
   it('cancelling mid-verification stops the worker and leaves nothing behind', async () => {

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentText } from '../../../shared/precheck';
 import { detectChapters } from '../../../electron/core/precheck/chapters';
-import { chapterFixtures, evaluateChapterDetection, requiredChapters } from '../../helpers/chapters';
+import { loadProfile } from '../../../electron/core/precheck/profiles';
+import { evaluateProject } from '../../../electron/core/precheck/report';
+import { chapterFixtures, evaluateChapterDetection, requiredChapters, newProject } from '../../helpers/chapters';
 
 /** A document from page texts; headings as the extractor would report them. */
 const doc = (pages: string[], headings: DocumentText['headings'] = [], documentId = 'proposal'): DocumentText => ({
@@ -122,6 +124,49 @@ describe('detectChapters: table of contents and body text', () => {
     const matches = detectChapters([doc([''])], requiredChapters);
     expect(matches.map((m) => m.chapterId)).toEqual(requiredChapters.map((c) => c.id));
     expect(matches.every((m) => !m.found && m.page === undefined)).toBe(true);
+  });
+});
+
+describe('a chapter submitted as a document of its own', () => {
+  const proposal = doc(['正文'], [{ text: '第一章 项目概况', page: 1 }]);
+  const companion = (title: string, chapterIds: string[] = []) => ({ documentId: 'extra', title, chapterIds });
+
+  it('is met by a document titled with the chapter name, or of the kind the profile names for it, cited by its title', () => {
+    const byTitle = detectChapters([proposal], requiredChapters, [companion('武隆区智慧养老服务平台建设项目密码应用方案')]);
+    expect(byTitle.find((m) => m.chapterId === 'crypto')).toEqual({
+      chapterId: 'crypto',
+      found: true,
+      documentId: 'extra',
+      heading: '武隆区智慧养老服务平台建设项目密码应用方案',
+      separate: true,
+    });
+    const byKind = detectChapters([proposal], requiredChapters, [companion('商用密码应用与安全性评估报告', ['crypto'])]);
+    expect(byKind.filter((m) => m.found).map((m) => m.chapterId)).toEqual(['crypto']);
+  });
+
+  it('does not replace a chapter the proposal has, nor count a document that only shares words with it', () => {
+    const withChapter = doc(['正文'], [{ text: '第七章 密码应用方案', page: 7 }]);
+    expect(
+      detectChapters([withChapter], requiredChapters, [companion('密码应用方案', ['crypto'])]).find((m) => m.chapterId === 'crypto'),
+    ).toMatchObject({ documentId: 'proposal', page: 7 });
+    expect(
+      detectChapters([proposal], requiredChapters, [companion('密码应用方案专家评审意见'), companion('概算表')]).filter((m) => m.found),
+    ).toEqual([]);
+  });
+
+  it('passes the 武隆 chapter check with a finding that names the file, not its id', () => {
+    const profile = loadProfile('wulong');
+    const project = newProject([
+      { id: 'proposal', kind: 'proposal', title: '建设方案' },
+      { id: 'crypto-file-01', kind: 'crypto-plan', title: '智慧养老服务平台密码应用方案' },
+    ]);
+    const { findings } = evaluateProject(project, [project], profile, [proposal], true);
+    expect(findings.find((f) => f.ruleId === 'wulong.chapter.crypto')).toMatchObject({
+      status: 'pass',
+      message: expect.stringContaining('已作为单独文件《智慧养老服务平台密码应用方案》提交'),
+      evidence: [{ documentId: 'crypto-file-01', documentTitle: '智慧养老服务平台密码应用方案' }],
+    });
+    expect(findings.find((f) => f.ruleId === 'wulong.chapter.data-sharing')?.status).toBe('fail');
   });
 });
 

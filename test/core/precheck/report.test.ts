@@ -58,7 +58,7 @@ describe('pre-check through the core', () => {
     for (const c of found) expect(c).toMatchObject({ documentKey: expect.any(Number), page: expect.any(Number) });
     expect(report.totals.ineligibleFen).toBe(104_900_000); // 104.90 万元 = 1,049,000 元: wages, travel, consumables
 
-    const hits = await ok<SearchHit[]>('search.session', { sessionId: session.id, query: '网络安全' });
+    const { hits } = await ok<{ hits: SearchHit[] }>('search.session', { sessionId: session.id, query: '网络安全' });
     expect(hits.length).toBeGreaterThan(0);
     expect(hits[0]).toMatchObject({
       documentKey: expect.any(Number),

@@ -211,4 +211,33 @@ describe('review calls', () => {
       reductionRateBp: 3333,
     });
   });
+
+  it('refuses an opinion over its length limit with a Chinese message naming the field, and stores nothing', async () => {
+    const { core, sessionId } = await start();
+    const empty = await ok<ReviewView>(core, 'review.get', { sessionId, projectId: 'p1' });
+    const dimension = empty.rubric.rubric.dimensions[0]!;
+    const within: Review = {
+      ...empty.review,
+      conflict: { hasConflict: false, note: '' },
+      dimensions: { [dimension.id]: { scores: {}, opinion: '评'.repeat(2000), lowScoreReason: '' } },
+      overallOpinion: '总'.repeat(5000),
+    };
+    const saved = await ok<ReviewView>(core, 'review.save', { sessionId, projectId: 'p1', review: within, baseVersion: 0 });
+    expect(saved.version).toBe(1);
+
+    const over: Review = { ...within, dimensions: { [dimension.id]: { scores: {}, opinion: '评'.repeat(2001), lowScoreReason: '' } } };
+    const refused = await core.dispatch('review.save', { sessionId, projectId: 'p1', review: over, baseVersion: 1 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect((refused as Extract<Envelope<unknown>, { ok: false }>).error.message).toBe(
+      `「${dimension.name}」评审意见共 2001 字，超过上限 2000 字，未保存。请精简到 2000 字以内。`,
+    );
+    const overall = await core.dispatch('review.save', {
+      sessionId,
+      projectId: 'p1',
+      review: { ...within, overallOpinion: '总'.repeat(5001) },
+      baseVersion: 1,
+    });
+    expect((overall as Extract<Envelope<unknown>, { ok: false }>).error.message).toMatch(/^总体评审意见共 5001 字，超过上限 5000 字/);
+    expect((await ok<ReviewView>(core, 'review.get', { sessionId, projectId: 'p1' })).version).toBe(1);
+  });
 });

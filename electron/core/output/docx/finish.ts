@@ -2,10 +2,12 @@
 // off the line grid, reproducible ZIP.
 //
 // The docx package stamps docProps/core.xml with the current time and zips with the current time as every entry's
-// date, so two renders of one model differ. Here the core properties are rewritten from the model's createdAt, the
-// empty font table is replaced by fonts.ts's entries (altName fallbacks), and the parts are re-zipped with yazl.
+// date, so two renders of one model differ. Here the parts are taken from its compiler unzipped, the core properties
+// are rewritten from the model's createdAt, the empty font table is replaced by fonts.ts's entries (altName
+// fallbacks), and the parts are zipped once with yazl.
 import { escapeXml, fontTableXml } from './fonts';
-import { readDocxParts, writeDocxParts } from './zip';
+import { Packer, type Document } from 'docx';
+import { writeDocxParts } from './zip';
 
 /** docProps/core.xml with the document's own time as created and modified, so the same model gives the same bytes. */
 export function corePropertiesXml(meta: { title: string; author: string; createdAt: string }): string {
@@ -55,12 +57,31 @@ export function normalWithoutAutoSpace(xml: string): string {
   );
 }
 
-export async function finishDocx(
-  packed: Uint8Array,
+/** The docx package's compiler, which its Packer zips with the clock's time: we zip its parts once, reproducibly. */
+interface DocxCompiler {
+  compile(file: Document): Map<string, string | Uint8Array>;
+}
+
+/**
+ * The parts of `document` as the docx package writes them, unzipped. Packer.toBuffer would deflate them all (dated now)
+ * only for us to inflate them again; its compiler (a static member the package does not declare in its types) gives
+ * them directly. A docx upgrade that moves it fails every DOCX test loudly, not silently.
+ */
+function compileParts(document: Document): Map<string, Buffer> {
+  const { compiler } = Packer as unknown as { compiler?: DocxCompiler };
+  if (!compiler) throw new Error('docx 程序包的 Packer.compiler 不存在：升级 docx 后请改写 docx/finish.ts。');
+  const parts = new Map<string, Buffer>();
+  for (const [name, data] of compiler.compile(document))
+    parts.set(name, typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  return parts;
+}
+
+export function finishDocx(
+  document: Document,
   meta: { title: string; author: string; createdAt: string },
   offGridStyles: readonly string[] = [],
 ): Promise<Buffer> {
-  const parts = await readDocxParts(packed);
+  const parts = compileParts(document);
   parts.set('docProps/core.xml', Buffer.from(corePropertiesXml(meta), 'utf8'));
   parts.set('word/fontTable.xml', Buffer.from(fontTableXml(), 'utf8'));
   const styles = parts.get('word/styles.xml');

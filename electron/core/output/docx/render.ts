@@ -5,7 +5,6 @@ import {
   DocumentGridType,
   Footer,
   Header,
-  Packer,
   PageNumber,
   LineRuleType,
   PageOrientation,
@@ -21,6 +20,7 @@ import { paginate } from '../pdf/render';
 import { woff2Ready } from '../pdf/woff2';
 import { lineCount, textWidth } from '../pdf/text';
 import { layoutBlock, noticeParagraph, type BlockLayout, type Keep } from './blocks';
+import { draftMarkParagraph } from './draftMark';
 import { finishDocx } from './finish';
 import { letterheadParagraph } from './letterhead';
 import { documentStyles, offGridStyles, styleIds } from './styles';
@@ -126,10 +126,15 @@ function footers(page: PageSetup): ISectionOptions['footers'] {
 }
 
 /** The running header on every page after the first, as in the PDF (page 1 has an empty header of its own). */
-function headers(page: PageSetup): ISectionOptions['headers'] {
-  if (!page.header) return undefined;
-  const header = () => new Header({ children: [new Paragraph({ style: styleIds.header, children: [new TextRun(page.header)] })] });
-  const first = new Header({ children: [new Paragraph({ style: styleIds.header })] });
+function headers(page: PageSetup, draftMark: (() => Paragraph) | null): ISectionOptions['headers'] {
+  if (!page.header && !draftMark) return undefined;
+  const mark = () => (draftMark ? [draftMark()] : []);
+  const running = page.header;
+  const header = () =>
+    new Header({
+      children: [...mark(), ...(running ? [new Paragraph({ style: styleIds.header, children: [new TextRun(running)] })] : [])],
+    });
+  const first = new Header({ children: draftMark ? mark() : [new Paragraph({ style: styleIds.header })] });
   return page.pageNumbers === 'gbt9704' ? { default: header(), even: header(), first } : { default: header(), first };
 }
 
@@ -279,11 +284,11 @@ export async function renderDocx(doc: RenderDoc): Promise<Buffer> {
           },
           grid: geometry.grid ? { type: DocumentGridType.LINES, linePitch: geometry.grid.linePitch } : undefined,
         },
-        headers: headers(page),
+        headers: headers(page, doc.draft ? () => draftMarkParagraph({ pageWidthMm, pageHeightMm }, nextDrawingId()) : null),
         footers: footers(page),
         children,
       },
     ],
   });
-  return finishDocx(await Packer.toBuffer(document), doc.meta, page.grid ? offGridStyles : []);
+  return finishDocx(document, doc.meta, page.grid ? offGridStyles : []);
 }

@@ -20,17 +20,17 @@ import { drawUnits, measure, textWidth, type Style, type TextUnit } from './text
 const style = (role: FontRole, size: number, bold = false): Style => ({ role, bold, size, underline: false });
 
 /** Units of plain text in one style, on the grid when the size is the body size. */
-function textUnits(f: Flow, text: string, s: Style, width = f.g.width): TextUnit[] {
+function textUnits(f: Flow, text: string, s: Style, width = f.g.width): readonly TextUnit[] {
   return measure([{ text, style: s }], f.g.grid && s.size === bodySize ? f.g.grid.charPitch : null, width);
 }
 
 /** Draws units as one unbroken line starting at `left`. */
-function drawLine(f: Flow, units: TextUnit[], left: number, baseline: number): void {
+function drawLine(f: Flow, units: readonly TextUnit[], left: number, baseline: number): void {
   const line: Line = { start: 0, end: units.length, hard: true };
   drawUnits(f.doc, units, 0, units.length, positionLine(units, line, Infinity, false), left, baseline);
 }
 
-const widthOf = (units: TextUnit[]): number => lineWidth(units, { start: 0, end: units.length, hard: true });
+const widthOf = (units: readonly TextUnit[]): number => lineWidth(units, { start: 0, end: units.length, hard: true });
 
 const headingRoles: Record<1 | 2 | 3, FontRole> = { 1: 'hei', 2: 'kai', 3: 'fangsong' };
 

@@ -203,7 +203,7 @@ export class Flow {
   }
 
   /** Breaks and draws a paragraph; returns the number of lines. */
-  set(units: TextUnit[], o: SetOptions): number {
+  set(units: readonly TextUnit[], o: SetOptions): number {
     const left = o.left ?? this.g.left;
     const width = o.width ?? this.g.width;
     const lineHeight = o.lineHeight ?? this.lineHeight(o.size);

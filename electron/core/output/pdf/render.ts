@@ -121,18 +121,35 @@ export async function renderPdf(doc: RenderDoc): Promise<Buffer> {
   return done;
 }
 
+interface Pagination {
+  placed: readonly Placed[];
+  plan: BreakPlan;
+}
+
+/**
+ * A document model is final once filled, so its pagination is too: the DOCX renderer and the PDF renderer of one
+ * model (a DOCX + PDF pair) lay it out once between them.
+ */
+const paginated = new WeakMap<RenderDoc, Pagination>();
+
 /**
  * Where every line and table row of the document goes, and the break plan that keeps the rules of practice: the
  * document is laid out without drawing, and again with one more forced break while a rule is broken. The PDF is then
  * drawn with the plan; the DOCX renderer reads the pages to mirror decisions a reader would take differently.
  */
-export function paginate(doc: RenderDoc): { placed: readonly Placed[]; plan: BreakPlan } {
+export function paginate(doc: RenderDoc): Pagination {
+  let done = paginated.get(doc);
+  if (done) return done;
   const g = geometry(doc.page);
   let plan = emptyPlan();
   for (let pass = 0; ; pass++) {
     const flow = layOut(dryDocument(), g, doc, plan);
     const revised = pass < 8 ? revise(doc, flow.placed, plan) : null;
-    if (!revised) return { placed: flow.placed, plan };
+    if (!revised) {
+      done = { placed: flow.placed, plan };
+      paginated.set(doc, done);
+      return done;
+    }
     plan = revised;
   }
 }

@@ -18,7 +18,7 @@ interface PlacedCell {
   x: number;
   width: number;
   align: Align;
-  units: TextUnit[];
+  units: readonly TextUnit[];
   lines: Line[];
 }
 
@@ -76,7 +76,7 @@ function sizingWidth(text: string, size: number, bold: boolean): number {
   return width;
 }
 
-const measured = new Map<string, TextUnit[]>();
+const measured = new Map<string, readonly TextUnit[]>();
 const sized = new WeakMap<TableBlock, Map<number, number[]>>();
 
 /** Column widths in points for a table `width` points wide, sized to its text (layout.ts columnWidths); cached per table. */

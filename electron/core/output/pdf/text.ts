@@ -41,11 +41,28 @@ function segmentsOf(text: string, style: Style): Segment[] {
   return out;
 }
 
+/** Runs already measured: every layout pass and the drawing measure the same texts. Units are never changed once made. */
+const measured = new Map<string, readonly TextUnit[]>();
+/** Bounds the cache of a long-running app; a document has a few hundred runs. */
+const MAX_CACHED_RUNS = 20_000;
+
 /**
  * Measures runs into units. `pitch` (the grid's character pitch) fixes the width of every CJK unit; null keeps
  * natural widths. A word longer than `maxWidth` is split into characters so it can wrap.
  */
-export function measure(runs: StyledText[], pitch: number | null, maxWidth: number): TextUnit[] {
+export function measure(runs: readonly StyledText[], pitch: number | null, maxWidth: number): readonly TextUnit[] {
+  let key = `${pitch}\u0000${maxWidth}`;
+  for (const { text, style } of runs)
+    key += `\u0000${style.role}\u0000${style.bold ? 1 : 0}\u0000${style.size}\u0000${style.underline ? 1 : 0}\u0000${text}`;
+  let units = measured.get(key);
+  if (!units) {
+    if (measured.size >= MAX_CACHED_RUNS) measured.clear();
+    measured.set(key, (units = measureRuns(runs, pitch, maxWidth)));
+  }
+  return units;
+}
+
+function measureRuns(runs: readonly StyledText[], pitch: number | null, maxWidth: number): TextUnit[] {
   const units: TextUnit[] = [];
   for (const run of runs) {
     // Windows line ends become one line break and a tab one space: the fonts have no glyph for either control code.
@@ -104,14 +121,17 @@ let EmbeddedFont: EmbeddedFontClass | undefined;
  * font parsed once per process is given to pdfkit's EmbeddedFont directly; each PDF still gets its own subset. The
  * EmbeddedFont class is not exported, so it is taken from the first face pdfkit opens the ordinary way.
  */
-function useFace(doc: PDFKit.PDFDocument, key: string, size: number): void {
+function useFace(doc: PDFKit.PDFDocument, faceKey: string, size: number): void {
+  const f = face(faceKey);
+  const key = f.embedAs;
   let set = registered.get(doc);
   if (!set) registered.set(doc, (set = new Set()));
   if (!set.has(key)) {
     const fonts = doc as unknown as PdfkitFonts;
-    if (EmbeddedFont) fonts._fontFamilies[key] = new EmbeddedFont(doc, face(key).font, `F${++fonts._fontCount}`);
+    if (EmbeddedFont) fonts._fontFamilies[key] = new EmbeddedFont(doc, f.font, `F${++fonts._fontCount}`);
     else {
-      doc.registerFont(key, face(key).bytes);
+      if (f.inCollection) doc.registerFont(key, f.bytes, f.inCollection);
+      else doc.registerFont(key, f.bytes);
       doc.font(key);
       EmbeddedFont = fonts._font.constructor;
     }
@@ -119,6 +139,9 @@ function useFace(doc: PDFKit.PDFDocument, key: string, size: number): void {
   }
   doc.font(key).fontSize(size);
 }
+
+/** Stroke width of synthetic bold as a share of the size: about what Word adds to a face without a bold. */
+const syntheticBoldStroke = 0.03;
 
 interface Atom {
   face: string;
@@ -178,15 +201,32 @@ export function drawUnits(
       }
     }
     useFace(doc, a.face, a.size);
-    doc.text(text, a.x, baseline, { lineBreak: false, baseline: 'alphabetic', characterSpacing: spacing });
+    if (face(a.face).syntheticBold) {
+      // Bold of a face without one, as Word and WPS draw it: the outline stroked as well as filled.
+      doc.save().lineWidth(a.size * syntheticBoldStroke);
+      doc.text(text, a.x, baseline, { lineBreak: false, baseline: 'alphabetic', characterSpacing: spacing, fill: true, stroke: true });
+      doc.restore();
+    } else doc.text(text, a.x, baseline, { lineBreak: false, baseline: 'alphabetic', characterSpacing: spacing });
     i = j;
   }
 }
 
+/** Widths already measured (titles and table cells are measured by both renderers and on every layout pass). */
+const widths = new Map<string, number>();
+/** Bounds the cache of a long-running app; a document needs a few thousand entries at most. */
+const MAX_CACHED_WIDTHS = 50_000;
+
 /** Natural width in points of one line of `text` in a font role and size (no grid): what the PDF draws it at. */
 export function textWidth(text: string, role: FontRole, size: number, bold = false): number {
-  const units = measure([{ text, style: { role, bold, size, underline: false } }], null, Infinity);
-  return units.reduce((w, u) => w + (u.kind === 'newline' ? 0 : u.width), 0);
+  const key = `${role}\u0000${bold ? 1 : 0}\u0000${size}\u0000${text}`;
+  let width = widths.get(key);
+  if (width === undefined) {
+    const units = measure([{ text, style: { role, bold, size, underline: false } }], null, Infinity);
+    width = units.reduce((w, u) => w + (u.kind === 'newline' ? 0 : u.width), 0);
+    if (widths.size >= MAX_CACHED_WIDTHS) widths.clear();
+    widths.set(key, width);
+  }
+  return width;
 }
 
 /** Lines `text` takes in a box `width` points wide, broken as the PDF breaks it (`pitch`: the grid's, for body text). */

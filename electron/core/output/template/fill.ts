@@ -31,6 +31,15 @@ function present(v: unknown): boolean {
   return true;
 }
 
+/** What the expert enters, named as the 评分 form names it: a missing one is theirs to fill, not the template's to change. */
+const expertEntries: Record<string, string> = {
+  'review.conflict': '回避声明',
+  'review.familiarity': '对项目的熟悉程度',
+  'review.overallOpinion': '总体评审意见',
+  'review.conclusion': '评审结论',
+  'review.conclusionReason': '改选结论的理由',
+};
+
 const cell = (text: string, extra: Omit<TableCell, 'text'> = {}): TableCell => ({ text, ...extra });
 const header = (names: string[]) => names.map((n) => cell(n, { bold: true, align: 'center' as const }));
 
@@ -51,8 +60,11 @@ class Filler {
       },
       present: (p) => present(valueAt(this.context, scope, p)),
       missing: (p) => {
+        const what = expertEntries[p];
         throw new TemplateFillError(
-          `无法生成“${this.template.name}”：字段 ${p} 没有内容。请先补全评审记录或评审会信息；若该项可以空缺，请在模板中写作 {{${p}?}}。`,
+          what
+            ? `无法生成“${this.template.name}”：评审记录中还没有填写${what}。请在“评分”中填写后再生成。`
+            : `无法生成“${this.template.name}”：字段 ${p} 没有内容。请先补全评审记录或评审会信息；若该项可以空缺，请在模板中写作 {{${p}?}}。`,
           p,
         );
       },

@@ -16,6 +16,8 @@ import { migration012 } from './012-bureau-profiles';
 import { migration013 } from './013-profiles-in-force';
 import { migration014 } from './014-letter-register';
 import { migration015 } from './015-pending-results';
+import { migration016 } from './016-ocr-pages';
+import { migration017 } from './017-roster-exports';
 
 export const migrations: readonly Migration[] = [
   migration001,
@@ -33,6 +35,8 @@ export const migrations: readonly Migration[] = [
   migration013,
   migration014,
   migration015,
+  migration016,
+  migration017,
 ];
 export const latestVersion = migrations[migrations.length - 1]!.version; // the list above is never empty
 

@@ -1,5 +1,8 @@
-// Owns an opinion textarea of the score form with its phrase library: Ctrl+Space or the 插入常用意见 button opens the picker, and a picked phrase is inserted at the caret through the field's own change path (so autosave and undo see it).
+// Owns an opinion textarea of the score form with its length counter ("123/2000", the limit the core also enforces) and its
+// phrase library: Ctrl+Space or the 插入常用意见 button opens the picker, and a picked phrase is inserted at the caret through
+// the field's own change path (so autosave and undo see it).
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { opinionLimits, textLength } from '../../../../shared/scoreInput';
 import { isMod } from '../../../lib/keys';
 import { t } from '../../../locale/zh-CN';
 import { PhraseManager } from './PhraseManager';
@@ -17,9 +20,25 @@ interface Props {
   className?: string;
   /** data-testid and data-* attributes of the textarea. */
   data: Record<string, string>;
+  /** Characters the field may hold (the core refuses more). */
+  maxChars?: number;
+  /** False for a field the phrase library has nothing for (低分理由). */
+  withPhrases?: boolean;
 }
 
-export function OpinionField({ group, value, onChange, disabled, label, ariaLabel, rows = 2, className, data }: Props) {
+export function OpinionField({
+  group,
+  value,
+  onChange,
+  disabled,
+  label,
+  ariaLabel,
+  rows = 2,
+  className,
+  data,
+  maxChars = opinionLimits.field,
+  withPhrases = true,
+}: Props) {
   const id = useId();
   const ref = useRef<HTMLTextAreaElement>(null);
   const [open, setOpen] = useState(false);
@@ -37,6 +56,8 @@ export function OpinionField({ group, value, onChange, disabled, label, ariaLabe
     caret.current = null;
   }, [value]);
 
+  const length = textLength(value);
+
   const close = (refocus: boolean) => {
     setOpen(false);
     if (refocus) ref.current?.focus();
@@ -52,13 +73,16 @@ export function OpinionField({ group, value, onChange, disabled, label, ariaLabe
     const start = Math.min(range.current[0], value.length);
     const end = Math.min(range.current[1], value.length);
 
-    caret.current = start + phrase.length;
+    // A phrase never takes the field past its limit: what does not fit is left out.
+    const room = Math.max(0, maxChars - textLength(value) + textLength(value.slice(start, end)));
+    const fitted = [...phrase].slice(0, room).join('');
+    caret.current = start + fitted.length;
     setOpen(false);
-    onChange(value.slice(0, start) + phrase + value.slice(end));
+    onChange(value.slice(0, start) + fitted + value.slice(end));
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.ctrlKey && (e.code === 'Space' || e.key === ' ')) {
+    if (withPhrases && e.ctrlKey && (e.code === 'Space' || e.key === ' ')) {
       e.preventDefault();
       openPicker();
     }
@@ -81,12 +105,23 @@ export function OpinionField({ group, value, onChange, disabled, label, ariaLabe
           value={value}
           disabled={disabled}
           aria-label={ariaLabel}
-          aria-keyshortcuts="Control+Space"
+          aria-keyshortcuts={withPhrases ? 'Control+Space' : undefined}
+          maxLength={maxChars}
+          aria-describedby={`${id}-count`}
+          aria-invalid={length > maxChars || undefined}
           onChange={(e) => onChange(e.target.value)}
           onKeyDown={onKeyDown}
           {...data}
         />
-        {!disabled && (
+        <span
+          id={`${id}-count`}
+          className={`opinion-count${length > maxChars ? ' over' : length > maxChars * 0.9 ? ' near' : ''}`}
+          title={length > maxChars ? t.desk.counterOver(length, maxChars) : undefined}
+          data-testid="opinion-count"
+        >
+          {t.desk.counter(length, maxChars)}
+        </span>
+        {!disabled && withPhrases && (
           <button
             type="button"
             className="phrase-open"

@@ -27,12 +27,15 @@ export const usePhrases = create<PhrasesState>((set, get) => ({
     set({ library, sessionId });
   },
   async save(id, group, text) {
+    await get().ensure();
     set({ library: keepStarter(get().library, await client.call('phrases.save', { id, group, text })) });
   },
   async remove(id) {
+    await get().ensure();
     set({ library: keepStarter(get().library, await client.call('phrases.delete', { id })) });
   },
   async move(id, by) {
+    await get().ensure();
     const ids = (get().library?.personal ?? []).map((p) => p.id);
     const from = ids.indexOf(id);
     const to = from + by;
@@ -43,7 +46,10 @@ export const usePhrases = create<PhrasesState>((set, get) => ({
   },
 }));
 
-/** A change answers with the whole library; the starter set stays the session's one already held. */
+/**
+ * A change answers with the whole library, its starter set every jurisdiction's; the starter set stays the session's one
+ * already held (each change ensures it is held first), so other districts' phrases never reach the picker.
+ */
 const keepStarter = (held: PhraseLibrary | null, answer: PhraseLibrary): PhraseLibrary =>
   held ? { ...answer, starter: held.starter } : answer;
 

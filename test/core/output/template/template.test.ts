@@ -166,7 +166,16 @@ describe('fillTemplate on the sample session', () => {
     const empty: TemplateContext = { ...ctx, review: { ...ctx.review!, overallOpinion: null } };
     const required = form([{ kind: 'paragraph', text: '总体意见：{{review.overallOpinion}}' }]);
     expect(() => fillTemplate(required, empty, opts)).toThrow(TemplateFillError);
-    expect(() => fillTemplate(required, empty, opts)).toThrow(/无法生成“测试表”：字段 review\.overallOpinion 没有内容/);
+    // What the expert enters is named as the 评分 form names it, never by its placeholder.
+    expect(() => fillTemplate(required, empty, opts)).toThrow(
+      /^无法生成“测试表”：评审记录中还没有填写总体评审意见。请在“评分”中填写后再生成。$/,
+    );
+    // Anything else is the template's to mark optional: the placeholder is named, with how.
+    const noSource: TemplateContext = { ...ctx, review: { ...ctx.review!, conclusionSource: null } };
+    const other = form([{ kind: 'paragraph', text: '结论依据：{{review.conclusionSource}}' }]);
+    expect(() => fillTemplate(other, noSource, opts)).toThrow(
+      /无法生成“测试表”：字段 review\.conclusionSource 没有内容.*\{\{review\.conclusionSource\?\}\}/,
+    );
     const optional = form([
       { kind: 'paragraph', text: '总体意见：{{review.overallOpinion?}}。{{#if review.overallOpinion}}有{{else}}无{{/if}}' },
       { kind: 'paragraph', text: '不应出现', when: 'review.overallOpinion' },
