@@ -21,7 +21,13 @@ export function createDispatcher(handlers: Handlers, log: (err: unknown) => void
       const where = first?.path.length ? first.path.join('.') : '(input)';
       // The call and the field are for the log; the user reads what was wrong in their words, never `expert.save`.
       log(`invalid input for ${name} at ${where}: ${first?.message ?? ''}`);
-      return fail({ code: 'invalid-input', message: `请求参数有误：${first?.message ?? '格式不对'}。请检查填写的内容后重试。` });
+      // The field's path travels beside the message, so a form can show the message at its field.
+      const message = `请求参数有误：${first?.message ?? '格式不对'}。请检查填写的内容后重试。`;
+      return fail({
+        code: 'invalid-input',
+        message,
+        problems: [{ code: 'invalid-input', message: first?.message ?? '格式不对', path: where }],
+      });
     }
     try {
       const handler = handlers[name] as (input: unknown) => unknown;

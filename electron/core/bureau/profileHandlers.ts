@@ -93,7 +93,7 @@ export function bureauProfileHandlers(db: WriteDb, host: Host, now: () => Date):
     },
     'bureau.profiles.create'({ profileId, name, from }) {
       if (findProfile(db, profileId))
-        throw new AppError('invalid-input', `profileId：编号“${profileId}”已被另一份规则配置使用，请另取一个。`, [
+        throw new AppError('invalid-input', `编号“${profileId}”已被另一份规则配置使用，请另取一个。`, [
           { code: 'duplicate-id', path: 'profileId', message: `编号“${profileId}”已被使用` },
         ]);
       insertProfile(db, { id: profileId, name, base: from }, now().toISOString());

@@ -142,9 +142,8 @@ export function adoptCarriedProfile(db: WriteDb, bytes: Uint8Array, jurisdiction
 export function assertDraftProfile(db: ReadDb, session: DraftSession): void {
   if (isBuiltInJurisdiction(session.jurisdiction)) return;
   if (!session.profileVersion || !profileVersion(db, session.jurisdiction, session.profileVersion)) {
-    throw new AppError('invalid-input', `session.jurisdiction：${draftProfileMissing(db, session.jurisdiction, session.profileVersion)}`, [
-      { code: 'profile-missing', path: 'jurisdiction', message: draftProfileMissing(db, session.jurisdiction, session.profileVersion) },
-    ]);
+    const message = draftProfileMissing(db, session.jurisdiction, session.profileVersion);
+    throw new AppError('invalid-input', message, [{ code: 'profile-missing', path: 'jurisdiction', message }]);
   }
 }
 

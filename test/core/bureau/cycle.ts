@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { openCore, type Core } from '../../../electron/core/app';
 import type { DraftView, PanelOpinionText, ResultImportOutcome, StatusBoard } from '../../../shared/bureau';
-import type { Envelope } from '../../../shared/api';
+import type { ApiErrorBody, Envelope } from '../../../shared/api';
 import type { Review, ReviewView } from '../../../shared/scoring';
 import type { ExportResult, IdentityView } from '../../../shared/signing';
 import { tempDir } from '../../helpers/core';
@@ -35,11 +35,14 @@ export async function openTestCore(dataDir = tempDir('rd-bureau-'), now: () => D
 
 export const ok = <T>(core: Core, name: string, input: unknown): Promise<T> => callCore<T>(core.dispatch, name, input);
 
-export async function refused(core: Core, name: string, input: unknown): Promise<{ code: string; message: string }> {
+export async function refused(core: Core, name: string, input: unknown): Promise<ApiErrorBody> {
   const res = (await core.dispatch(name, input)) as Envelope<unknown>;
   if (res.ok) throw new Error(`${name} was not refused`);
   return res.error;
 }
+
+/** A refused input as "field：what is wrong" — the field's path travels beside the user's message, not inside it. */
+export const atField = (error: ApiErrorBody): string => `${error.problems?.[0]?.path}：${error.problems?.[0]?.message}`;
 
 function signaturePng(): Uint8Array {
   const png = new PNG({ width: 200, height: 80 });

@@ -6,7 +6,7 @@ import type { Core } from '../../../electron/core/app';
 import { verifyPackage } from '../../../electron/core/package/verify';
 import type { DraftView } from '../../../shared/bureau';
 import type { SessionDetail } from '../../../shared/domain';
-import { makeDraft, ok, openTestCore, refused } from './cycle';
+import { atField, makeDraft, ok, openTestCore, refused } from './cycle';
 
 const cores: Core[] = [];
 afterAll(() => cores.forEach((c) => c.close()));
@@ -31,7 +31,9 @@ describe('bureau drafts', () => {
       },
     });
     expect(bad.code).toBe('invalid-input');
-    expect(bad.message).toMatch(/session\.date：日期应为 YYYY-MM-DD/);
+    expect(bad.message).toMatch(/日期应为 YYYY-MM-DD/);
+    expect(bad.message).not.toContain('session.date'); // the field's path is for the form, not the words
+    expect(bad.problems?.[0]?.path).toBe('session.date');
 
     const view = await makeDraft(core);
     const badProject = await refused(core, 'bureau.draft.saveProject', {
@@ -39,7 +41,7 @@ describe('bureau drafts', () => {
       baseVersion: view.version,
       project: { id: '../p2', name: '项目', applicant: '局', type: 'new', investmentFen: 100, inAnnualPlan: true },
     });
-    expect(badProject.message).toMatch(/project\.id：编号只能由字母、数字/);
+    expect(atField(badProject)).toMatch(/project\.id：编号只能由字母、数字/);
     const zero = await refused(core, 'bureau.draft.saveProject', {
       draftId: view.draft.id,
       baseVersion: view.version,
@@ -62,7 +64,7 @@ describe('bureau drafts', () => {
         ],
       },
     });
-    expect(twice.message).toMatch(/project\.budgetLines\.1\.id：概算明细编号重复：b1/);
+    expect(atField(twice)).toMatch(/project\.budgetLines\.1\.id：概算明细编号重复：b1/);
     const stale = await refused(core, 'bureau.draft.saveSession', {
       draftId: view.draft.id,
       baseVersion: view.version - 1,

@@ -12,7 +12,7 @@ import type { ProfileDetail, ProfileListItem, TrialRun } from '../../../shared/b
 import type { Profile } from '../../../shared/profile';
 import { citablePlaces } from '../../../shared/regulation';
 import { sampleFonts } from '../../../scripts/sample-fonts';
-import { makeDraft, ok, openTestCore, refused } from './cycle';
+import { atField, makeDraft, ok, openTestCore, refused } from './cycle';
 
 const cores: Core[] = [];
 afterAll(() => cores.forEach((c) => c.close()));
@@ -80,8 +80,8 @@ describe('规则配置 (bureau.profiles.*)', () => {
 
     const builtInId = await refused(core, 'bureau.profiles.create', { profileId: 'wulong', name: '武隆区', from: 'wulong' });
     expect(builtInId.code).toBe('invalid-input');
-    expect(builtInId.message).toMatch(/profileId：该编号是内置评审规则的编号/);
-    expect((await refused(core, 'bureau.profiles.create', { profileId: 'Xi Shan', name: '西山区', from: 'blank' })).message).toMatch(
+    expect(atField(builtInId)).toMatch(/profileId：该编号是内置评审规则的编号/);
+    expect(atField(await refused(core, 'bureau.profiles.create', { profileId: 'Xi Shan', name: '西山区', from: 'blank' }))).toMatch(
       /profileId：辖区编号只能由小写字母/,
     );
 
@@ -104,9 +104,9 @@ describe('规则配置 (bureau.profiles.*)', () => {
       ['cost', 1],
     ]);
     expect(blank.profile.redFlags).toEqual([]);
-    expect((await refused(core, 'bureau.profiles.create', { profileId: 'xishan', name: '另一个', from: 'blank' })).message).toMatch(
-      /profileId：编号“xishan”已被另一份规则配置使用/,
-    );
+    const taken = await refused(core, 'bureau.profiles.create', { profileId: 'xishan', name: '另一个', from: 'blank' });
+    expect(taken.message).toBe('编号“xishan”已被另一份规则配置使用，请另取一个。');
+    expect(taken.problems?.[0]?.path).toBe('profileId');
 
     const copy = await ok<ProfileDetail>(core, 'bureau.profiles.create', {
       profileId: 'wulong-2027',
@@ -318,15 +318,16 @@ describe('规则配置 (bureau.profiles.*)', () => {
       baseVersion: view.version,
       session: { ...view.draft.session, jurisdiction: 'wulong-2027', profileVersion: 1 },
     });
-    expect(unsaved.message).toBe('session.jurisdiction：规则配置“wulong-2027”没有第 1 版：请重新选择版本。');
+    expect(unsaved.message).toBe('规则配置“wulong-2027”没有第 1 版：请重新选择版本。');
+    expect(unsaved.problems?.[0]?.path).toBe('jurisdiction');
     expect(
-      (
+      atField(
         await refused(core, 'bureau.draft.saveSession', {
           draftId: view.draft.id,
           baseVersion: view.version,
           session: { ...view.draft.session, jurisdiction: 'wulong-2027' },
-        })
-      ).message,
+        }),
+      ),
     ).toMatch(/session\.profileVersion：请选择规则配置的版本/);
     expect(
       (
@@ -353,13 +354,13 @@ describe('规则配置 (bureau.profiles.*)', () => {
     expect(precheck[0]!.findings.find((f) => f.ruleId.endsWith('city-platform'))).toMatchObject({ citation: `${citeAs} 第三十三条` });
     // Built-in rules have no versions.
     expect(
-      (
+      atField(
         await refused(core, 'bureau.draft.saveSession', {
           draftId: view.draft.id,
           baseVersion: view.version,
           session: { ...view.draft.session, jurisdiction: 'wulong', profileVersion: 1 },
-        })
-      ).message,
+        }),
+      ),
     ).toMatch(/session\.profileVersion：内置评审规则没有版本可选/);
   });
 });

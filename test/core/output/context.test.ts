@@ -251,6 +251,9 @@ describe('panel context', () => {
     }
     const form = loadBuiltinTemplates().find((t) => t.id === 'expert-opinion')!;
     const unfinished = buildExpertContext(s.store.db, s.sessionId, 'wl-2027-03', now);
-    expect(() => fillTemplate(form, unfinished, { createdAt: now.toISOString(), author: '周建国' })).toThrow(/字段 .+ 没有内容/);
+    // Named as the 评分 form names it, never by the template's field path.
+    expect(() => fillTemplate(form, unfinished, { createdAt: now.toISOString(), author: '周建国' })).toThrow(
+      /^无法生成“专家个人评审意见表”：评审记录中还没有填写[^a-z.]+。请在“评分”中填写后再生成。$/,
+    );
   });
 });
