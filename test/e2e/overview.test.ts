@@ -113,6 +113,8 @@ describe.skipIf(!existsSync(chromiumPath))('phrases and overview in the browser'
       await input.fill(String(Math.floor(max * (0.5 + 0.1 * (i % 5)) * 2) / 2));
     }
     await saved();
+    // Leave the panel on another tab: a row of the overview must still open its project's 评分 tab.
+    await page.getByTestId('panel-tab-info').click();
     await headerAction(page, 'overview-open');
     const rows = page.getByTestId('overview-row');
     await rows.first().waitFor({ timeout: 15_000 });
@@ -130,8 +132,16 @@ describe.skipIf(!existsSync(chromiumPath))('phrases and overview in the browser'
     expect(await page.getByTestId('side-panel').isVisible()).toBe(false);
     expect(await rows.first().isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
+    // On screen the overview takes the whole work area (the side panel comes back with the project), its charts whole.
+    const chart = (await rows.first().getByTestId('radar-chart').boundingBox())!;
+    const area = (await page.getByTestId('overview').boundingBox())!;
+    expect(chart.x + chart.width).toBeLessThanOrEqual(area.x + area.width);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const narrow = (await rows.first().getByTestId('radar-chart').boundingBox())!;
+    const narrowArea = (await page.getByTestId('overview').boundingBox())!;
+    expect(narrow.x + narrow.width).toBeLessThanOrEqual(narrowArea.x + narrowArea.width);
+    await shot(page, '23b-overview-1366');
 
-    await page.getByTestId('panel-tab-info').click();
     await rows.nth(1).click();
     await page.getByTestId('overview').waitFor({ state: 'detached' });
     await page.getByTestId('score-form').waitFor({ timeout: 15_000 });

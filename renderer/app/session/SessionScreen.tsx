@@ -117,17 +117,34 @@ function SessionLayout({ detail }: { detail: SessionDetail }) {
     );
   }
 
+  // The session-wide screens (评审概览, 文书) take the whole work area: at 1366 px beside the side panel the overview's
+  // charts were cut off. A row of the overview opens its project's 评分 tab, which brings the panel back.
+  if (overviewOpen || documentsOpen) {
+    return (
+      <div className="session">
+        <SessionHeader detail={detail} />
+        <div className="session-body score-table-view" style={columns}>
+          {sidebar}
+          <main className="viewer-area">
+            {documentsOpen ? (
+              <DocumentsScreen detail={detail} project={project} />
+            ) : (
+              <OverviewScreen sessionId={detail.id} projects={detail.projects} />
+            )}
+          </main>
+        </div>
+        <SigningScreens />
+      </div>
+    );
+  }
+
   return (
     <div className="session">
       <SessionHeader detail={detail} />
       <div className={`session-body${panelCollapsed ? ' panel-collapsed' : ''}`} style={columns}>
         {sidebar}
         <main className="viewer-area">
-          {documentsOpen ? (
-            <DocumentsScreen detail={detail} project={project} />
-          ) : overviewOpen ? (
-            <OverviewScreen sessionId={detail.id} projects={detail.projects} />
-          ) : document ? (
+          {document ? (
             // A viewer that crashes on one odd file takes down only the centre pane.
             <ErrorBoundary key={document.key} fallback={(retry) => <ViewerCrashed onRetry={retry} />}>
               <DocumentViewer document={document} />
