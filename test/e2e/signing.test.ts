@@ -18,6 +18,7 @@ import {
   shot,
   startWebApp,
   type WebApp,
+  downloadPaths,
   headerAction,
 } from './harness';
 import { completeByApi } from './reviewByApi';
@@ -143,7 +144,11 @@ describe.skipIf(!existsSync(chromiumPath))('signing in the browser', () => {
     await page.getByTestId('export-submit').click();
     await page.getByTestId('export-done').waitFor({ timeout: 120_000 });
     const folder = path.join(dataDir, 'exports', '2027年度武隆区政务信息化项目专家评审会', '签名文件');
-    expect(await page.getByTestId('export-folder').textContent()).toBe(folder);
+    // In a browser the folder on the server means nothing to the user: the files are links to download.
+    expect(await page.getByTestId('export-folder').count()).toBe(0);
+    const links = await downloadPaths(page.getByTestId('export-files'));
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((l) => path.dirname(l) === folder)).toBe(true);
     const files = readdirSync(folder);
     expect(files.filter((f) => f.endsWith('.rdr.json'))).toHaveLength(1);
     expect(files.filter((f) => f.endsWith('.pdf')).length).toBeGreaterThan(0);

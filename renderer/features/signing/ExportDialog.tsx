@@ -137,10 +137,15 @@ export function ExportDialog({ sessionId }: { sessionId: string }) {
           ))}
         </ul>
         <p className="muted">{t.signing.exportDone(result.files.length)}</p>
-        <p className="muted">{t.signing.exportFolder}</p>
-        <p className="export-folder" data-testid="export-folder">
-          {result.folder}
-        </p>
+        {/* The folder is on this computer only in the desktop app; in a browser the files are downloaded from the links. */}
+        {desktop && (
+          <>
+            <p className="muted">{t.signing.exportFolder}</p>
+            <p className="export-folder" data-testid="export-folder">
+              {result.folder}
+            </p>
+          </>
+        )}
         <ul className="export-files" data-testid="export-files">
           {result.files.map((f) => (
             <li key={f}>
