@@ -118,7 +118,9 @@ export async function saveExpertProfile(page: Page): Promise<void> {
 export async function acceptCommitment(page: Page): Promise<void> {
   const gate = page.locator('[data-testid="roster-confirm"], [data-testid="commitment-accept"], [data-testid="commitment-signed"]');
   await gate.first().waitFor({ timeout: 30_000 });
-  if (await page.getByTestId('roster-confirm').isVisible()) await page.getByTestId('roster-confirm').press('Enter');
+  // Only a gate that still waits for the expert: a confirmation already in flight shows the button disabled, then removes it.
+  const confirm = page.getByTestId('roster-confirm');
+  if ((await confirm.isVisible()) && (await confirm.isEnabled())) await confirm.press('Enter');
   await page.locator('[data-testid="commitment-accept"], [data-testid="commitment-signed"]').first().waitFor({ timeout: 30_000 });
   // By keyboard: a click would leave the pointer over the form that replaces the button, hovering whatever opens there.
   if (await page.getByTestId('commitment-accept').isVisible()) await page.getByTestId('commitment-accept').press('Enter');

@@ -78,6 +78,7 @@ describe.skipIf(!existsSync(chromiumPath))('who you are first, sign once', () =>
 
     await page.getByTestId('roster-option').first().check();
     await page.getByTestId('roster-confirm').click();
+    await page.getByTestId('roster-confirmed').waitFor({ timeout: 30_000 });
     await acceptCommitment(page);
     expect(await page.getByTestId('roster-confirmed').textContent()).toMatch(/^身份已确认：周建国/);
     expect(await page.getByTestId('commitment-signed').textContent()).toMatch(/^已签署承诺书 周建国 /);
