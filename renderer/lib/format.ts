@@ -3,6 +3,8 @@ import { fenToWan } from '../../shared/money';
 import { t } from '../locale/zh-CN';
 import { toMegabytes } from '../locale/units';
 
+export { formatDateTime } from '../../shared/dateTime';
+
 export { fenToWan, toMegabytes };
 
 export function fenToWanLabel(fen: number): string {
@@ -18,15 +20,6 @@ export function formatDate(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (!m) return value;
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
-}
-
-/** An ISO timestamp in local time: "2027年3月5日 14:05". */
-export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const hh = String(d.getHours()).padStart(2, '0');
-  const mm = String(d.getMinutes()).padStart(2, '0');
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${hh}:${mm}`;
 }
 
 export function formatFileSize(bytes: number): string {

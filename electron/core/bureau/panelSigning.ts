@@ -30,6 +30,7 @@ import { sessionPanel, type SessionPanel } from '../panel/panel';
 import { sessionOrThrow } from '../context/session';
 import { rosterExpertId } from '../panel/members';
 import { projectOpinionSections, unconfirmedTitles } from '../panel/opinionSections';
+import { formatDateTime } from '../../../shared/dateTime';
 
 /** The refusal while sections of a project's panel opinion are not confirmed: names them, says what to do. */
 export const unconfirmedMessage = (project: string, sections: readonly string[], act: '定稿' | '签发评审意见函') =>
@@ -39,7 +40,6 @@ export const unconfirmedMessage = (project: string, sections: readonly string[],
 export const maxSignatureBytes = 2 ** 20;
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const shortTime = (iso: string) => iso.replace('T', ' ').slice(0, 19);
 const shortPrint = (fingerprint: string) => `${fingerprintGroups(fingerprint).slice(0, 4).join(' ')} …`;
 
 interface Signer {
@@ -125,7 +125,11 @@ export async function freezeOpinion(db: WriteDb, sessionId: string, projectId: s
   const name = projectName(session, projectId);
   if (!session.projects.some((p) => p.id === projectId)) throw new AppError('not-found', '找不到该项目。');
   const held = findFrozenOpinion(db, sessionId, projectId);
-  if (held) throw new AppError('invalid-input', `“${name}”的专家组意见已于 ${shortTime(held.frozenAt)} 定稿。如需重新定稿，请先撤销定稿。`);
+  if (held)
+    throw new AppError(
+      'invalid-input',
+      `“${name}”的专家组意见已于 ${formatDateTime(held.frozenAt, { seconds: true })} 定稿。如需重新定稿，请先撤销定稿。`,
+    );
   if (!expectedSigners(computed, projectId).signers.length)
     throw new AppError('invalid-input', `尚未收到任何专家对“${name}”的评审结果，专家组意见无从定稿。请先导入专家的评审结果。`);
   const decided = computed.view.projects.find((p) => p.projectId === projectId)!.conclusion;
@@ -283,7 +287,7 @@ export function importPanelSignatures(
       return refuse(
         file,
         'duplicate',
-        `已收到${member}于 ${shortTime(held.signedAt)} 对“${project}”专家组意见的签名${same ? '（与此文件完全相同）' : ''}，无需重复导入。`,
+        `已收到${member}于 ${formatDateTime(held.signedAt, { seconds: true })} 对“${project}”专家组意见的签名${same ? '（与此文件完全相同）' : ''}，无需重复导入。`,
         member,
         target.projectId,
       );
@@ -306,7 +310,7 @@ export function importPanelSignatures(
     return {
       file,
       status: 'accepted',
-      message: `已收到${member}于 ${shortTime(sig.signedAt)} 对“${project}”专家组意见的签名。`,
+      message: `已收到${member}于 ${formatDateTime(sig.signedAt, { seconds: true })} 对“${project}”专家组意见的签名。`,
       refusal: null,
       projectId: target.projectId,
       expert: member,

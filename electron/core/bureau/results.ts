@@ -31,6 +31,7 @@ import {
   pendingResultBytes,
 } from '../store/bureauResults';
 import { transaction, type WriteDb } from '../store/access';
+import { formatDateTime } from '../../../shared/dateTime';
 
 /** A result file of a large session is well under a megabyte; anything past this is not one. */
 export const maxResultBytes = 16 * 2 ** 20;
@@ -77,8 +78,6 @@ function rawJson(bytes: Uint8Array): unknown {
   }
 }
 
-const shortTime = (iso: string) => iso.replace('T', ' ').slice(0, 19);
-
 /** How far a signing time may lie ahead of this machine's clock (the two machines' clocks differ a little). */
 export const clockSkewMs = 5 * 60_000;
 
@@ -98,10 +97,10 @@ function contentProblem(db: WriteDb, session: SessionDetail, result: ResultFile,
   const name = result.expert.name;
   const signed = instant(result.signedAt);
   if (signed > now.getTime() + clockSkewMs)
-    return `“${file}”中${name}的签名时间 ${shortTime(result.signedAt)} 晚于本机当前时间，签名时间不可能在将来。请核对专家电脑的时钟或文件来源。`;
+    return `“${file}”中${name}的签名时间 ${formatDateTime(result.signedAt, { seconds: true })} 晚于本机当前时间，签名时间不可能在将来。请核对专家电脑的时钟或文件来源。`;
   const created = packageCreatedAt(db, session.id);
   if (created !== null && signed < instant(created))
-    return `“${file}”中${name}的签名时间 ${shortTime(result.signedAt)} 早于评审包的制作时间 ${shortTime(created)}，不可能是对本评审包的评审。`;
+    return `“${file}”中${name}的签名时间 ${formatDateTime(result.signedAt, { seconds: true })} 早于评审包的制作时间 ${formatDateTime(created, { seconds: true })}，不可能是对本评审包的评审。`;
   const { rubric } = rubricForSession(db, session);
   const profile = sessionProfile(db, session);
   for (const p of result.projects) {
@@ -174,7 +173,7 @@ export function importResult(
     return refuse(
       file,
       'duplicate',
-      `“${file}”与已收到的${same.expertName}于 ${shortTime(same.signedAt)} 签名的结果文件完全相同，无需重复导入。`,
+      `“${file}”与已收到的${same.expertName}于 ${formatDateTime(same.signedAt, { seconds: true })} 签名的结果文件完全相同，无需重复导入。`,
       same.expertName,
     );
 
@@ -275,7 +274,7 @@ export function importResult(
     return refuse(
       file,
       'superseded',
-      `“${file}”是${name}于 ${shortTime(result.signedAt)} 签名的版本，已收到其 ${shortTime(held.signedAt)} 签名的${instant(held.signedAt) === instant(result.signedAt) ? '另一份' : '更新'}版本，此文件不再采用。`,
+      `“${file}”是${name}于 ${formatDateTime(result.signedAt, { seconds: true })} 签名的版本，已收到其 ${formatDateTime(held.signedAt, { seconds: true })} 签名的${instant(held.signedAt) === instant(result.signedAt) ? '另一份' : '更新'}版本，此文件不再采用。`,
       name,
     );
   }
@@ -297,8 +296,8 @@ export function importResult(
     file,
     status: held ? 'replaced' : 'accepted',
     message: held
-      ? `已收到${name}于 ${shortTime(result.signedAt)} 签名的新版本，替换 ${shortTime(held.signedAt)} 的版本（旧版本保留在提交记录中）。`
-      : `已收到${name}于 ${shortTime(result.signedAt)} 签名的评审结果。`,
+      ? `已收到${name}于 ${formatDateTime(result.signedAt, { seconds: true })} 签名的新版本，替换 ${formatDateTime(held.signedAt, { seconds: true })} 的版本（旧版本保留在提交记录中）。`
+      : `已收到${name}于 ${formatDateTime(result.signedAt, { seconds: true })} 签名的评审结果。`,
     refusal: null,
     expert: name,
     signedAt: result.signedAt,

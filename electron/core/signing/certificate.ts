@@ -29,6 +29,7 @@ import { fingerprintGroups } from '../../../shared/signing';
 import { signerFunction, verifySignature, type KeyPair } from './algorithms';
 import { SigningError, signingMessages } from './errors';
 import type { SignatureAlgorithm } from './types';
+import { formatDateTime } from '../../../shared/dateTime';
 
 /** The person a certificate names: 姓名 (CN), 职称 (title, 2.5.4.12), 工作单位 (O). */
 export interface CertificateSubject {
@@ -201,12 +202,15 @@ export function parseCertificate(der: Uint8Array): CertificateInfo {
 /** Throws SigningError when `at` lies outside the certificate's validity (有效期). */
 export function assertValidAt(info: CertificateInfo, at: Date): void {
   if (at.getTime() > info.notAfter.getTime()) {
-    throw new SigningError('certificate-expired', signingMessages.certificateExpired(info.notAfter.toISOString(), at.toISOString()));
+    throw new SigningError(
+      'certificate-expired',
+      signingMessages.certificateExpired(formatDateTime(info.notAfter.toISOString()), formatDateTime(at.toISOString())),
+    );
   }
   if (at.getTime() < info.notBefore.getTime()) {
     throw new SigningError(
       'certificate-not-yet-valid',
-      signingMessages.certificateNotYetValid(info.notBefore.toISOString(), at.toISOString()),
+      signingMessages.certificateNotYetValid(formatDateTime(info.notBefore.toISOString()), formatDateTime(at.toISOString())),
     );
   }
 }

@@ -77,7 +77,10 @@ describe('result content against the package', () => {
     expect(outcomes[0]!.message).toContain(`专家乙对${project}的「${dimension!.name} · ${criterion!.name}」得分 1000 不合评分标准`);
     expect(outcomes[1]!.message).toMatch(new RegExp(`专家乙对${project}的评审标记为已完成，但并未完成：尚未作出回避声明`));
     expect(outcomes[2]!.message).toContain(`专家乙对${project}的「应用软件开发」建议核定 200.00 万元，超出申报金额 100.00 万元`);
-    expect(outcomes[3]!.message).toMatch(/专家乙的签名时间 2030-01-01 00:00:00 晚于本机当前时间/);
+    // In the bureau's local time, to the second (2030-01-01T00:00:00Z wherever the tests run).
+    const future = new Date('2030-01-01T00:00:00Z');
+    const local = `${future.getFullYear()}年${future.getMonth() + 1}月${future.getDate()}日 ${String(future.getHours()).padStart(2, '0')}:00:00`;
+    expect(outcomes[3]!.message).toContain(`专家乙的签名时间 ${local} 晚于本机当前时间`);
     expect(outcomes[4]!.message).toMatch(/专家乙的签名时间 .* 早于评审包的制作时间/);
     const board = await ok<StatusBoard>(core, 'bureau.results.status', { sessionId });
     expect(board.experts.every((e) => e.submissions === 0)).toBe(true);

@@ -14,6 +14,7 @@ import { formatFingerprint, parseCertificate } from '../../../electron/core/sign
 import { SigningError } from '../../../electron/core/signing/errors';
 import { createIdentity, readStoredIdentity, unlockIdentity, type StoredIdentity } from '../../../electron/core/signing/identity';
 import { makeTestIdentity, testNow, testPassphrase, testScrypt } from './testSigner';
+import { formatDateTime } from '../../../shared/dateTime';
 
 const data = new TextEncoder().encode('专家评审意见：同意立项。');
 
@@ -91,7 +92,9 @@ describe.each(['ecdsa-p256', 'sm2'] as const)('identity (%s)', (algorithm) => {
     const { stored } = await makeTestIdentity(algorithm, { now: new Date('2020-01-01T00:00:00Z'), validYears: 1 });
     const expired = await rejection(unlockIdentity(stored, testPassphrase, testNow));
     expect(expired.reason).toBe('certificate-expired');
-    expect(expired.message).toContain('证书已于 2021-01-01T00:00:00.000Z 过期');
+    // Written for people, in local time (the certificate ends 2021-01-01T00:00:00Z).
+    expect(expired.message).toContain(`证书已于 ${formatDateTime('2021-01-01T00:00:00.000Z')} 过期`);
+    expect(expired.message).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     const early = await rejection(unlockIdentity(stored, testPassphrase, new Date('2019-06-01T00:00:00Z')));
     expect(early.reason).toBe('certificate-not-yet-valid');
     await expect(unlockIdentity(stored, testPassphrase, new Date('2020-06-01T00:00:00Z'))).resolves.toBeTruthy();
