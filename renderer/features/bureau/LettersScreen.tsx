@@ -9,6 +9,7 @@ import { userMessage } from '../../lib/errors';
 import { useRemote } from '../../lib/useRemote';
 import { t } from '../../locale/zh-CN';
 import { FileLink } from '../../ui/FileLink';
+import { GenerationProgress } from '../../ui/GenerationProgress';
 import { IssueLetters } from './IssueLetters';
 import { useLetters } from './lettersStore';
 
@@ -35,7 +36,6 @@ export function LettersScreen({ sessionId }: { sessionId: string }) {
   // The letter is issued (签发, with its 文号), not batched; it stays in the preview.
   const batched = offered.filter((x) => x.id !== 'opinion-letter');
   const projects = detail.state === 'ready' ? detail.value.projects : [];
-  const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
 
   return (
     <div className="bureau-letters">
@@ -90,34 +90,13 @@ export function LettersScreen({ sessionId }: { sessionId: string }) {
           {t.bureau.letters.generate}
         </button>
         {jobId !== null && (
-          <div className="bureau-progress" role="status" data-testid="letters-progress">
-            <span>
-              {cancelling
-                ? t.documents.cancelling
-                : progress
-                  ? t.documents.running(progress.done, progress.total, progress.current)
-                  : t.documents.preparing}
-            </span>
-            <span
-              className="progress"
-              role="progressbar"
-              aria-label={t.documents.progress}
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-valuenow={percent}
-            >
-              <span className="progress-bar" style={{ width: `${percent}%` }} />
-            </span>
-            <button
-              type="button"
-              className="btn btn-small"
-              disabled={cancelling}
-              onClick={() => useLetters.getState().cancel()}
-              data-testid="letters-cancel"
-            >
-              {t.documents.cancel}
-            </button>
-          </div>
+          <GenerationProgress
+            progress={progress}
+            cancelling={cancelling}
+            onCancel={() => useLetters.getState().cancel()}
+            testId="letters-progress"
+            cancelTestId="letters-cancel"
+          />
         )}
         {result && result.folder && (
           <div className="bureau-path" role="status" data-testid="letters-result" data-count={result.files.length}>

@@ -5,6 +5,7 @@ import { t } from '../../locale/zh-CN';
 import { reportError } from '../../kernel/notices';
 import { useDesktop } from '../../kernel/shell';
 import { FileLink } from '../../ui/FileLink';
+import { GenerationProgress } from '../../ui/GenerationProgress';
 import { useDocuments } from './store';
 
 export function GenerateStatus({ sessionId }: { sessionId: string }) {
@@ -15,39 +16,16 @@ export function GenerateStatus({ sessionId }: { sessionId: string }) {
   const [notOpened, setNotOpened] = useState(false);
   const desktop = useDesktop();
 
-  if (running) {
-    const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
+  if (running)
     return (
-      <div className="documents-progress" role="status" data-testid="generate-progress">
-        <span className="documents-progress-label">
-          {cancelling
-            ? t.documents.cancelling
-            : progress
-              ? t.documents.running(progress.done, progress.total, progress.current)
-              : t.documents.preparing}
-        </span>
-        <span
-          className="documents-track"
-          role="progressbar"
-          aria-label={t.documents.progress}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={percent}
-        >
-          <span className="documents-bar" style={{ width: `${percent}%` }} />
-        </span>
-        <button
-          type="button"
-          className="btn btn-small"
-          onClick={() => useDocuments.getState().cancel()}
-          disabled={cancelling}
-          data-testid="generate-cancel"
-        >
-          {t.documents.cancel}
-        </button>
-      </div>
+      <GenerationProgress
+        progress={progress}
+        cancelling={cancelling}
+        onCancel={() => useDocuments.getState().cancel()}
+        testId="generate-progress"
+        cancelTestId="generate-cancel"
+      />
     );
-  }
   if (!result || result.folder === null) return null;
   const folder = result.folder;
   const open = async () => {
