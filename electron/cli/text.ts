@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TEXT_LIMITS, extractTextsIsolated, type IsolatedText } from '../core/documents/isolatedText';
 import { recogniseTexts, type RecognisedText, type ScanItem } from '../core/documents/ocr/isolated';
+import { imageKind } from '../core/documents/ocr/recognise';
 import type { TextKind } from '../core/documents/text';
 import { verifyPackage } from '../core/package/verify';
 import { readableDocuments } from '../core/precheck/report';
@@ -81,11 +82,10 @@ function scansOf(
   return projects.flatMap((p) =>
     p.documents.flatMap((d): ScanItem[] => {
       const documentId = key(p.id, d.id);
-      const ext = d.path.split('.').pop()?.toLowerCase();
-      if (ext === 'png') return [{ documentId, file: fileOf(d), kind: 'png' }];
-      if (ext === 'jpg' || ext === 'jpeg') return [{ documentId, file: fileOf(d), kind: 'jpg' }];
+      const image = imageKind(d.path);
+      if (image) return [{ documentId, file: fileOf(d), kind: image }];
       const got = read.get(documentId);
-      return ext === 'pdf' && got && 'text' in got ? [{ documentId, file: fileOf(d), kind: 'pdf', text: got.text }] : [];
+      return viewerFor(d.path) === 'pdf' && got && 'text' in got ? [{ documentId, file: fileOf(d), kind: 'pdf', text: got.text }] : [];
     }),
   );
 }

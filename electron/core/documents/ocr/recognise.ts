@@ -8,6 +8,9 @@ import { jpegImage, NotRecognisable, openPdf, pdfPageImage, pngImage, type PageI
 
 export type OcrKind = 'pdf' | 'png' | 'jpg';
 
+/** The image files recognised whole (a PNG or JPEG document is its page 1); anything else is not an image to read. */
+export const imageKind = (path: string): OcrKind | undefined => (/\.png$/i.test(path) ? 'png' : /\.jpe?g$/i.test(path) ? 'jpg' : undefined);
+
 /** A row's lines, joined as a text line; lines further apart than two characters' height are separated by a space. */
 export function pageText(lines: OcrLine[]): string {
   const rows: OcrLine[][] = [];

@@ -10,7 +10,7 @@ import { viewerFor } from '../../store/sessions';
 import { ENGINE_ID } from './engine';
 import { ocrHeadings } from './headings';
 import type { OcrJob, OcrProgress, OcrRequest } from './ocrWorker';
-import type { OcrKind } from './recognise';
+import { imageKind, type OcrKind } from './recognise';
 
 /** One page takes ~5 s of CPU here; on an old PC under load, a page silent for this long is a hostile image. */
 const OCR_IDLE_TIMEOUT_MS = 3 * 60_000;
@@ -32,8 +32,6 @@ interface Pending {
   /** Pages not in the cache yet. */
   pages: number[];
 }
-
-const imageKind = (path: string): OcrKind | undefined => (/\.png$/i.test(path) ? 'png' : /\.jpe?g$/i.test(path) ? 'jpg' : undefined);
 
 /** The session's documents with pages to recognise: PDF pages without a text layer, and PNG/JPEG files not read yet. */
 function scannedDocuments(db: WriteDb, sessionId: string): { key: number; sha256: string; path: string; kind: OcrKind; pages: number[] }[] {
