@@ -1,11 +1,12 @@
 // OCR bench: character accuracy of PP-OCRv4 on the 150-dpi scan corpus against the originals' text layer, pages a minute
-// (onnxruntime-node, in-process and through the app's worker), onnxruntime-web's WASM build on the same pages for the
-// runtime choice, and chapter detection on the scans next to the text versions.
+// (onnxruntime-node, in-process and through the app's worker), onnxruntime-web's WASM build (the fallback where no
+// native binary loads, documents/ocr/runtime.ts) on the same pages, and chapter detection on the scans next to the text versions.
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { extractText } from '../electron/core/documents/text';
 import { createEngine, type OrtRuntime } from '../electron/core/documents/ocr/engine';
 import { recognisePages } from '../electron/core/documents/ocr/recognise';
+import { loadRuntime } from '../electron/core/documents/ocr/runtime';
 import type { OcrPage } from '../shared/ocr';
 import { ocrHeadings } from '../electron/core/documents/ocr/headings';
 import { detectChapters } from '../electron/core/precheck/chapters';
@@ -86,7 +87,8 @@ async function runOcr(ort: OrtRuntime, file: string, pages: number[]): Promise<R
 export async function benchOcr(): Promise<Record<string, unknown>> {
   // The corpus is generated on first use (pdftoppm; `npm run samples` first).
   if (!scanSources.every((s) => existsSync(scanPathOf(s)))) await makeScanCorpus(console.log);
-  const native = (await import('onnxruntime-node')) as unknown as OrtRuntime;
+  // Loaded as the app loads them (runtime.ts): the bench measures the code path the app takes on either kind of machine.
+  const native = await loadRuntime('native', os.cpus().length);
   let errors = 0;
   let orderedErrors = 0;
   let chars = 0;
@@ -151,8 +153,7 @@ export async function benchOcr(): Promise<Record<string, unknown>> {
   const pagesPerMinuteIdle = (pageCount / cpuMs) * 60_000 * os.cpus().length;
 
   // Both runtimes on the same first pages, one after the other, the WASM build with as many threads as the native one.
-  const web = (await import('onnxruntime-web')) as unknown as OrtRuntime & { env: { wasm: { numThreads: number } } };
-  web.env.wasm.numThreads = os.cpus().length;
+  const web = await loadRuntime('wasm', os.cpus().length);
   const nativeRun = await runOcr(native, firstScan!.file, firstScan!.pages);
   const webRun = await runOcr(web, firstScan!.file, firstScan!.pages);
   const textOf = (run: Run) => run.pages.map((p) => ('text' in p ? p.text : '')).join('\n');

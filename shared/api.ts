@@ -13,6 +13,7 @@ import {
 import { expertProfileSchema, type SessionCommitment } from './expert';
 import { phraseGroups } from './phrases';
 import { findingMarks, precheckReportSchema, sessionRulesSchema } from './precheck';
+import type { OcrBox } from './ocr';
 import {
   destinations,
   outputFormats,
@@ -122,6 +123,11 @@ export const api = {
   'document.content': method(z.object({ documentKey }).strict(), bytes),
   'document.render': method(z.object({ documentKey }).strict(), renderedDocumentSchema),
   'document.openExternal': method(z.object({ documentKey }).strict(), z.object({ opened: z.boolean() })),
+  /** A page's recognised (OCR) lines with their boxes, for the viewer's text layer and find; null when the page was not recognised. */
+  'document.recognisedLines': method(
+    z.object({ documentKey, page: z.number().int().min(1).max(100_000) }).strict(),
+    z.custom<OcrBox[]>().nullable(),
+  ),
 
   /** Extracts and indexes the text of every document of the session not yet extracted (progress: phase 'extract'). */
   'text.extract': method(z.object({ sessionId, jobId }).strict(), z.object({ extracted: z.number().int(), failed: z.number().int() })),

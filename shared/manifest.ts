@@ -61,9 +61,13 @@ const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/i, { message: '应为 64 位�
  * A package id: any 8-4-4-4-12 hexadecimal GUID (other systems' GUIDs do not always carry RFC 9562 version bits, which
  * zod's uuid() demands), lower-cased here so that every comparison (duplicate import, result files) ignores case.
  */
-export const packageIdSchema = z
-  .guid({ message: 'packageId 应为 GUID（8-4-4-4-12 位十六进制，如 00000000-0000-0000-0000-000000002027）' })
-  .transform((id) => id.toLowerCase());
+export const packageIdSchema = z.guid({ message: '应为 8-4-4-4-12 位十六进制数字组成的 GUID' }).transform((id) => id.toLowerCase());
+
+/**
+ * Whether two spellings name the same package: ids are compared without case, as packageIdSchema lower-cases them. For an
+ * id read from a signed file that must keep its raw text (a result file's packageId) or from a session stored before.
+ */
+export const samePackageId = (a: string | null, b: string): boolean => a !== null && a.toLowerCase() === b.toLowerCase();
 
 export const manifestDocumentSchema = z.object({
   id: text,
@@ -115,7 +119,7 @@ export const manifestSchema = z
   .object({
     formatVersion: z.literal(1),
     packageId: packageIdSchema,
-    createdAt: z.string().datetime({ offset: true, message: 'createdAt 应为 ISO 8601 时间' }),
+    createdAt: z.string().datetime({ offset: true, message: '应为带时区的日期时间，如 2027-03-01T08:00:00+08:00' }),
     issuer: text,
     /** A built-in profile id, or the `id` of the profile the package carries. */
     jurisdiction: jurisdictionIdSchema,
@@ -129,7 +133,7 @@ export const manifestSchema = z
       .optional(),
     session: z.object({
       title: text,
-      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date 应为 YYYY-MM-DD' }),
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '应为 YYYY-MM-DD 格式的日期，如 2027-03-18' }),
       location: z.string().default(''),
       experts: z.array(manifestExpertSchema).min(1),
       /** The chair (评审组长): an expert's id or name. */
@@ -153,15 +157,15 @@ export const manifestSchema = z
     const projectIds = new Set<string>();
     const paths = new Set<string>();
     m.projects.forEach((p, i) => {
-      if (projectIds.has(p.id)) ctx.addIssue({ code: 'custom', path: ['projects', i, 'id'], message: `项目编号重复：${p.id}` });
+      if (projectIds.has(p.id)) ctx.addIssue({ code: 'custom', path: ['projects', i, 'id'], message: '与另一项目的编号相同' });
       projectIds.add(p.id);
       const docIds = new Set<string>();
       p.documents.forEach((d, j) => {
         if (docIds.has(d.id))
-          ctx.addIssue({ code: 'custom', path: ['projects', i, 'documents', j, 'id'], message: `文件编号重复：${d.id}` });
+          ctx.addIssue({ code: 'custom', path: ['projects', i, 'documents', j, 'id'], message: '与同一项目中另一文件的编号相同' });
         docIds.add(d.id);
         if (paths.has(d.path))
-          ctx.addIssue({ code: 'custom', path: ['projects', i, 'documents', j, 'path'], message: `文件路径重复：${d.path}` });
+          ctx.addIssue({ code: 'custom', path: ['projects', i, 'documents', j, 'path'], message: '与本评审包中另一文件的位置相同' });
         if (m.profile && d.path === m.profile.path)
           ctx.addIssue({
             code: 'custom',

@@ -8,7 +8,8 @@ export function reportPackageRefusal(err: unknown, target: string, json: boolean
   if (json) out(terminalJson({ ok: false, errors }));
   else {
     out(`✗ 评审包无效（${errors.length} 处问题）：`);
-    for (const e of errors) out(`  [${e.code}] ${safe(e.message)}`);
+    // The message names the file as the user knows it; the path inside the package follows for whoever fixes it.
+    for (const e of errors) out(`  [${e.code}] ${safe(e.message)}${e.path ? `（位置：${safe(e.path)}）` : ''}`);
     out('请联系评审组织方重新制作评审包。');
   }
   return 1;

@@ -4,8 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TEXT_LIMITS, extractTextsIsolated, type IsolatedText } from '../core/documents/isolatedText';
-import { recogniseTexts, type RecognisedText, type ScanItem } from '../core/documents/ocr/isolated';
-import { imageKind } from '../core/documents/ocr/recognise';
+import { recogniseTexts, scanItemsOf, type RecognisedText } from '../core/documents/ocr/isolated';
 import type { TextKind } from '../core/documents/text';
 import { verifyPackage } from '../core/package/verify';
 import { readableDocuments } from '../core/precheck/report';
@@ -53,7 +52,12 @@ export async function text(argv: string[], out: (line: string) => void): Promise
     // Then, unless --no-ocr, the pages without a text layer (scans) and PNG/JPEG files are recognised, as the app does.
     const recognised = values['no-ocr']
       ? new Map<string, RecognisedText>()
-      : await recogniseTexts(scansOf(manifest.projects, read, key, fileOf));
+      : await recogniseTexts(
+          scanItemsOf(
+            manifest.projects.flatMap((p) => p.documents.map((d) => ({ documentId: key(p.id, d.id), path: d.path, file: fileOf(d) }))),
+            read,
+          ),
+        );
     const result: TextOutput = {
       documents: manifest.projects.flatMap((p) =>
         p.documents.map((d) => {
@@ -70,24 +74,6 @@ export async function text(argv: string[], out: (line: string) => void): Promise
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
-}
-
-/** What OCR is asked to read: each PDF read as text (only its pages without a text layer are recognised) and each PNG/JPEG. */
-function scansOf(
-  projects: { id: string; documents: { id: string; path: string }[] }[],
-  read: Map<string, IsolatedText>,
-  key: (projectId: string, documentId: string) => string,
-  fileOf: (d: { path: string }) => string,
-): ScanItem[] {
-  return projects.flatMap((p) =>
-    p.documents.flatMap((d): ScanItem[] => {
-      const documentId = key(p.id, d.id);
-      const image = imageKind(d.path);
-      if (image) return [{ documentId, file: fileOf(d), kind: image }];
-      const got = read.get(documentId);
-      return viewerFor(d.path) === 'pdf' && got && 'text' in got ? [{ documentId, file: fileOf(d), kind: 'pdf', text: got.text }] : [];
-    }),
-  );
 }
 
 /** Every page as the app reads it: the file's text layer (source `text`), with recognised pages marked `ocr`. */

@@ -1,6 +1,8 @@
 // Owns start-up and shutdown of the core: opens the store, sweeps leftovers, builds the handler table and its dispatcher.
+import path from 'node:path';
 import { createDispatcher, type Dispatch } from './api/dispatch';
-import { bureauHandlers } from './bureau/handlers';
+import { draftFilesDir, publishedPackage } from './bureau/draft';
+import { bureauExportFolder, bureauHandlers } from './bureau/handlers';
 import { bureauProfileHandlers } from './bureau/profileHandlers';
 import { combineHandlers, type Handlers, type Host } from './kernel/handlers';
 import { documentHandlers } from './documents/handlers';
@@ -10,11 +12,12 @@ import { outputHandlers } from './output/handlers';
 import { packageHandlers } from './package/handlers';
 import { precheckHandlers } from './precheck/handlers';
 import { checkCarriedProfile } from './precheck/sessionProfile';
-import { sweepLeftovers } from './package/importer';
+import { packagesDir, sweepLeftovers } from './package/importer';
 import { phraseHandlers } from './scoring/phraseHandlers';
 import { scoringHandlers } from './scoring/handlers';
 import { signingHandlers } from './signing/handlers';
 import { openStore } from './store/db';
+import { adoptLowerCaseIdEntries } from './store/idFolders';
 import { storeHandlers } from './store/handlers';
 
 export interface Core {
@@ -27,11 +30,16 @@ export interface Core {
 
 export async function openCore(host: Host, now: () => Date = () => new Date()): Promise<Core> {
   const store = await openStore(host.dataDir, now);
-  // After a restore, folders the restored database does not know are moved aside, never deleted (and reported).
-  const moved = await sweepLeftovers(store.db, host.dataDir, { recovered: store.recovered, now: now() }).catch((err: unknown) => {
-    store.close();
-    throw err;
-  });
+  // Folders named by an id follow the ids' spelling in the database (migration 018) before the sweep judges them; after a
+  // restore, folders the restored database does not know are moved aside, never deleted (and reported).
+  const d = host.dataDir;
+  const idRoots = [packagesDir(d), ...[draftFilesDir, bureauExportFolder, publishedPackage].map((entry) => path.dirname(entry(d, 'id')))];
+  const moved = await adoptLowerCaseIdEntries(store.db, idRoots)
+    .then(() => sweepLeftovers(store.db, host.dataDir, { recovered: store.recovered, now: now() }))
+    .catch((err: unknown) => {
+      store.close();
+      throw err;
+    });
   const jobs = new JobRegistry();
   const handlers: Handlers = combineHandlers(
     storeHandlers(store.db, host, now),

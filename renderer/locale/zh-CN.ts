@@ -128,7 +128,6 @@ export const t = {
     failedTitle: '评审包无法导入',
     problemsTitle: (n: number) => `发现 ${n} 个问题：`,
     whatToDo: '请联系评审组织方重新制作评审包。',
-    problemPath: (path: string) => `位置：${path}`,
     readFileFailed: '无法读取所选文件，请确认文件没有被其他程序占用后重试。',
   },
   overview: {
@@ -376,6 +375,7 @@ export const t = {
     openedExternal: '已在系统默认程序中打开。',
     docxWarnings: (n: number) => `转换时有 ${n} 处格式无法完全保留，版式可能与原文件略有不同。`,
     imageAlt: (title: string) => `图片：${title}`,
+    recognisedNote: '本页文字由识别得到，可能有误',
   },
   signing,
   help: {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { openCore, type Core } from '../../electron/core/app';
 import { openStore, type Store } from '../../electron/core/store/db';
 import type { Review, ReviewView } from '../../shared/scoring';
-import { tempDir } from '../helpers/core';
+import { quietHost, tempDir } from '../helpers/core';
 import { callCore } from '../../electron/core/api/call';
 
 export const wulongSample = path.resolve(__dirname, '../../resources/samples/wulong-2027.rpkg');
@@ -72,18 +72,7 @@ export async function sampleSession(
   const source = opts.jurisdiction ? reissued(opts.jurisdiction) : wulongSample;
   let clock = Date.parse('2027-03-18T09:00:00+08:00');
   const now = opts.now ?? (() => new Date((clock += 1000)));
-  const core = await openCore(
-    {
-      dataDir,
-      version: 't',
-      transport: 'ipc',
-      choosePath: null,
-      openPath: async () => false,
-      openFolder: async () => false,
-      emit: () => undefined,
-    },
-    now,
-  );
+  const core = await openCore(quietHost(dataDir), now);
   try {
     const summary = await ok<{ id: string }>(core, 'package.import', { jobId: 'sample', source: { kind: 'path', path: source } });
     await ok(core, 'expert.save', {

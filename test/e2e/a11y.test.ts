@@ -46,7 +46,7 @@ describe.skipIf(!existsSync(chromiumPath))('accessibility of every main screen (
 
   it('finds no serious or critical violation on any screen of either side', async () => {
     const found: Record<string, string[]> = {};
-    const unreachable = await walkScreens(walk.page, async (page, screen) => {
+    const unreachable = await walkScreens(walk, async (page, screen) => {
       const violations = await seriousViolations(page);
       if (violations.length) found[screen] = violations;
     });

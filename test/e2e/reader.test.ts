@@ -133,8 +133,9 @@ describe.skipIf(!existsSync(chromiumPath))('reading a package in the browser', (
     await page.getByTestId('package-file-input').setInputFiles(path.join(dir, 'hash-mismatch.rpkg'));
     const message = page.getByTestId('import-error-message');
     await message.waitFor({ timeout: 30_000 });
-    // One problem: the headline names it (SHA-256 and the file), so no separate list repeats it.
-    expect(await message.textContent()).toMatch(/SHA-256.*可行性研究报告/);
+    // One problem: the headline names it (SHA-256 and the file by its title in the manifest, not its path inside the
+    // package), so no separate list repeats it.
+    expect(await message.textContent()).toMatch(/SHA-256.*《申报材料 2》$/);
     await shot(page, '08-refused');
     expect(await page.getByTestId('session-item').count()).toBe(1);
   }, 60_000);

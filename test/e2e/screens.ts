@@ -1,12 +1,17 @@
 // E2E: walks every main screen of both sides in one web app (expert: start before and after an import, session, 项目信息, reader, 形式审查, 评分,
-// 评审概览, 文书, 签名身份, 验证; bureau: drafts, session form, 准备, 收集结果, 专家组汇总, 生成文书, 归档, 规则配置) and
+// 评审概览, 文书, 签名身份, 验证, the import errors of a truncated package and of a broken manifest, 签名并导出 done; bureau: drafts, session form, 准备, 收集结果, 专家组汇总, 生成文书, 归档, 规则配置) and
 // hands each one, settled, to a visitor (the words check, axe) — one walk, so each test reaches the same screens.
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { SessionDetail } from '../../shared/domain';
+import type { ReviewView } from '../../shared/scoring';
+import { signaturePng } from '../core/output/docx/letterFixture';
 import { tempDir } from '../helpers/core';
 import {
   acceptCommitment,
+  callApi,
   ensureBuiltWithSamples,
+  headerAction,
   launchChromium,
   newPage,
   root,
@@ -15,6 +20,7 @@ import {
   startWebApp,
   type WebApp,
 } from './harness';
+import { completeByApi } from './reviewByApi';
 
 export type Visit = (page: Page, screen: string) => Promise<void>;
 
@@ -62,14 +68,20 @@ async function settle(page: Page): Promise<void> {
  * Visits every main screen. A screen that cannot be reached (its button gone in a redesign) is recorded with a
  * screenshot (`walk-unreachable-<screen>.png`) and the walk goes on; the names are answered, for the test to fail on.
  */
-export async function walkScreens(page: Page, visit: Visit): Promise<string[]> {
+export async function walkScreens(walk: Walk, visit: Visit): Promise<string[]> {
+  const { page } = walk;
+  const url = walk.app.url;
   const unreachable: string[] = [];
   const at = async (screen: string, reach: () => Promise<unknown>) => {
     try {
       // Once more on failure: two cores of seven engineers' builds and tests can stall a step past its timeout.
-      await reach().catch(() => reach());
+      await reach().catch(async (first: unknown) => {
+        await reach().catch((second: unknown) => {
+          throw new Error(`${firstLine(first)} (once more: ${firstLine(second)})`);
+        });
+      });
     } catch (err) {
-      unreachable.push(`${screen}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      unreachable.push(`${screen}: ${firstLine(err)}`);
       await shot(page, `walk-unreachable-${screen}`);
       await page.keyboard.press('Escape');
       return;
@@ -79,6 +91,7 @@ export async function walkScreens(page: Page, visit: Visit): Promise<string[]> {
   };
   const sample = path.join(root, 'resources/samples/wulong-2027.rpkg');
   const quick = { timeout: 10_000 };
+  const passphrase = 'Review-Desk 2027!';
 
   // The expert's side.
   await at('expert-first-run', () => page.getByTestId('expert-name').waitFor({ timeout: 20_000 }));
@@ -126,6 +139,43 @@ export async function walkScreens(page: Page, visit: Visit): Promise<string[]> {
     await page.getByRole('dialog').waitFor(quick);
   });
   await page.keyboard.press('Escape');
+  // A package cut short in the download: the import fails and says why.
+  await at('expert-import-error', async () => {
+    await page.getByRole('dialog').waitFor({ state: 'detached', ...quick });
+    await page.getByTestId('package-file-input').setInputFiles(path.join(root, 'test/fixtures/hostile/not-zip-truncated.rpkg'));
+    await page.getByTestId('import-failed').waitFor({ timeout: 60_000 });
+  });
+  await page.keyboard.press('Escape');
+  // A package whose manifest.json holds a wrong value: the dialog names the field in Chinese, not by its dotted path.
+  await at('expert-import-error-manifest', async () => {
+    await page.getByRole('dialog').waitFor({ state: 'detached', ...quick });
+    await page.getByTestId('package-file-input').setInputFiles(path.join(root, 'test/fixtures/hostile/manifest-schema-type.rpkg'));
+    await page.getByTestId('import-failed').waitFor({ timeout: 60_000 });
+  });
+  await page.keyboard.press('Escape');
+  // 签名并导出 once every review is complete (the reviews, the identity and the handwritten signature are made through the
+  // API: what is walked is the dialog when it is done).
+  await at('expert-export-done', async () => {
+    await page.getByRole('dialog').waitFor({ state: 'detached', ...quick });
+    const sessionId = (await callApi<{ id: string }[]>(url, 'session.list', {}))[0]!.id;
+    const { projects } = await callApi<SessionDetail>(url, 'session.get', { sessionId });
+    // Each call may be the step's second run (after a stall): only what is not done yet, the identity replaced.
+    for (const p of projects) {
+      const view = await callApi<ReviewView>(url, 'review.get', { sessionId, projectId: p.id });
+      if (!view.completedAt) await completeByApi(url, sessionId, p.id);
+    }
+    await callApi(url, 'signing.identity.create', { passphrase, replace: true });
+    await callApi(url, 'signing.image.save', { png: new Uint8Array(signaturePng()) });
+    // Reloaded, so the screens show the reviews as now stored (the session survives a reload).
+    await page.reload();
+    await page.getByTestId('session-item').first().click({ timeout: 30_000 });
+    await headerAction(page, 'signing-export-open');
+    await page.getByTestId('export-passphrase').fill(passphrase);
+    await page.getByTestId('export-submit').click(quick);
+    await page.getByTestId('export-done').waitFor({ timeout: 180_000 });
+  });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('go-home').click(quick);
 
   // The bureau's side: the sample package reopened as a draft and exported, so every tab opens.
   await at('bureau-drafts', async () => {
@@ -155,6 +205,8 @@ export async function walkScreens(page: Page, visit: Visit): Promise<string[]> {
   await at('bureau-profiles', () => page.getByTestId('bureau-profiles').click(quick));
   return unreachable;
 }
+
+const firstLine = (err: unknown) => (err instanceof Error ? err.message.split('\n')[0] : String(err));
 
 /** A header button of the session screen, shown directly or inside its 更多 menu. */
 async function openFromHeader(page: Page, testId: string): Promise<void> {

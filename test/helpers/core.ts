@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { JobProgress } from '../../shared/domain';
 import { JobRegistry } from '../../electron/core/jobs/registry';
+import type { Host } from '../../electron/core/kernel/handlers';
 import type { ImportContext } from '../../electron/core/package/importer';
 import { checkCarriedProfile } from '../../electron/core/precheck/sessionProfile';
 import Database from 'better-sqlite3';
@@ -13,6 +14,19 @@ import { DB_FILE, openStore, type Store } from '../../electron/core/store/db';
 
 export function tempDir(prefix = 'rd-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A desktop-like host on `dataDir` without dialogs, that opens nothing and drops events. */
+export function quietHost(dataDir: string): Host {
+  return {
+    dataDir,
+    version: 't',
+    transport: 'ipc',
+    choosePath: null,
+    openPath: async () => false,
+    openFolder: async () => false,
+    emit: () => undefined,
+  };
 }
 
 export interface TestCore {

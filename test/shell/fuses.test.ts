@@ -4,6 +4,7 @@
 import { DebugLogger } from 'builder-util';
 import type { Configuration, TargetConfiguration } from 'app-builder-lib';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,12 @@ let config: Configuration;
 beforeAll(async () => {
   config = await getConfig(process.cwd(), 'electron-builder.yml', null);
 });
+
+/** Whether the top-level `files` patterns leave `file` (relative to the project, POSIX) out of every package. */
+function isExcluded(file: string): boolean {
+  const [set] = config.files as { filter: string[] }[];
+  return set!.filter.some((f) => f.startsWith('!') && minimatch(file, f.slice(1), { dot: true }));
+}
 
 /** arch list per target name, whichever of electron-builder's shorthand forms the file uses. */
 function targets(platformTarget: unknown): Map<string, string[]> {
@@ -47,12 +54,36 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('packs the app into an integrity-checked asar, unpacking only the native addons (SQLite, ONNX Runtime for OCR)', () => {
+  it('packs the app into an integrity-checked asar, unpacking only the native addons (SQLite, ONNX Runtime for OCR) and OCR’s WASM fallback', () => {
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3/**', '**/node_modules/onnxruntime-node/bin/**']);
+    expect(config.asarUnpack).toEqual([
+      '**/node_modules/better-sqlite3/**',
+      '**/node_modules/onnxruntime-node/bin/**',
+      '**/node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.{mjs,wasm}',
+    ]);
   });
 
-  it("packs only the target platform's ONNX Runtime binaries, and not the WASM build", () => {
+  it("packs of onnxruntime-web only what OCR's WASM fallback loads (documents/ocr/runtime.ts), unpacked", () => {
+    const packed = (file: string) => !isExcluded(file);
+    const dist = readdirSync(path.join(root, 'node_modules/onnxruntime-web/dist')).map((f) => `node_modules/onnxruntime-web/dist/${f}`);
+    expect(dist.filter(packed).sort()).toEqual([
+      'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.mjs',
+      'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm',
+      'node_modules/onnxruntime-web/dist/ort.node.min.js',
+      'node_modules/onnxruntime-web/dist/ort.node.min.mjs', // what import() resolves to (the bundled worker's path)
+    ]);
+    // The files runtime.ts resolves, through the package's own exports map (so its package.json must come along).
+    const resolved = ['onnxruntime-web', 'onnxruntime-web/ort-wasm-simd-threaded.wasm', 'onnxruntime-web/ort-wasm-simd-threaded.mjs'].map(
+      (id) => path.relative(root, require.resolve(id)).split(path.sep).join('/'),
+    );
+    expect(resolved.filter((f) => !packed(f))).toEqual([]);
+    expect(packed('node_modules/onnxruntime-web/package.json')).toBe(true);
+    expect(packed('node_modules/onnxruntime-web/lib/wasm/session-handler-inference.ts')).toBe(false);
+    const unpacked = (file: string) => (config.asarUnpack as string[]).some((pattern) => minimatch(file, pattern, { dot: true }));
+    expect(resolved.slice(1).filter((f) => !unpacked(f))).toEqual([]);
+  });
+
+  it("packs only the target platform's ONNX Runtime binaries", () => {
     const platforms = { win: 'win32', linux: 'linux', mac: 'darwin' } as const;
     for (const [key, own] of Object.entries(platforms)) {
       const files = ((config as unknown as Record<string, { files?: string[] }>)[key]?.files ?? []) as string[];
@@ -61,7 +92,6 @@ describe('electron-builder.yml', () => {
         .sort();
       expect(files, key).toContain(`!**/node_modules/onnxruntime-node/bin/napi-v6/{${others.join(',')}}/**`);
     }
-    expect(JSON.stringify(config.files)).toContain('!**/node_modules/onnxruntime-web/**');
   });
 
   it('rebuilds native modules for Electron', () => {
@@ -80,9 +110,6 @@ describe('electron-builder.yml', () => {
   });
 
   it('leaves out unused font weights but never a font the PDF renderer reads', () => {
-    const [set] = config.files as { filter: string[] }[];
-    const excluded = set!.filter.filter((f) => f.startsWith('!')).map((f) => f.slice(1));
-    const isExcluded = (file: string) => excluded.some((pattern) => minimatch(file, pattern, { dot: true }));
     const used = bundledFonts().flatMap((f) => f.files.map((file) => path.relative(root, file).split(path.sep).join('/')));
     expect(used.length).toBeGreaterThan(5);
     expect(used.filter(isExcluded)).toEqual([]);

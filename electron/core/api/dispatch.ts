@@ -1,14 +1,11 @@
 // Owns the one entry point both transports call: validate the input against the contract, run the handler, never throw across.
-import { z } from 'zod';
+import { chineseMessages } from '../kernel/zodMessages';
 import { api, isMethodName, type ApiErrorBody, type Envelope } from '../../../shared/api';
 import { AppError } from '../kernel/errors';
 import { storageError } from '../kernel/storage';
 import type { Handlers } from '../kernel/handlers';
 
 export type Dispatch = (name: string, input: unknown) => Promise<Envelope<unknown>>;
-
-/** zod's own Chinese messages (长度、格式 …) for a refused input. */
-const chineseMessages = { error: z.locales.zhCN().localeError };
 
 export function createDispatcher(handlers: Handlers, log: (err: unknown) => void = console.error): Dispatch {
   return async (name, input) => {

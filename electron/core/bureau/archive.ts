@@ -20,6 +20,7 @@ import { ZipFile } from 'yazl';
 import { z } from 'zod';
 import { panelSectionSchema, type PanelSignatureOutcome, type ResultImportOutcome } from '../../../shared/bureau';
 import type { SessionDetail } from '../../../shared/domain';
+import { packageIdSchema } from '../../../shared/manifest';
 import { conclusions } from '../../../shared/profile';
 import { AppError } from '../kernel/errors';
 import { findSessionVersion, getSession } from '../store/sessions';
@@ -67,7 +68,9 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const indexSchema = z.strictObject({
   formatVersion: z.literal(1),
   kind: z.literal(archiveKind),
-  sessionId: z.guid(),
+  // Lower-cased like the manifest's packageId: an archive written before ids were lower-cased carries the id as the
+  // bureau's system spelled it, and must still find and match the session its package imports as.
+  sessionId: packageIdSchema,
   title: z.string(),
   manifestSha256: z.string().regex(/^[0-9a-f]{64}$/),
   createdAt: z.string(),

@@ -10,9 +10,10 @@ import path from 'node:path';
 import type { Draft, DraftDocument, DraftProblem, DraftProject } from '../../../shared/bureau';
 import { isBuiltInJurisdiction, manifestSchema, PROFILE_PATH, type DocumentKind, type Manifest } from '../../../shared/manifest';
 import { AppError } from '../kernel/errors';
+import { chineseMessages } from '../kernel/zodMessages';
 import { checkEntryName, collisionKey } from '../package/entryName';
 import { stagingRoot } from '../package/importer';
-import { MANIFEST_NAME, verifyPackage } from '../package/verify';
+import { MANIFEST_NAME, manifestProblem, verifyPackage } from '../package/verify';
 import { writePackageZip } from '../package/write';
 import { safeFileStem } from '../kernel/files';
 import { yuanToFen } from '../../../shared/money';
@@ -56,10 +57,10 @@ export function draftProblems(draft: Draft, profileJson: string | null): DraftPr
     }
   }
   if (problems.length === 0) {
-    const parsed = manifestSchema.safeParse(buildManifest(draft, profileJson));
+    const manifest = buildManifest(draft, profileJson);
+    const parsed = manifestSchema.safeParse(manifest, chineseMessages);
     if (!parsed.success)
-      for (const issue of parsed.error.issues.slice(0, 20))
-        say('manifest', issue.path.join('.'), `评审包清单字段 ${issue.path.join('.')} 有误：${issue.message}`);
+      for (const issue of parsed.error.issues.slice(0, 20)) say('manifest', issue.path.join('.'), manifestProblem(issue, manifest).message);
   }
   return problems;
 }

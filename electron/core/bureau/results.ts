@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ResultImportOutcome, ResultRefusal } from '../../../shared/bureau';
 import type { SessionDetail } from '../../../shared/domain';
+import { samePackageId } from '../../../shared/manifest';
 import { fingerprintGroups, normalizeFingerprint } from '../../../shared/signing';
 import { resultFileSchema, resultFileSuffix } from '../../../shared/resultFile';
 import { AppError } from '../kernel/errors';
@@ -202,7 +203,7 @@ export function importResult(
   if (!report.valid) {
     const failed = report.checks.find((c) => !c.ok)!;
     const packageId = stringAt(raw, 'packageId');
-    if (failed.id === 'manifest' && packageId !== session.id) {
+    if (failed.id === 'manifest' && !samePackageId(packageId, session.id)) {
       return refuse(
         file,
         'foreign',
@@ -216,7 +217,7 @@ export function importResult(
   const name = result.expert.name;
   if (!rosterEntry)
     return refuse(file, 'not-on-roster', `“${file}”由“${name}”签名，但本评审会的专家名单中没有此人。请核对名单或文件来源。`, name);
-  if (result.packageId !== session.id)
+  if (!samePackageId(result.packageId, session.id))
     return refuse(file, 'foreign', `“${file}”是另一个评审包（编号 ${result.packageId}）的评审结果，不属于本评审会。`, name);
 
   const held = currentResults(db, session.id).find((r) => r.expertPosition === position);

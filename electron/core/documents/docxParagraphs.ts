@@ -3,19 +3,82 @@
 // mammoth (which the viewer uses) drops what decides a heading here: the number Word draws from numbering.xml
 // (`第%1章`, `%1.%2`), outline levels, and the page breaks Word recorded when it last laid the file out. So the text
 // path reads word/document.xml itself (docxXml.ts: saxes, which never expands entities; a DTD is refused).
+//
+// Footnotes and endnotes (a cited standard often lives in one) are lines of their own, numbered in order of first
+// reference, on the page Word prints them: a footnote on the page of its reference, after that page's body text; an
+// endnote on the last page. They are searchable text, never headings. Headers and footers are left out entirely: a
+// running header (the report's title) or footer (页码) repeats on every page, so its words would hit every page in
+// search and keyword rules while saying nothing the body does not. A notes part that cannot be parsed is left out (the
+// body still reads); one too large is refused with the file like any other part (ooxmlLimits.ts, readParts).
 import type { CuedLine } from './headingLines';
 import { Numbering } from './docxNumbering';
 import { parseStyles, type Styles } from './docxStyles';
 import { DocxStructureError, fontOf, isOn, readParts, val, walk } from './docxXml';
 
-/** The lines of a DOCX in reading order, each on the page the file's page breaks put it (page 1 when it records none). */
-export async function docxLines(file: string): Promise<CuedLine[]> {
-  const parts = await readParts(file, ['word/document.xml', 'word/numbering.xml', 'word/styles.xml']);
+/** A DOCX's text: the body's lines in reading order (headings come from these) and the note lines (never headings). */
+export interface DocxText {
+  body: CuedLine[];
+  notes: { text: string; page: number }[];
+}
+
+const FOOTNOTES = 'word/footnotes.xml';
+const ENDNOTES = 'word/endnotes.xml';
+
+/** The lines of a DOCX, each on the page the file's page breaks put it (page 1 when it records none). */
+export async function docxLines(file: string): Promise<DocxText> {
+  const parts = await readParts(file, ['word/document.xml', 'word/numbering.xml', 'word/styles.xml', FOOTNOTES, ENDNOTES]);
   const document = parts.get('word/document.xml');
   if (document === undefined) throw new DocxStructureError('缺少 word/document.xml');
   const styles = parseStyles(parts.get('word/styles.xml'));
   const numbering = new Numbering(parts.get('word/numbering.xml'), styles);
-  return bodyLines(document, styles, numbering);
+  const { lines, references } = bodyLines(document, styles, numbering);
+  const lastPage = lines.reduce((n, l) => Math.max(n, l.page), 1);
+  const texts = { footnote: noteTexts(parts.get(FOOTNOTES), 'w:footnote'), endnote: noteTexts(parts.get(ENDNOTES), 'w:endnote') };
+  const numbered = { footnote: new Set<string>(), endnote: new Set<string>() };
+  const notes: (DocxText['notes'][number] & { endnote: boolean })[] = [];
+  for (const r of references) {
+    const text = texts[r.kind].get(r.id);
+    if (text === undefined || numbered[r.kind].has(r.id)) continue;
+    numbered[r.kind].add(r.id);
+    notes.push({
+      text: `${numbered[r.kind].size} ${text}`,
+      page: r.kind === 'footnote' ? r.page : lastPage,
+      endnote: r.kind === 'endnote',
+    });
+  }
+  // Endnotes after the last page's footnotes, as Word prints them.
+  return {
+    body: lines,
+    notes: [...notes.filter((n) => !n.endnote), ...notes.filter((n) => n.endnote)].map(({ text, page }) => ({ text, page })),
+  };
+}
+
+/** Each note's text by id (paragraphs joined by a space); the separator notes Word keeps with a w:type are not notes. */
+function noteTexts(xml: string | undefined, element: 'w:footnote' | 'w:endnote'): Map<string, string> {
+  const notes = new Map<string, string>();
+  if (xml === undefined) return notes;
+  let note: { id: string; text: string } | undefined;
+  try {
+    walk(xml, {
+      open(tag, path) {
+        if (tag.name === element && path.length === 1 && !tag.attributes['w:type']) note = { id: tag.attributes['w:id'] ?? '', text: '' };
+        else if (note && (tag.name === 'w:p' || tag.name === 'w:tab' || tag.name === 'w:br')) note.text += ' ';
+      },
+      text(t, path) {
+        if (note && path.at(-1) === 'w:t' && !path.includes('mc:Fallback') && !path.includes('w:moveFrom')) note.text += t;
+      },
+      close(name, path) {
+        if (name !== element || path.length !== 1 || !note) return;
+        const text = note.text.replace(/\s+/g, ' ').trim();
+        if (text) notes.set(note.id, text);
+        note = undefined;
+      },
+    });
+  } catch (err) {
+    if (err instanceof DocxStructureError) return new Map();
+    throw err;
+  }
+  return notes;
 }
 
 interface Paragraph {
@@ -40,8 +103,16 @@ interface Row {
   first?: Paragraph;
 }
 
-function bodyLines(xml: string, styles: Styles, numbering: Numbering): CuedLine[] {
+/** A footnote or endnote reference in the body, on the page it is on. */
+interface NoteReference {
+  kind: 'footnote' | 'endnote';
+  id: string;
+  page: number;
+}
+
+function bodyLines(xml: string, styles: Styles, numbering: Numbering): { lines: CuedLine[]; references: NoteReference[] } {
   const out: CuedLine[] = [];
+  const references: NoteReference[] = [];
   let page = 1;
   /**
    * Word records where each page began at its last layout (w:lastRenderedPageBreak) next to the breaks the author typed
@@ -104,6 +175,11 @@ function bodyLines(xml: string, styles: Styles, numbering: Numbering): CuedLine[
           return;
         case 'w:tab':
           if (p && run && parent === 'w:r') p.text += '\t';
+          return;
+        case 'w:footnoteReference':
+        case 'w:endnoteReference':
+          if (!path.includes('mc:Fallback') && !path.includes('w:moveFrom'))
+            references.push({ kind: tag.name === 'w:footnoteReference' ? 'footnote' : 'endnote', id: tag.attributes['w:id'] ?? '', page });
           return;
       }
       if (!p) return;
@@ -192,5 +268,6 @@ function bodyLines(xml: string, styles: Styles, numbering: Numbering): CuedLine[
   const chars = new Map<string, number>();
   lineFonts.forEach((f, i) => f !== undefined && chars.set(f, (chars.get(f) ?? 0) + out[i]!.text.length));
   const bodyFont = [...chars].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return out.map((l, i) => (lineFonts[i] !== undefined && lineFonts[i] !== bodyFont ? { ...l, emphasised: true } : l));
+  const lines = out.map((l, i) => (lineFonts[i] !== undefined && lineFonts[i] !== bodyFont ? { ...l, emphasised: true } : l));
+  return { lines, references };
 }

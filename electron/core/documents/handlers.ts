@@ -9,7 +9,8 @@ import { runWorker, WorkerFailure } from '../jobs/worker';
 import type { JobRegistry } from '../jobs/registry';
 import { sessionFilesDir } from '../package/importer';
 import type { WriteDb } from '../store/access';
-import { findDocument, viewerFor } from '../store/sessions';
+import { recognisedLines } from '../store/ocrPages';
+import { findDocument, viewerFor, type StoredDocument } from '../store/sessions';
 import { searchWithThesaurus } from '../store/thesaurus';
 import { isRenderable } from './convert';
 import { extractSessionText } from './extraction';
@@ -17,13 +18,19 @@ import type { RenderRequest } from './renderWorker';
 
 const RENDER_TIMEOUT_MS = 60_000;
 
-type DocumentMethods = 'document.content' | 'document.render' | 'document.openExternal' | 'text.extract' | 'search.session';
+type DocumentMethods =
+  'document.content' | 'document.render' | 'document.openExternal' | 'document.recognisedLines' | 'text.extract' | 'search.session';
 
 export function documentHandlers(db: WriteDb, host: Host, jobs: JobRegistry, now: () => Date): HandlerMap<DocumentMethods> {
-  /** The file of an imported document; its path was checked at import, and must still resolve inside the session folder. */
-  function fileOf(documentKey: number): string {
+  function documentOf(documentKey: number): StoredDocument {
     const doc = findDocument(db, documentKey);
     if (!doc) throw new AppError('not-found', '找不到该文件，可能评审包已被移除。请重新打开评审包。');
+    return doc;
+  }
+
+  /** The file of an imported document; its path was checked at import, and must still resolve inside the session folder. */
+  function fileOf(documentKey: number): string {
+    const doc = documentOf(documentKey);
     const root = sessionFilesDir(host.dataDir, doc.sessionId);
     const file = path.resolve(root, ...doc.path.split('/'));
     if (!file.startsWith(root + path.sep)) throw new AppError('not-found', '文件路径无效。');
@@ -58,6 +65,9 @@ export function documentHandlers(db: WriteDb, host: Host, jobs: JobRegistry, now
     },
     async 'document.openExternal'({ documentKey }) {
       return { opened: await host.openPath(fileOf(documentKey)) };
+    },
+    'document.recognisedLines'({ documentKey, page }) {
+      return recognisedLines(db, documentOf(documentKey).sha256, page);
     },
     'text.extract'({ sessionId, jobId }) {
       return extractSessionText({ db, jobs, now, fileOf, onProgress: (p) => host.emit('job.progress', p) }, sessionId, jobId);

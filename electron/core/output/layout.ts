@@ -176,9 +176,9 @@ export interface ColumnMeasure {
 
 /**
  * Column widths (points, summing to `total`) sized to the content: every column at least as wide as its widest text
- * that may not wrap (numbers, amounts, dates, short texts and headers); a column to be written in by hand keeps its
- * template share; the remaining width goes, a character at a time, where it saves the most lines of the table; what is
- * left after that is shared by the template's weights.
+ * that may not wrap (numbers, amounts, dates, short texts and headers, every text of a `nowrap` column); a column to be
+ * written in by hand keeps its template share; the remaining width goes, a character at a time, where it saves the most
+ * lines of the table; what is left after that is shared by the template's weights.
  */
 export function columnWidths(columns: readonly TableColumn[], cells: readonly SizedCell[], total: number, m: ColumnMeasure): number[] {
   const n = columns.length;
@@ -193,11 +193,16 @@ export function columnWidths(columns: readonly TableColumn[], cells: readonly Si
     if (header && colSpan === 1 && /签|日期/.test(cell.text)) hand[col] = true;
   }
   for (let c = 0; c < n; c++) empty[c] = empty[c]! && (hand[c]! || columns[c]!.hand === true);
-  // The least width of each column: its widest text that may not wrap (short texts of up to `short` characters whole).
+  // The least width of each column: its widest text that may not wrap (short texts of up to `short` characters whole;
+  // every text of a column read whole, such as a 结论, whatever its length).
   const needFor = (short: number) => {
     const need = new Array<number>(n).fill(m.padding);
     for (const { col, colSpan, cell } of cells) {
-      if (colSpan === 1) need[col] = Math.max(need[col]!, longestPiece(cell.text, (s) => m.widthOf(s, !!cell.bold), short) + m.padding);
+      if (colSpan !== 1) continue;
+      const widest = columns[col]!.nowrap
+        ? m.widthOf(cell.text.trim(), !!cell.bold)
+        : longestPiece(cell.text, (s) => m.widthOf(s, !!cell.bold), short);
+      need[col] = Math.max(need[col]!, widest + m.padding);
     }
     return need.map((w, c) => (empty[c] ? Math.max(w, share[c]!) : w));
   };

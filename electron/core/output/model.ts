@@ -95,6 +95,8 @@ export interface TableColumn {
   align: Align;
   /** Written in by hand (签到, 联系电话: the template's cell is empty): the column keeps its weight's share of the width. */
   hand?: boolean;
+  /** Read whole (a conclusion such as 修改完善后通过): every cell's text on one line; the column is sized to the longest. */
+  nowrap?: boolean;
 }
 
 /** One signature line: a role (专家/组长/签字), the name, the date and the handwritten image when there is one. */

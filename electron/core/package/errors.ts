@@ -4,7 +4,7 @@ import { AppError } from '../kernel/errors';
 export const packageErrorMessages = {
   'not-found': '找不到评审包文件或文件夹',
   'not-zip': '文件不是有效的评审包（不是 ZIP 格式或已损坏）',
-  'unsafe-path': '评审包中含有不安全的路径（可能试图写到评审包以外的位置）',
+  'unsafe-path': '评审包中有文件名指向包外的条目，已拒绝',
   'bad-name': '评审包中含有不合规的文件名',
   symlink: '评审包中含有符号链接或特殊文件，出于安全原因拒绝导入',
   'duplicate-name': '评审包中有重名文件',
@@ -30,16 +30,26 @@ export type PackageErrorCode = keyof typeof packageErrorMessages;
 
 export interface PackageProblem {
   code: PackageErrorCode;
-  /** Chinese explanation naming the entry or field. */
+  /** Chinese explanation naming the file as the user knows it (《title》 or its file name) or the field in words. */
   message: string;
-  /** The entry path (or manifest field path) the problem is about, '' when it concerns the whole package. */
+  /** The entry path (or manifest field path) the problem is about, '' when it concerns the whole package: for machines and `check --json`, never inside `message`. */
   path: string;
 }
 
-export function problem(code: PackageErrorCode, path = '', detail?: string): PackageProblem {
+/** `path` is where (for machines); `name` is the file as the user knows it (`fileLabel`), said in the message. */
+export function problem(code: PackageErrorCode, path = '', detail?: string, name?: string): PackageProblem {
   const base = packageErrorMessages[code];
-  const where = path ? `：${path}` : '';
-  return { code, path, message: detail ? `${base}${where}（${detail}）` : `${base}${where}` };
+  const named = name ? `：${name}` : '';
+  const why = !detail ? '' : name ? `（${detail}）` : `：${detail}`;
+  return { code, path, message: `${base}${named}${why}` };
+}
+
+/** How messages name a carried profile.json (its title, as a document's title names a document). */
+export const PROFILE_TITLE = '辖区规则配置';
+
+/** A file inside a package as the user knows it: the title the manifest gives it (《可行性研究报告》), else its file name. */
+export function fileLabel(entryPath: string, title?: string): string {
+  return title ? `《${title}》` : (entryPath.replace(/\/$/, '').split('/').pop() ?? entryPath);
 }
 
 /**

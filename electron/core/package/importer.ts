@@ -11,7 +11,7 @@ import type { JobRegistry } from '../jobs/registry';
 import { transaction, type ReadDb, type WriteDb } from '../store/access';
 import { saveSessionProfile, type StoredSessionProfile } from '../store/sessionProfiles';
 import { findSessionVersion, getSessionSummary, insertSession, listSessionIds } from '../store/sessions';
-import { PackageError, problem, type PackageProblem } from './errors';
+import { fileLabel, PackageError, problem, PROFILE_TITLE, type PackageProblem } from './errors';
 import type { StageRequest } from './stageWorker';
 import type { VerifiedPackage, VerifyProgress } from './verify';
 
@@ -56,7 +56,12 @@ async function importStaged(ctx: ImportContext, jobId: string, location: string)
       if (existing === manifestSha256) return getSessionSummary(ctx.db, manifest.packageId)!;
       if (existing !== null)
         throw new PackageError([
-          problem('already-imported', manifest.session.title, '评审包编号相同但内容不同，请向组织方确认应使用哪个版本'),
+          problem(
+            'already-imported',
+            manifest.session.title,
+            '评审包编号相同但内容不同，请向组织方确认应使用哪个版本',
+            `“${manifest.session.title}”`,
+          ),
         ]);
 
       ctx.onProgress({ jobId, phase: 'commit', done: 0, total: 1 });
@@ -115,7 +120,8 @@ async function judgeCarriedProfile(ctx: ImportContext, stagingDir: string, manif
   const bytes = await fs.readFile(path.join(stagingDir, listing.path));
   // The worker checked the hash while staging; checked again on the bytes judged, so the two can never differ.
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (sha256 !== listing.sha256.toLowerCase()) throw new PackageError([problem('hash-mismatch', listing.path)]);
+  if (sha256 !== listing.sha256.toLowerCase())
+    throw new PackageError([problem('hash-mismatch', listing.path, undefined, fileLabel(listing.path, PROFILE_TITLE))]);
   const verdict = ctx.checkProfile(bytes, manifest.jurisdiction);
   if (verdict.problems.length > 0 || verdict.resolvedJson === null) {
     throw new PackageError(verdict.problems.length > 0 ? verdict.problems : [problem('profile-invalid', listing.path)]);

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { checkEntryName, decodeEntryName } from './entryName';
-import { PackageError, problem, type PackageProblem } from './errors';
+import { fileLabel, PackageError, problem, type PackageProblem } from './errors';
 import { limits } from './limits';
 
 export interface SourceEntry {
@@ -86,14 +86,15 @@ async function openZip(file: string): Promise<PackageSource> {
     const mode = (e.externalFileAttributes >>> 16) & S_IFMT;
     const isDirectory = name.endsWith('/');
     if (mode !== 0 && mode !== S_IFREG && mode !== S_IFDIR) {
-      problems.push(problem('symlink', name));
+      problems.push(problem('symlink', name, undefined, fileLabel(name)));
       continue;
     }
     const compressed = e.compressedSize;
     const declared = e.uncompressedSize;
-    if (declared > limits.maxEntryBytes) problems.push(problem('too-large', name, `单个文件上限 ${limits.maxEntryBytes / 2 ** 30} GB`));
+    if (declared > limits.maxEntryBytes)
+      problems.push(problem('too-large', name, `单个文件上限 ${limits.maxEntryBytes / 2 ** 30} GB`, fileLabel(name)));
     else if (declared > limits.bombMinBytes && declared > compressed * limits.maxCompressionRatio) {
-      problems.push(problem('compression-bomb', name, `压缩比 ${Math.round(declared / Math.max(compressed, 1))}:1`));
+      problems.push(problem('compression-bomb', name, `压缩比 ${Math.round(declared / Math.max(compressed, 1))}:1`, fileLabel(name)));
     }
     byName.set(name, e);
     entries.push({ name, isDirectory, declaredBytes: declared });
@@ -126,9 +127,9 @@ const READ_CHUNK = 1 << 20;
  */
 async function openZipEntry(file: string, zip: yauzl.ZipFile, e: yauzl.Entry): Promise<Readable> {
   const name = (e.fileName as unknown as Buffer).toString('utf8');
-  if (e.generalPurposeBitFlag & 0x1) throw new PackageError([problem('not-zip', name, '文件已加密')]);
+  if (e.generalPurposeBitFlag & 0x1) throw new PackageError([problem('not-zip', name, '文件已加密', fileLabel(name))]);
   if (e.compressionMethod !== 0 && e.compressionMethod !== 8)
-    throw new PackageError([problem('not-zip', name, `不支持的压缩方法 ${e.compressionMethod}`)]);
+    throw new PackageError([problem('not-zip', name, `不支持的压缩方法 ${e.compressionMethod}`, fileLabel(name))]);
   const { fileDataStart } = await zip.readLocalFileHeaderPromise(e, { minimal: true });
   if (e.compressedSize === 0) return Readable.from([]);
   const raw = createReadStream(file, { start: fileDataStart, end: fileDataStart + e.compressedSize - 1, highWaterMark: READ_CHUNK });
@@ -160,10 +161,17 @@ async function findOverlaps(zip: yauzl.ZipFile, raw: yauzl.Entry[]): Promise<Pac
     try {
       local = (await zip.readLocalFileHeaderPromise(e)) as unknown as { fileDataStart: number; fileName?: Buffer };
     } catch {
-      return [problem('overlapping-entries', central.toString('utf8'), '本地文件头无法读取')];
+      return [problem('overlapping-entries', central.toString('utf8'), '本地文件头无法读取', fileLabel(central.toString('utf8')))];
     }
     if (!local.fileName || !Buffer.from(local.fileName).equals(central)) {
-      return [problem('overlapping-entries', central.toString('utf8'), '本地文件头中的文件名与中央目录不一致')];
+      return [
+        problem(
+          'overlapping-entries',
+          central.toString('utf8'),
+          '本地文件头中的文件名与中央目录不一致',
+          fileLabel(central.toString('utf8')),
+        ),
+      ];
     }
     spans.push({ start: e.relativeOffsetOfLocalHeader, end: local.fileDataStart + e.compressedSize });
   }
@@ -185,7 +193,7 @@ async function openFolder(root: string): Promise<PackageSource> {
       const full = path.join(dir, d.name);
       const stat = await fs.lstat(full);
       if (stat.isSymbolicLink() || !(stat.isFile() || stat.isDirectory())) {
-        problems.push(problem('symlink', name));
+        problems.push(problem('symlink', name, undefined, fileLabel(name)));
       } else if (stat.isDirectory()) {
         const bad = checkEntryName(name + '/');
         if (bad) problems.push(bad);

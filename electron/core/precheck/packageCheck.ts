@@ -4,7 +4,8 @@ import type { Manifest } from '../../../shared/manifest';
 import type { Profile } from '../../../shared/profile';
 import type { BudgetLineVerdict, DocumentText, Finding } from '../../../shared/precheck';
 import { DEFAULT_TEXT_LIMITS, extractTextsIsolated, type TextLimits } from '../documents/isolatedText';
-import { recogniseTexts } from '../documents/ocr/isolated';
+import { recogniseTexts, scanItemsOf } from '../documents/ocr/isolated';
+import { imageKind } from '../documents/ocr/recognise';
 import { pagesWithoutTextLayer } from '../store/ocrPages';
 import type { TextKind } from '../documents/text';
 import { viewerFor } from '../store/sessions';
@@ -27,7 +28,7 @@ export interface PackageCheckOptions {
   limits?: TextLimits;
   /** Aborting stops reading; documents not yet read are reported in `skipped`. */
   signal?: AbortSignal;
-  /** Recognise pages without a text layer (scans) before checking (`check` does unless `--no-ocr`). */
+  /** Recognise pages without a text layer (scans) and PNG/JPEG documents before checking (`check` does unless `--no-ocr`). */
   ocr?: boolean;
 }
 
@@ -42,23 +43,25 @@ export async function checkPackageProjects(
   options: PackageCheckOptions = {},
 ): Promise<PackageProjectCheck[]> {
   const projects = manifest.projects.map(fromManifestProject);
+  const fileOf = (doc: { path: string }) => path.join(filesDir, ...doc.path.split('/'));
   // Every parser runs in a worker with a heap and time limit: a hostile document is unreadable, never a dead process.
   const requests = manifest.projects.flatMap((p) =>
-    readableDocuments(p).map((doc) => ({
-      file: path.join(filesDir, ...doc.path.split('/')),
-      kind: viewerFor(doc.path) as TextKind,
-      documentId: `${p.id}\u0000${doc.id}`,
-    })),
+    readableDocuments(p).map((doc) => ({ file: fileOf(doc), kind: viewerFor(doc.path) as TextKind, documentId: `${p.id}\u0000${doc.id}` })),
   );
   const read = await extractTextsIsolated(requests, options.limits ?? DEFAULT_TEXT_LIMITS, options.signal);
   if (options.ocr) {
-    const scans = requests.flatMap((r) => {
-      const got = read.get(r.documentId);
-      return got && 'text' in got && r.kind === 'pdf'
-        ? [{ documentId: r.documentId, file: r.file, kind: 'pdf' as const, text: got.text }]
-        : [];
-    });
-    for (const [id, recognised] of await recogniseTexts(scans, undefined, options.signal)) read.set(id, { text: recognised.text });
+    // What `review-desk text` recognises: the PDFs' pages without a text layer, and PNG/JPEG documents.
+    const files = manifest.projects.flatMap((p) =>
+      p.documents.map((doc) => ({ documentId: `${p.id}\u0000${doc.id}`, path: doc.path, file: fileOf(doc) })),
+    );
+    for (const [id, recognised] of await recogniseTexts(scanItemsOf(files, read), undefined, options.signal)) {
+      const { text, ocrPages, failures } = recognised;
+      if (read.has(id)) read.set(id, { text });
+      // An image that gave text is read; one that could not be recognised is unreadable; one with no words in it (a
+      // photo) is left out, as the app leaves it.
+      else if (ocrPages.length) read.set(id, { text });
+      else if (failures.length) read.set(id, { error: failures.map((f) => f.error).join('；') });
+    }
   }
   // A PDF with no text on any page (a scan not recognised, or recognised to nothing) is unreadable, never "chapters missing".
   for (const { documentId, kind } of requests) {
@@ -77,9 +80,16 @@ export async function checkPackageProjects(
     const texts: DocumentText[] = [];
     const unreadable: PackageProjectCheck['unreadable'] = [];
     const skipped: string[] = [];
-    for (const doc of readableDocuments(manifest.projects[i]!)) {
+    /** PNG/JPEG documents without text: not files that failed (a photo has no words), but no text to find chapters in. */
+    const wordless: [string, string][] = [];
+    const readable = new Set(readableDocuments(manifest.projects[i]!));
+    for (const doc of manifest.projects[i]!.documents) {
+      const image = imageKind(doc.path) !== undefined;
+      if (!readable.has(doc) && !image) continue;
       const got = read.get(`${project.id}\u0000${doc.id}`);
-      if (!got) skipped.push(doc.id);
+      if (!got && image && options.ocr && options.signal?.aborted) skipped.push(doc.id);
+      else if (!got && image) wordless.push([doc.id, options.ocr ? '为图片，未识别出文字' : '为图片，未进行文字识别']);
+      else if (!got) skipped.push(doc.id);
       else if ('text' in got) texts.push({ ...got.text, documentId: doc.id });
       else unreadable.push({ documentId: doc.id, reason: got.error });
     }
@@ -88,6 +98,7 @@ export async function checkPackageProjects(
       // The reason itself is in `unreadable`, printed per document; the finding names the file.
       ...unreadable.map((u): [string, string] => [u.documentId, '未能读取文本']),
       ...skipped.map((id): [string, string] => [id, '未读取（检查已中止）']),
+      ...wordless,
     ]);
     const { findings, verdicts } = evaluateProject(project, projects, profile, texts, true, notRead);
     results.push({ id: project.id, name: project.name, findings, budgetLines: verdicts, unreadable, skipped });

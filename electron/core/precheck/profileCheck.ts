@@ -6,7 +6,7 @@
 // naming only the profile's own regulation or a national document (nationalDocuments.ts) — and last the resolved
 // profile (merged with the built-in `national` when it `extends` it): rubric arithmetic and cross-references.
 // Every problem is { code, message, path } with a Chinese message naming the file and the JSON path (`rules[3].pattern`).
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   citationPartPattern,
   maxProfileBytes,
@@ -16,6 +16,8 @@ import {
   type Profile,
   type ProfileFile,
 } from '../../../shared/profile';
+import { fieldAt } from '../kernel/fieldPlace';
+import { chineseMessages } from '../kernel/zodMessages';
 import { isNationalDocument } from './nationalDocuments';
 import { patternProblem } from './patternSafety';
 import { defaultProfileDir, merge, ProfileError, readProfileFile, referenceVetoes } from './profiles';
@@ -72,8 +74,6 @@ const maxDepth = 16;
 /** Enough to fix a file by; a hostile file could produce thousands. */
 const maxIssues = 50;
 
-const chineseMessages = { error: z.locales.zhCN().localeError };
-
 type Segment = string | number;
 
 /** `redFlags[3].patterns[0]`: the notation of the format page and of every message. */
@@ -89,13 +89,31 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/** `rubric.dimensions[0].subCriteria` → its segments, and the note a path may start with (`（继承自 national）`). */
+export function parsePath(formatted: string): { note: string; segments: Segment[] } {
+  const note = /^（[^）]*）/.exec(formatted)?.[0] ?? '';
+  const segments: Segment[] = [];
+  for (const m of formatted.slice(note.length).matchAll(/\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([A-Za-z_$][\w$]*)/g))
+    segments.push(m[1] !== undefined ? Number(m[1]) : m[2] !== undefined ? (JSON.parse(m[2]) as string) : m[3]!);
+  return { note, segments };
+}
+
+/** How the collector words a message: the file and the path, then the reason. */
+const messagePrefix = (fileName: string, where: string) => (where ? `${fileName} 字段 ${where}：` : `${fileName}：`);
+
+/** An issue's reason alone, without the file and the path its message starts with (for callers that name the place in words). */
+export function issueReason(issue: ProfileIssue, fileName = 'profile.json'): string {
+  const prefix = messagePrefix(fileName, issue.path);
+  return issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message;
+}
+
 class Collector {
   readonly errors: ProfileIssue[] = [];
   constructor(private readonly fileName: string) {}
   add(code: ProfileIssueCode, path: readonly Segment[] | string, detail: string): void {
     if (this.errors.length >= maxIssues) return;
     const where = typeof path === 'string' ? path : formatPath(path);
-    this.errors.push({ code, path: where, message: where ? `${this.fileName} 字段 ${where}：${detail}` : `${this.fileName}：${detail}` });
+    this.errors.push({ code, path: where, message: `${messagePrefix(this.fileName, where)}${detail}` });
   }
   get failed(): boolean {
     return this.errors.length > 0;
@@ -231,16 +249,6 @@ function checkProfileValue(raw: unknown, issues: Collector, options: ProfileChec
 
 // ── zod issues → profile issues ─────────────────────────────────────────────────────────────────────────────────
 
-function valueAt(raw: unknown, path: readonly PropertyKey[]): { found: boolean; value: unknown } {
-  let current: unknown = raw;
-  for (const seg of path) {
-    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, seg))
-      return { found: false, value: undefined };
-    current = (current as Record<PropertyKey, unknown>)[seg];
-  }
-  return { found: true, value: current };
-}
-
 function addZodIssue(issue: z.core.$ZodIssue, raw: unknown, issues: Collector, prefix: string[]): void {
   const path = issue.path as Segment[];
   const shown = (p: Segment[]) => `${prefix.join('')}${formatPath(p)}`;
@@ -250,11 +258,11 @@ function addZodIssue(issue: z.core.$ZodIssue, raw: unknown, issues: Collector, p
         issues.add(
           'unknown-key',
           shown([...path, key]),
-          `未知的字段“${key}”：辖区规则配置不接受格式中未定义的字段（见 docs/profile-format.md）`,
+          `未知的字段“${key}”：辖区规则配置不接受格式中未定义的字段（见辖区规则配置格式说明）`,
         );
       return;
     case 'invalid_type': {
-      const present = raw === undefined ? true : valueAt(raw, path).found;
+      const present = raw === undefined ? true : fieldAt(raw, path).found;
       if (!present && path.at(-1) === 'citation') {
         issues.add('missing-citation', shown(path), '缺少引用（citation）：每条规则都必须注明所依据的办法名称和条款');
       } else if (!present) {
@@ -313,7 +321,7 @@ function checkDuplicateIds(file: ProfileFile, issues: Collector): void {
       if (typeof id !== 'string') return;
       const earlier = first.get(id);
       if (earlier === undefined) first.set(id, i);
-      else issues.add('duplicate-id', [...path, i, 'id'], `编号重复：${id}（与 ${formatPath([...path, earlier])} 相同）`);
+      else issues.add('duplicate-id', [...path, i, 'id'], `编号重复：${id}（与同一列表第 ${earlier + 1} 项相同）`);
     });
   };
   walk({ root: file }, [], (_key, value, path) => {

@@ -3,12 +3,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { isReferencePractice, referencePracticeCitation } from '../../../shared/precheck';
 import { profileFileSchema, profileSchema, type Profile, type ProfileFile } from '../../../shared/profile';
 import { yuanToFen } from '../../../shared/money';
 import { AppError } from '../kernel/errors';
 import { jcs } from '../kernel/jcs';
+import { chineseMessages } from '../kernel/zodMessages';
 
 /** Bundled builds run from dist/ (resources/ beside it, inside app.asar); from source this file sits three folders down. */
 export const defaultProfileDir = __filename.endsWith('.cjs')
@@ -22,9 +23,6 @@ export class ProfileError extends AppError {
     this.name = 'ProfileError';
   }
 }
-
-/** Built-in zod messages in Chinese, for this parse only (other modules keep their own wording). */
-const chineseMessages = { error: z.locales.zhCN().localeError };
 
 function describeIssues(where: string, error: z.ZodError): ProfileError {
   const lines = error.issues.slice(0, 10).map((issue) => `  字段 ${issue.path.map(String).join('.') || '（整体）'}：${issue.message}`);

@@ -3,12 +3,13 @@ import type { SessionDetail } from '../../../shared/domain';
 import type { ChapterMatch, DocumentText, Finding, PrecheckReport } from '../../../shared/precheck';
 import type { Profile } from '../../../shared/profile';
 import { ENGINE_ID } from '../documents/ocr/engine';
+import { imageKind } from '../documents/ocr/recognise';
 import { isTextKind } from '../documents/text';
 import type { ReadDb } from '../store/access';
 import { findingMarksOf } from '../store/findingMarks';
 import { viewerFor } from '../store/sessions';
 import { hasText, loadDocumentText, textStamp } from '../store/texts';
-import { ocrState } from '../store/ocrPages';
+import { loadOcrPages, ocrState } from '../store/ocrPages';
 import { classifyBudgetLine, summarizeBudget, type BudgetSummary } from './budget';
 import { detectChapters } from './chapters';
 import { crossProjectFindings, runProjectChecks, textFromDocuments, textFromProject, type PrecheckProject } from './checks';
@@ -167,6 +168,15 @@ function cachedEvaluation(
       const ocr = ocrState(db, d.key, d.sha256, ENGINE_ID);
       if (ocr === 'pending') unreadable.set(d.id, '为扫描件，文字识别中');
       else if (ocr === 'failed') unreadable.set(d.id, '为扫描件，未能识别文字');
+    }
+  }
+  // A PNG/JPEG document is read by recognition alone: its text once recognised, else why there is none.
+  for (const d of project.documents.filter((doc) => imageKind(doc.path) !== undefined)) {
+    const text = loadDocumentText(db, d.key, d.id);
+    if (text?.pages.some((p) => p.text.trim())) texts.push(text);
+    else {
+      const page = loadOcrPages(db, d.sha256, ENGINE_ID).get(1);
+      unreadable.set(d.id, !page ? '为图片，文字识别中' : 'error' in page ? '为图片，未能识别文字' : '为图片，未识别出文字');
     }
   }
   const entry = { stamp, textReady, evaluation: evaluateProject(project, session.projects, profile, texts, textReady, unreadable) };

@@ -5,20 +5,30 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Manifest } from '../../../shared/manifest';
 import { profileSchema, type Profile } from '../../../shared/profile';
+import { fieldPlace } from '../kernel/fieldPlace';
 import { PackageError, type PackageProblem } from '../package/errors';
 import type { CarriedProfileCheck } from '../package/importer';
 import type { ReadDb } from '../store/access';
 import { sessionProfileOf } from '../store/sessionProfiles';
-import { checkProfileBytes, type ProfileIssue } from './profileCheck';
+import { checkProfileBytes, issueReason, parsePath, type ProfileIssue } from './profileCheck';
+import { profileFieldNames } from './profileFields';
 import { loadProfile, ProfileError } from './profiles';
 
-/** A profile check's problems as the package's refusals: code `profile-invalid`, the path inside profile.json. */
+/**
+ * A profile check's problems as the package's refusals: code `profile-invalid`, the path inside profile.json in `path`;
+ * the message says what is wrong where in words (the expert never sees a JSON path or a code).
+ */
 export function carriedProfileProblems(errors: ProfileIssue[], file = 'profile.json'): PackageProblem[] {
-  return errors.map((e) => ({
-    code: 'profile-invalid' as const,
-    path: e.path ? `${file} → ${e.path}` : file,
-    message: `评审包附带的辖区规则配置无效（${e.code}）：${e.message}`,
-  }));
+  return errors.map((e) => {
+    const { note, segments } = parsePath(e.path);
+    const place = fieldPlace(segments, profileFieldNames);
+    const inherited = note && place ? `${note.slice(1, -1)}的` : '';
+    return {
+      code: 'profile-invalid' as const,
+      path: e.path ? `${file} → ${e.path}` : file,
+      message: `评审包附带的辖区规则配置（${file}）无效：${place ? `${inherited}${place}：` : ''}${issueReason(e, file)}`,
+    };
+  });
 }
 
 /** The importer's judge of a carried profile.json (passed down to package/ by the app). */

@@ -5,13 +5,13 @@
 // keeps weights consistent. The merged rubric must pass the same checks as a profile's, plus unique sub-criterion
 // ids (reviews key scores by them) and bands with distinct conclusions within the total.
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import { type z } from 'zod';
+import { chineseMessages } from '../kernel/zodMessages';
 import { profileSchema, type Profile, type Rubric } from '../../../shared/profile';
 import { rubricOverrideSchema, type RubricInForce, type RubricOverride } from '../../../shared/scoring';
 import { AppError } from '../kernel/errors';
 
 const rubricSchema = profileSchema.shape.rubric;
-const chineseMessages = { error: z.locales.zhCN().localeError };
 const overrideField = 'session.rubric';
 
 export interface RubricIssue {

@@ -7,11 +7,11 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { signatureAlgorithms } from '../../../shared/signing';
+import { chineseMessages } from '../kernel/zodMessages';
 import {
   checkCertificate,
   checkSignature,
   checkValidity,
-  chineseMessages,
   firstProblem,
   readCanonicalJson,
   ReportBuilder,

@@ -2,7 +2,7 @@
 //
 // Files are written as the RFC 8785 form of the whole object (signature included) and must read back identical, so
 // no byte can change without changing the value: whitespace, escapes and number spellings are not free.
-import { z } from 'zod';
+import { type z } from 'zod';
 import { parseCertificate, assertValidAt, type CertificateInfo } from './certificate';
 import { verifySignature } from './algorithms';
 import { SigningError } from './errors';
@@ -14,9 +14,6 @@ export interface SignatureMember {
   /** DER SEQUENCE { r, s }, Base64. */
   value: string;
 }
-
-/** zod's Chinese messages, for schema failures the user reads. */
-export const chineseMessages = { error: z.locales.zhCN().localeError };
 
 /** "字段 a.b：message" for the first issue of a failed parse. */
 export function firstProblem(error: z.ZodError): string {

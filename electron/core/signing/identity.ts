@@ -7,7 +7,8 @@ import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:cryp
 import { z } from 'zod';
 import { passphraseSchema, signatureAlgorithms } from '../../../shared/signing';
 import { generateKeyPair, publicPointOf, signerFunction } from './algorithms';
-import { chineseMessages, firstProblem } from './envelope';
+import { chineseMessages } from '../kernel/zodMessages';
+import { firstProblem } from './envelope';
 import { assertValidAt, certificateFingerprint, createCertificate, parseCertificate, type CertificateInfo } from './certificate';
 import { SigningError, signingMessages } from './errors';
 import type { SignatureAlgorithm, Signer } from './types';

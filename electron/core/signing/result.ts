@@ -14,11 +14,11 @@ import { reviewHistory } from '../store/reviews';
 import { reviewContext, reviewView, rubricForSession } from '../scoring/view';
 import { parseCertificate } from './certificate';
 import { chainHistory, verifyChain } from './chain';
+import { chineseMessages } from '../kernel/zodMessages';
 import {
   checkCertificate,
   checkSignature,
   checkValidity,
-  chineseMessages,
   firstProblem,
   readCanonicalJson,
   ReportBuilder,

@@ -2,6 +2,7 @@
 import type { Draft, DraftSummary } from '../../../shared/bureau';
 import { AppError } from '../kernel/errors';
 import { transaction, type ReadDb, type WriteDb } from './access';
+import { removeSession } from './sessions';
 
 export interface StoredDraft {
   draft: Draft;
@@ -70,7 +71,7 @@ export function dropSessionWithoutResults(db: WriteDb, sessionId: string): boole
   return transaction(db, () => {
     const n = (db.prepare(`SELECT COUNT(*) AS n FROM bureau_results WHERE session_id = ?`).get(sessionId) as { n: number }).n;
     if (n > 0) return false;
-    db.prepare(`DELETE FROM sessions WHERE id = ?`).run(sessionId);
+    removeSession(db, sessionId);
     return true;
   });
 }

@@ -1,11 +1,8 @@
 // Owns the OCR cache (ocr_pages, by file hash) and putting recognised text into a document's pages, where search and the pre-check read it.
 import type { DocumentText } from '../../../shared/precheck';
-import type { OcrPage } from '../../../shared/ocr';
+import { lacksTextLayer, type OcrBox, type OcrPage } from '../../../shared/ocr';
 import { transaction, type ReadDb, type WriteDb } from './access';
 import { searchableText } from './texts';
-
-/** A page whose text layer has fewer printed characters than this is a scan (a stamp's or a page number's text is not content). */
-export const MIN_TEXT_LAYER_CHARS = 20;
 
 export function saveOcrPage(db: WriteDb, sha256: string, engine: string, result: OcrPage, at: string): void {
   const ok = 'text' in result;
@@ -26,6 +23,11 @@ export function saveOcrPage(db: WriteDb, sha256: string, engine: string, result:
   );
 }
 
+/** Drops the cached recognition of every file no document of any session is (documents.sha256); returns the rows removed. */
+export function pruneOcrPages(db: WriteDb): number {
+  return db.prepare(`DELETE FROM ocr_pages WHERE sha256 NOT IN (SELECT sha256 FROM documents)`).run().changes;
+}
+
 interface OcrRow {
   page: number;
   status: 'ok' | 'failed';
@@ -35,11 +37,18 @@ interface OcrRow {
   error: string | null;
 }
 
-/** The cached recognition of a file's pages by this engine, by page. */
+/**
+ * The cached recognition of a file's pages by this engine (the models and pipeline), by page, whichever runtime ran it:
+ * rows name the engine as `<engine>+<runtime>` (or bare, from before the runtime was recorded), and both runtimes read
+ * the same text. Where two runtimes left a row for a page, one with text wins over a failure.
+ */
 export function loadOcrPages(db: ReadDb, sha256: string, engine: string): Map<number, OcrPage> {
   const rows = db
-    .prepare(`SELECT page, status, text, boxes_json, confidence, error FROM ocr_pages WHERE sha256 = ? AND engine = ? ORDER BY page`)
-    .all(sha256, engine) as OcrRow[];
+    .prepare(
+      `SELECT page, status, text, boxes_json, confidence, error FROM ocr_pages
+       WHERE sha256 = @sha256 AND (engine = @engine OR substr(engine, 1, length(@engine) + 1) = @engine || '+') ORDER BY page, status = 'ok'`,
+    )
+    .all({ sha256, engine }) as OcrRow[];
   return new Map(
     rows.map((r): [number, OcrPage] => [
       r.page,
@@ -55,6 +64,19 @@ export function loadOcrPages(db: ReadDb, sha256: string, engine: string): Map<nu
   );
 }
 
+/**
+ * One page's recognised lines in a file (by its hash), for the viewer's text layer: the latest recognition by any engine
+ * (the one whose text went into the document's pages); null when that page was not recognised (it has a text layer,
+ * recognition has not reached it or failed, or found no text on it).
+ */
+export function recognisedLines(db: ReadDb, sha256: string, page: number): OcrBox[] | null {
+  const row = db
+    .prepare(`SELECT boxes_json FROM ocr_pages WHERE sha256 = ? AND page = ? AND status = 'ok' ORDER BY recognised_at DESC LIMIT 1`)
+    .get(sha256, page) as { boxes_json: string } | undefined;
+  const lines = row ? (JSON.parse(row.boxes_json) as OcrBox[]) : [];
+  return lines.length ? lines : null;
+}
+
 /** The pages of a document's extracted text with (almost) no text layer: the ones to recognise. */
 export function scanPages(db: ReadDb, documentKey: number): number[] {
   const pages = db.prepare(`SELECT page, text FROM document_pages WHERE document_key = ? ORDER BY page`).all(documentKey) as {
@@ -66,7 +88,7 @@ export function scanPages(db: ReadDb, documentKey: number): number[] {
 
 /** Of a document's pages, those with (almost) no text layer. */
 export function pagesWithoutTextLayer(pages: { page: number; text: string }[]): number[] {
-  return pages.filter((p) => p.text.replace(/\s/g, '').length < MIN_TEXT_LAYER_CHARS).map((p) => p.page);
+  return pages.filter((p) => lacksTextLayer(p.text)).map((p) => p.page);
 }
 
 /**

@@ -19,7 +19,10 @@ export interface SealRecord {
   signedAt: string;
 }
 
-const columns = `session_id AS sessionId, project_id AS projectId, seal_version AS sealVersion, review_version AS reviewVersion, review_json AS reviewJson,
+// sessionId is the spelling the seal signed where it differs from the column only in case (migration 018 lower-cased
+// session ids; signed bytes are never rewritten), so a seal made before still verifies and one moved elsewhere does not.
+const columns = `CASE WHEN lower(json_extract(signed_json, '$.sessionId')) = session_id THEN json_extract(signed_json, '$.sessionId')
+  ELSE session_id END AS sessionId, project_id AS projectId, seal_version AS sealVersion, review_version AS reviewVersion, review_json AS reviewJson,
   rubric_fingerprint AS rubricFingerprint, chain_head AS chainHead, signed_json AS signedJson, signature, certificate,
   signer_fingerprint AS signerFingerprint, algorithm, signed_at AS signedAt`;
 

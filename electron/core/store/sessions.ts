@@ -3,6 +3,7 @@ import type { Manifest } from '../../../shared/manifest';
 import type { DocumentInfo, ProjectInfo, SessionDetail, SessionSummary, ViewerKind } from '../../../shared/domain';
 import { yuanToFen } from '../../../shared/money';
 import { transaction, type ReadDb, type WriteDb } from './access';
+import { pruneOcrPages } from './ocrPages';
 
 const viewerByExtension: Record<string, ViewerKind> = {
   pdf: 'pdf',
@@ -96,6 +97,17 @@ export function insertSession(db: WriteDb, manifest: Manifest, manifestSha256: s
         ),
       );
     });
+  });
+}
+
+/**
+ * Removes a session with everything keyed by it (the foreign keys cascade) and, in the same transaction, the OCR cache
+ * of the files no remaining session holds: a scanned 300-page package would otherwise leave megabytes behind.
+ */
+export function removeSession(db: WriteDb, sessionId: string): void {
+  transaction(db, () => {
+    db.prepare(`DELETE FROM sessions WHERE id = ?`).run(sessionId);
+    pruneOcrPages(db);
   });
 }
 

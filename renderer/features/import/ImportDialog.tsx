@@ -2,6 +2,7 @@
 import { t } from '../../locale/zh-CN';
 import { toMegabytes } from '../../lib/format';
 import { Modal } from '../../ui/Modal';
+import { shownFailure } from './shownFailure';
 import { useImport } from './store';
 
 export function ImportDialog() {
@@ -60,6 +61,7 @@ function FailureDialog() {
   const failure = useImport((s) => s.failure);
   const dismiss = useImport((s) => s.dismiss);
   if (!failure) return null;
+  const { headline, problems } = shownFailure(failure);
   return (
     <Modal
       title={t.importJob.failedTitle}
@@ -74,18 +76,14 @@ function FailureDialog() {
       }
     >
       <p className="import-error-message" data-testid="import-error-message">
-        {failure.message}
+        {headline}
       </p>
-      {/* A single problem that is the headline itself would only repeat it. */}
-      {(failure.problems.length > 1 || (failure.problems.length === 1 && failure.problems[0]!.message !== failure.message)) && (
+      {problems.length > 0 && (
         <>
-          <p className="import-problems-title">{t.importJob.problemsTitle(failure.problems.length)}</p>
+          <p className="import-problems-title">{t.importJob.problemsTitle(problems.length)}</p>
           <ul className="import-problems" data-testid="import-problems">
-            {failure.problems.map((p, i) => (
-              <li key={i}>
-                <span>{p.message}</span>
-                {p.path && <span className="import-problem-path">{t.importJob.problemPath(p.path)}</span>}
-              </li>
+            {problems.map((message, i) => (
+              <li key={i}>{message}</li>
             ))}
           </ul>
         </>

@@ -1,15 +1,14 @@
-// Owns the find box shared by the PDF and Word viewers: query, 共 N 处, previous/next, Enter / Shift+Enter, focus on Ctrl+F.
+// Owns the viewers' find box: query, 共 N 处, previous/next (the viewer store's current hit), Enter / Shift+Enter, Ctrl+F focus.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { t } from '../../locale/zh-CN';
 import { Icon } from '../../ui/Icon';
 import { useViewer } from './store';
 
-interface Props {
-  onNext: () => void;
-  onPrev: () => void;
-}
+const onNext = () => useViewer.getState().stepHit(1);
+const onPrev = () => useViewer.getState().stepHit(-1);
 
-export function SearchBox({ onNext, onPrev }: Props) {
+/** Steps through the hits the open viewer's find reports in the viewer store (setHits); the viewer shows the current one. */
+export function SearchBox() {
   const inputRef = useRef<HTMLInputElement>(null);
   const query = useViewer((s) => s.query);
   const hitCount = useViewer((s) => s.hitCount);

@@ -33,6 +33,8 @@ interface ViewerState {
   toggleThumbnails(): void;
   setQuery(query: string): void;
   setHits(hitCount: number, hitIndex: number): void;
+  /** Makes the next (1) or previous (-1) hit current, round the end; from none, the first or the last. */
+  stepHit(by: 1 | -1): void;
   setSearchProgress(progress: { done: number; total: number } | null): void;
   requestFindFocus(): void;
   /** Stores where the reader is in a document (阅读位置). */
@@ -90,6 +92,11 @@ export const useViewer = create<ViewerState>((set, get) => ({
   },
   setHits(hitCount, hitIndex) {
     set({ hitCount, hitIndex });
+  },
+  stepHit(by) {
+    const { hitCount, hitIndex: at } = get();
+    if (hitCount === 0) return;
+    set({ hitIndex: at < 0 ? (by > 0 ? 0 : hitCount - 1) : (at + by + hitCount) % hitCount });
   },
   setSearchProgress(searchProgress) {
     set({ searchProgress });

@@ -1,6 +1,6 @@
 // Owns one PDF page in the scroll: a sized placeholder always, and only while near the view a canvas, a selectable text layer and find marks.
 import { TextLayer, type PDFDocumentProxy } from 'pdfjs-dist';
-import { memo, useEffect, useRef, useState, type CSSProperties } from 'react';
+import { memo, useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { t } from '../../locale/zh-CN';
 import { applyHighlights, type PageHit } from './highlight';
 import type { PdfTextCache } from './pdfText';
@@ -19,9 +19,11 @@ interface Props {
   hits: PageHit[];
   /** The document-wide index of the current hit when it is on this page, else -1. */
   currentHit: number;
+  /** Laid over the page (a scan's recognised text). A new element each render renders the page again: give it from a memo. */
+  children?: ReactNode;
 }
 
-export const PdfPage = memo(function PdfPage({ pdf, pageNumber, size, scale, texts, watcher, hits, currentHit }: Props) {
+export const PdfPage = memo(function PdfPage({ pdf, pageNumber, size, scale, texts, watcher, hits, currentHit, children }: Props) {
   const pageRef = useRef<HTMLDivElement>(null);
   const canvasHostRef = useRef<HTMLDivElement>(null);
   const textHostRef = useRef<HTMLDivElement>(null);
@@ -98,6 +100,7 @@ export const PdfPage = memo(function PdfPage({ pdf, pageNumber, size, scale, tex
     >
       <div ref={canvasHostRef} className="pdf-canvas" />
       <div ref={textHostRef} className="pdf-text" />
+      {children}
       {!visible && <span className="pdf-page-number">{pageNumber}</span>}
     </div>
   );

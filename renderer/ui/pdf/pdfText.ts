@@ -31,7 +31,8 @@ function indexPage(content: TextContent, viewport: PageViewport): PageText {
   return { content, strings, index: indexStrings(strings), itemTops };
 }
 
-export function findInPage(page: number, text: PageText, needle: string): PdfHit[] {
+/** Hits of `needle` on a page; its text may be a text layer's or, on a scanned page, its recognised lines. */
+export function findInPage(page: number, text: Pick<PageText, 'index' | 'itemTops'>, needle: string): PdfHit[] {
   return findAll(text.index, needle).map((segments) => ({ page, segments, top: text.itemTops[segments[0]!.item] ?? 0 })); // a hit covers at least one segment
 }
 

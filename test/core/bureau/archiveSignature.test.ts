@@ -1,6 +1,7 @@
 // Archive decisions are authenticated (issue 17 item 6): the bureau signs index.json with its archive key, so editing
 // decisions.json and writing its new SHA-256 into index.json is refused, as is a re-signed archive by another key; an
-// untouched archive imports on another machine given the bureau's fingerprint.
+// untouched archive imports on another machine given the bureau's fingerprint. An archive whose index names the session in
+// upper case (written before package ids were lower-cased, issue 14 item 7) imports as the lower-case session.
 import { createHash } from 'node:crypto';
 import { createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { signDetached } from '../../../electron/core/signing/detached';
 import { fingerprintGroups } from '../../../shared/signing';
 import { tempDir } from '../../helpers/core';
 import { makeTestIdentity } from '../signing/testSigner';
-import { makeDraft, ok, openTestCore, refused } from './cycle';
+import { ok, openTestCore, refused, registeredSession } from './cycle';
 
 const cores: Core[] = [];
 afterAll(() => cores.forEach((c) => c.close()));
@@ -66,14 +67,8 @@ function editDecisions(entries: Map<string, Buffer>, edit: (d: Decisions) => voi
 
 describe('archive signature', () => {
   it('refuses edited decisions with a matching index, and a re-signed archive; imports an untouched one', async () => {
-    const { core: bureau } = await openTestCore();
+    const { core: bureau, sessionId } = await registeredSession();
     cores.push(bureau);
-    const draft = await makeDraft(bureau);
-    const { sessionId } = await ok<{ sessionId: string }>(bureau, 'bureau.draft.export', {
-      draftId: draft.draft.id,
-      jobId: 'e',
-      destination: 'default',
-    });
     const archived = await ok<{ file: string; fingerprint: string }>(bureau, 'bureau.archive.export', {
       sessionId,
       destination: 'default',
@@ -150,6 +145,46 @@ describe('archive signature', () => {
     // The same machine's own archives need no fingerprint; its key stays the same for every export.
     const again = await ok<{ file: string; fingerprint: string }>(bureau, 'bureau.archive.export', { sessionId, destination: 'default' });
     expect(again.fingerprint).toBe(archived.fingerprint);
+    await fs.rm(dir, { recursive: true, force: true });
+  }, 120_000);
+
+  it('imports an archive whose index names the session in upper case', async () => {
+    const { core: bureau, sessionId } = await registeredSession();
+    cores.push(bureau);
+    const archived = await ok<{ file: string }>(bureau, 'bureau.archive.export', { sessionId, destination: 'default' });
+    const entries = await readZip(archived.file);
+    const index = JSON.parse(entries.get('index.json')!.toString('utf8')) as { sessionId: string };
+    expect(index.sessionId).toBe(sessionId);
+    index.sessionId = sessionId.toUpperCase();
+    expect(index.sessionId).not.toBe(sessionId);
+    // The older version's archive key signed the index as it spelled the id.
+    const older = await makeTestIdentity('ecdsa-p256', { name: '评审组织方归档签名', now: new Date('2027-03-01T00:00:00Z') });
+    const bytes = Buffer.from(`${JSON.stringify(index, null, 2)}\n`);
+    entries.set('index.json', bytes);
+    entries.set(
+      'index.json.sig.json',
+      Buffer.from(signDetached(bytes, 'index.json', older.signer, new Date('2027-03-18T00:00:00Z')).bytes),
+    );
+    const dir = tempDir('rd-archive-upper-');
+    const file = await writeZip(entries, path.join(dir, 'upper.zip'));
+    const { core: other } = await openTestCore();
+    cores.push(other);
+    // On another machine, and again on the bureau's own, which already holds the session under the lower-case id.
+    for (const [name, core] of [
+      ['other', other],
+      ['bureau', bureau],
+    ] as const) {
+      const restored = await ok<{ sessionId: string }>(core, 'bureau.archive.import', {
+        jobId: name,
+        source: { kind: 'path', path: file },
+        bureauFingerprint: older.signer.fingerprint,
+      });
+      expect(restored.sessionId, name).toBe(sessionId);
+      expect(
+        (await ok<{ id: string }[]>(core, 'session.list', {})).map((s) => s.id),
+        name,
+      ).toEqual([sessionId]);
+    }
     await fs.rm(dir, { recursive: true, force: true });
   }, 120_000);
 });

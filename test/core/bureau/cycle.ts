@@ -7,7 +7,7 @@ import type { DraftView, PanelOpinionText, ResultImportOutcome, StatusBoard } fr
 import type { ApiErrorBody, Envelope } from '../../../shared/api';
 import type { Review, ReviewView } from '../../../shared/scoring';
 import type { ExportResult, IdentityView } from '../../../shared/signing';
-import { tempDir } from '../../helpers/core';
+import { quietHost, tempDir } from '../../helpers/core';
 import { callCore } from '../../../electron/core/api/call';
 
 export const passphrase = '评审口令-2027-secure';
@@ -18,18 +18,7 @@ let clock = Date.parse('2027-03-10T09:00:00+08:00');
 export const tick = () => new Date((clock += 1000));
 
 export async function openTestCore(dataDir = tempDir('rd-bureau-'), now: () => Date = tick): Promise<{ core: Core; dataDir: string }> {
-  const core = await openCore(
-    {
-      dataDir,
-      version: 't',
-      transport: 'ipc',
-      choosePath: null,
-      openPath: async () => false,
-      openFolder: async () => false,
-      emit: () => undefined,
-    },
-    now,
-  );
+  const core = await openCore(quietHost(dataDir), now);
   return { core, dataDir };
 }
 
@@ -118,6 +107,20 @@ export async function makeDraft(bureau: Core, fingerprints: Record<string, strin
     title: '建设方案',
     bytes: new Uint8Array(await fs.readFile(path.join(samplesDir, '建设方案.pdf'))),
   });
+}
+
+/** A bureau machine with makeDraft's draft exported: its session registered for collecting results. The caller closes the core. */
+export async function registeredSession(
+  fingerprints: Record<string, string> = {},
+): Promise<{ core: Core; dataDir: string; sessionId: string }> {
+  const { core, dataDir } = await openTestCore();
+  const draft = await makeDraft(core, fingerprints);
+  const { sessionId } = await ok<{ sessionId: string }>(core, 'bureau.draft.export', {
+    draftId: draft.draft.id,
+    jobId: 'e',
+    destination: 'default',
+  });
+  return { core, dataDir, sessionId };
 }
 
 /**

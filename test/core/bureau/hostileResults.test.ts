@@ -1,4 +1,5 @@
-// Hostile result files (not JSON, huge, wrong schema, __proto__ keys, another roster, a stranger's signature) are refused with a reason, and nothing is written.
+// Hostile result files (not JSON, huge, wrong schema, __proto__ keys, another roster, a stranger's signature) are refused with a reason, and nothing is written;
+// a file naming its package in another case (as the bureau's system wrote the id) is this package's, one naming another id is not.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/app';
 import { buildResult, signResult } from '../../../electron/core/signing/result';
@@ -6,22 +7,10 @@ import { readLiveDb } from '../../helpers/core';
 import { jcs } from '../../../electron/core/kernel/jcs';
 import type { ResultImportOutcome, StatusBoard } from '../../../shared/bureau';
 import { makeTestIdentity } from '../signing/testSigner';
-import { makeDraft, ok, openTestCore, refused, tick } from './cycle';
+import { ok, refused, registeredSession, tick } from './cycle';
 
 const cores: Core[] = [];
 afterAll(() => cores.forEach((c) => c.close()));
-
-async function registeredSession(fingerprints: Record<string, string> = {}): Promise<{ core: Core; dataDir: string; sessionId: string }> {
-  const { core, dataDir } = await openTestCore();
-  cores.push(core);
-  const draft = await makeDraft(core, fingerprints);
-  const { sessionId } = await ok<{ sessionId: string }>(core, 'bureau.draft.export', {
-    draftId: draft.draft.id,
-    jobId: 'e',
-    destination: 'default',
-  });
-  return { core, dataDir, sessionId };
-}
 
 const upload = (name: string, text: string | Uint8Array) => ({
   kind: 'upload',
@@ -32,6 +21,7 @@ const upload = (name: string, text: string | Uint8Array) => ({
 describe('hostile result files', () => {
   it('refuses each with its reason and writes nothing', async () => {
     const { core, sessionId } = await registeredSession();
+    cores.push(core);
     const huge = new Uint8Array(17 * 2 ** 20).fill(0x20);
     const outcomes = await ok<ResultImportOutcome[]>(core, 'bureau.results.import', {
       sessionId,
@@ -73,6 +63,7 @@ describe('hostile result files', () => {
   it('refuses a signed result by someone not on the roster, and one signed with a key other than the registered one', async () => {
     const registered = await makeTestIdentity('ecdsa-p256', { name: '专家乙', now: new Date('2027-03-01T00:00:00Z') });
     const { core, dataDir, sessionId } = await registeredSession({ 专家乙: registered.stored.fingerprint });
+    cores.push(core);
     const stranger = await makeTestIdentity('sm2', { name: '路人', now: new Date('2027-03-01T00:00:00Z') });
     const impostor = await makeTestIdentity('ecdsa-p256', { name: '专家乙', now: new Date('2027-03-01T00:00:00Z') });
     const store = readLiveDb(dataDir);
@@ -102,5 +93,38 @@ describe('hostile result files', () => {
       sources: [upload('spaced.rdr.json', spaced)],
     });
     expect(re).toMatchObject({ status: 'refused', refusal: 'tampered' });
+  });
+});
+
+describe('package id spelling (issue 14 item 7)', () => {
+  it('accepts a signed result naming the package in upper case, and still refuses another package id', async () => {
+    const expert = await makeTestIdentity('ecdsa-p256', { name: '专家乙', now: new Date('2027-03-01T00:00:00Z') });
+    const { core, dataDir, sessionId } = await registeredSession({ 专家乙: expert.stored.fingerprint });
+    cores.push(core);
+    const upper = sessionId.toUpperCase();
+    expect(upper).not.toBe(sessionId);
+    const store = readLiveDb(dataDir);
+    const unsigned = buildResult(store.db, sessionId, expert.signer, tick());
+    store.close();
+    // packageId is signed as written: each file is signed with the spelling under test, nothing is re-cased.
+    const signed = (change: Partial<typeof unsigned>) => signResult({ ...unsigned, ...change }, expert.signer, tick()).bytes;
+    const outcomes = await ok<ResultImportOutcome[]>(core, 'bureau.results.import', {
+      sessionId,
+      sources: [
+        upload('other.rdr.json', signed({ packageId: '00000000-0000-0000-0000-000000002027' })),
+        upload('stale.rdr.json', signed({ packageId: upper, manifestSha256: '0'.repeat(64) })),
+        upload('upper.rdr.json', signed({ packageId: upper })),
+      ],
+    });
+    expect(outcomes.map((o) => [o.file, o.status, o.refusal])).toEqual([
+      ['other.rdr.json', 'refused', 'foreign'],
+      ['stale.rdr.json', 'refused', 'foreign'],
+      ['upper.rdr.json', 'accepted', null],
+    ]);
+    expect(outcomes[0]!.message).toContain('是另一个评审包（编号 00000000-0000-0000-0000-000000002027）的评审结果');
+    // Same package in another spelling, another version of its manifest: told as such, not as another package.
+    expect(outcomes[1]!.message).toMatch(/“stale\.rdr\.json”未通过验证：该结果文件对应的评审包（清单哈希 0{16}…）不是当前评审包/);
+    const board = await ok<StatusBoard>(core, 'bureau.results.status', { sessionId });
+    expect(board.experts.map((e) => e.submissions)).toEqual([0, 1, 0]);
   });
 });

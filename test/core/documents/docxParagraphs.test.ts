@@ -21,6 +21,9 @@ async function docx(body: string, parts: { numbering?: string; styles?: string; 
   return file;
 }
 
+/** The body lines of a DOCX (its notes are tested in docxNotes.test.ts). */
+const bodyOf = async (file: string) => (await docxLines(file)).body;
+
 const p = (text: string, pPr = '', rPr = '') =>
   `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t>${text}</w:t></w:r></w:p>`;
 const numPr = (numId: number, ilvl = 0) => `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`;
@@ -69,7 +72,7 @@ describe('Word list numbers', () => {
       p('另起的列表', `${numPr(3)}`),
       p('不编号的标题', `<w:pStyle w:val="Heading1"/>${numPr(0)}`),
     ].join('');
-    const lines = await docxLines(await docx(body, { numbering, styles }));
+    const lines = await bodyOf(await docx(body, { numbering, styles }));
     expect(lines.map((l) => [l.text, l.level])).toEqual([
       ['第一章 项目概况', 1],
       ['1.1 建设背景', 2],
@@ -97,7 +100,7 @@ describe('Word list numbers', () => {
       p('取消加粗', '', '<w:b w:val="0"/>'),
       p('正文', '<w:pStyle w:val="Body"/>'),
     ].join('');
-    const lines = await docxLines(await docx(body, { styles }));
+    const lines = await bodyOf(await docx(body, { styles }));
     expect(lines.map((l) => [l.text, l.level, l.emphasised])).toEqual([
       ['三级', 3, true],
       ['继承二级', 2, true],
@@ -123,13 +126,13 @@ describe('DOCX emphasis by font', () => {
     const file = await docx(body, {
       styles: '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:eastAsia="宋体"/></w:rPr></w:rPrDefault></w:docDefaults>',
     });
-    expect((await docxLines(file)).map((l) => l.emphasised)).toEqual([true, false, false, false, false]);
+    expect((await bodyOf(file)).map((l) => l.emphasised)).toEqual([true, false, false, false, false]);
     expect((await extractText(file, 'docx', 'd')).headings).toEqual([{ text: '4　信息资源共享分析', page: 1, level: 1 }]);
   });
 });
 
 describe('DOCX pages', () => {
-  const pages = async (body: string, styles?: string) => (await docxLines(await docx(body, { styles }))).map((l) => [l.text, l.page]);
+  const pages = async (body: string, styles?: string) => (await bodyOf(await docx(body, { styles }))).map((l) => [l.text, l.page]);
 
   it('is one page when the file records no break', async () => {
     expect(await pages(p('甲') + p('乙'))).toEqual([
@@ -200,7 +203,7 @@ describe('DOCX tables', () => {
       ]),
     ].join('');
     const file = await docx(body);
-    expect((await docxLines(file)).slice(3).map((l) => [l.text, l.emphasised])).toEqual([
+    expect((await bodyOf(file)).slice(3).map((l) => [l.text, l.emphasised])).toEqual([
       ['第三章 信息资源共享分析', true],
       ['项目名称\t智慧养老', false],
       ['总投资\t1000万元', false],
@@ -216,7 +219,7 @@ describe('DOCX text', () => {
     const body =
       `<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps">${box('文本框')}</mc:Choice><mc:Fallback>${box('文本框')}</mc:Fallback></mc:AlternateContent></w:r></w:p>` +
       '<w:p><w:r><w:t>保留</w:t></w:r><w:del><w:r><w:delText>删除</w:delText></w:r></w:del><w:moveFrom><w:r><w:t>移走</w:t></w:r></w:moveFrom><w:moveTo><w:r><w:t>移来</w:t></w:r></w:moveTo></w:p>';
-    expect((await docxLines(await docx(body))).map((l) => l.text)).toEqual(['文本框', '保留移来']);
+    expect((await bodyOf(await docx(body))).map((l) => l.text)).toEqual(['文本框', '保留移来']);
   });
 });
 
@@ -241,7 +244,7 @@ describe('hostile DOCX structure', () => {
     const styles =
       '<w:style w:type="paragraph" w:styleId="A"><w:name w:val="甲"/><w:basedOn w:val="B"/></w:style><w:style w:type="paragraph" w:styleId="B"><w:name w:val="乙"/><w:basedOn w:val="A"/></w:style>';
     const body = p('循环样式', '<w:pStyle w:val="A"/>') + p('未知列表', numPr(77)) + p('越界层级', numPr(1, 500));
-    const lines = await docxLines(await docx(body, { numbering, styles }));
+    const lines = await bodyOf(await docx(body, { numbering, styles }));
     expect(lines.map((l) => l.text)).toEqual(['循环样式', '未知列表', '越界层级']);
   });
 });

@@ -116,6 +116,16 @@ describe('a DOCX whose document.xml inflates past the limit', () => {
 });
 
 describe('a PDF whose content stream inflates hugely', () => {
+  it('stops PDFium at its memory cap (WebAssembly memory is outside the worker heap limit), and the next file reads', async () => {
+    const before = process.memoryUsage().rss;
+    await expect(extractText(bombPdf, 'pdf', 'bomb')).rejects.toThrow('读取时内存超出上限（1024 MB）');
+    // The cap bounds what one file can take: well under the module's own 2 GiB ceiling.
+    expect(process.memoryUsage().rss - before).toBeLessThan(1.5 * 2 ** 30);
+    const next = path.join(dir, 'next.pdf');
+    await fs.copyFile(path.join(__dirname, '..', '..', 'fixtures', 'chapters', '01-house.pdf'), next);
+    expect((await extractText(next, 'pdf', 'next')).pages.length).toBeGreaterThan(3);
+  }, 60_000);
+
   it('ends at the per-document time limit as unreadable', async () => {
     const read = await extractTextsIsolated([{ file: bombPdf, kind: 'pdf', documentId: 'pdf' }], { documentTimeoutMs: 1500, heapMb: 512 });
     expect(read.get('pdf')).toEqual({ error: expect.stringMatching(/读取超时（超过 2 秒）|内存超出上限/) });

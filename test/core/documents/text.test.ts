@@ -7,10 +7,12 @@ import PDFDocument from 'pdfkit';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentText } from '../../../shared/precheck';
-import { extractText, itemLines, type TextProgress } from '../../../electron/core/documents/text';
+import { withPdfium, type PdfiumTextPage } from '../../../electron/core/documents/pdfium';
+import { itemLines } from '../../../electron/core/documents/pdfjsText';
+import { extractText, textLines, type TextProgress } from '../../../electron/core/documents/text';
 import type { TextBatchProgress, TextRequest } from '../../../electron/core/documents/textWorker';
 import { runWorker } from '../../../electron/core/jobs/worker';
-import { sampleFonts } from '../../../scripts/sample-fonts';
+import { sampleFonts, samplePdf } from '../../../scripts/sample-fonts';
 import { chapterFixtures } from '../../helpers/chapters';
 import { tempDir } from '../../helpers/core';
 
@@ -24,6 +26,65 @@ const fixture = (name: string) => path.join(dir, name);
 const flat = (t: DocumentText, page: number) => t.pages[page - 1]!.text.replace(/\n/g, '');
 /** Three or more CJK characters each separated by one space: what inserted spaces look like. */
 const spacedOut = /(?:\p{Script=Han} ){2,}\p{Script=Han}/u;
+interface FakeChar {
+  c: string;
+  x?: number;
+  size?: number;
+  font?: string;
+  generated?: boolean;
+}
+/** A PDFium text page from characters in reading order (PDFium's own spaces and line breaks marked generated). */
+const fakePage = (chars: FakeChar[]): PdfiumTextPage => ({
+  count: chars.length,
+  char: (i) => chars[i]!.c,
+  unmapped: () => false,
+  generated: (i) => chars[i]!.generated ?? false,
+  fontSize: (i) => chars[i]!.size ?? 12,
+  fontName: (i) => chars[i]!.font ?? 'f',
+  originX: (i) => chars[i]!.x ?? 0,
+});
+/** Characters of `s` set from x at `size` points each (CJK is one em wide), in `font`. */
+const run = (s: string, x = 0, size = 12, font = 'f'): FakeChar[] => [...s].map((c, i) => ({ c, x: x + i * size, size, font }));
+const inserted = (c: string, x = 0): FakeChar => ({ c, x, generated: true });
+
+describe('textLines', () => {
+  it('joins CJK without justification spaces, keeps word gaps, and breaks lines where PDFium or the file does', () => {
+    const lines = textLines(
+      fakePage([
+        ...run('数据', 0), // ends at 24
+        inserted(' ', 24),
+        ...run('资源', 28), // a 4-point gap: justification
+        ...run('GB/T', 52),
+        inserted(' ', 100),
+        ...run('39786', 106),
+        inserted('\r'),
+        inserted('\n'),
+        ...run('建 设 方 案', 0, 30, 'title'),
+        inserted('\r'),
+        inserted('\n'),
+        ...run('第一章 项目概况', 0),
+        inserted(' ', 96),
+        ...run('1', 160),
+        { c: '\n' },
+        ...run('目', 0),
+        inserted(' ', 12),
+        ...run('录', 40), // 28 points apart: a word gap, kept
+        { c: '\n' },
+        ...run('4　标题', 0),
+      ]),
+      3,
+    );
+    expect(lines.map((l) => l.text)).toEqual(['数据资源GB/T 39786', '建设方案', '第一章 项目概况 1', '目 录', '4　标题']);
+    expect(lines.map((l) => [l.page, l.size, l.font])).toEqual([
+      [3, 12, 'f'],
+      [3, 30, 'title'],
+      [3, 12, 'f'],
+      [3, 12, 'f'],
+      [3, 12, 'f'],
+    ]);
+  });
+});
+
 const item = (str: string, x: number, y: number, width: number, size = 12, hasEOL = false): TextItem =>
   ({ str, dir: 'ltr', transform: [size, 0, 0, size, x, y], width, height: size, fontName: 'f', hasEOL }) as TextItem;
 
@@ -89,6 +150,35 @@ describe('extractText: PDF', () => {
     const plain = await extractText(fixture('07-part-plain-headings.pdf'), 'pdf', 'p');
     expect(plain.headings).toContainEqual({ text: '第五篇 网络安全保护措施', page: 8, level: 1 });
     expect(plain.headings.some((h) => h.page === undefined)).toBe(false);
+  });
+
+  it('reads a file whose fonts PDFium cannot map (pdfkit before 0.18: "1 beginbfrange" over several ranges) through pdf.js', async () => {
+    // More than 256 distinct characters make pdfkit write its ToUnicode map in several ranges.
+    const { doc, bytes } = samplePdf({ size: 'A4', compress: false });
+    const chars = Array.from({ length: 300 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join('');
+    doc.font('body').fontSize(10).text(chars, 50, 50, { width: 480 });
+    doc.text('第三章 数据资源共享分析', 50, 400);
+    doc.end();
+    const wellFormed = await bytes;
+    const ranges = /(\d) beginbfrange/.exec(wellFormed.toString('latin1'));
+    expect(Number(ranges?.[1])).toBeGreaterThan(1);
+    // Same length, so the cross-reference offsets still hold: only the count pdfkit used to get wrong changes.
+    const broken = Buffer.from(wellFormed.toString('latin1').replace(/\d beginbfrange/, '1 beginbfrange'), 'latin1');
+    const unmapped = (pdf: Buffer) =>
+      withPdfium(pdf, (d) =>
+        d.withPage(1, (page) => Array.from({ length: page.count }, (_, i) => page.unmapped(i)).filter(Boolean).length),
+      );
+    expect(await unmapped(wellFormed)).toBe(0);
+    expect(await unmapped(broken)).toBeGreaterThan(100);
+
+    const scratch = tempDir();
+    const read = async (name: string, pdf: Buffer) => {
+      await fs.writeFile(path.join(scratch, name), pdf);
+      return (await extractText(path.join(scratch, name), 'pdf', name)).pages[0]!.text.replace(/\n/g, '');
+    };
+    const expected = `${chars}第三章 数据资源共享分析`;
+    expect(await read('well-formed.pdf', wellFormed)).toBe(expected);
+    expect(await read('broken.pdf', broken)).toBe(expected);
   });
 
   it('rejects a corrupt or encrypted PDF with a clear message', async () => {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../electron/core/app';
 import type { Envelope } from '../../../shared/api';
 import type { ReviewView } from '../../../shared/scoring';
-import { tempDir, writeMinimalPackage } from '../../helpers/core';
+import { quietHost, tempDir, writeMinimalPackage } from '../../helpers/core';
 import { callCore } from '../../../electron/core/api/call';
 
 const cores: Core[] = [];
@@ -12,18 +12,7 @@ afterEach(() => {
 });
 
 async function start(dataDir = tempDir()): Promise<Core> {
-  const core = await openCore(
-    {
-      dataDir,
-      version: 't',
-      transport: 'ipc',
-      choosePath: null,
-      openPath: async () => false,
-      openFolder: async () => false,
-      emit: () => undefined,
-    },
-    () => new Date('2027-03-05T09:00:00Z'),
-  );
+  const core = await openCore(quietHost(dataDir), () => new Date('2027-03-05T09:00:00Z'));
   cores.push(core);
   return core;
 }

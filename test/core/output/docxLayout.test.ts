@@ -1,7 +1,8 @@
 // The DOCX lays out as the PDF does in another reader: every built-in template, filled from the Wulong sample for each
 // of its projects, is converted by LibreOffice (one headless soffice run for all files, a private profile) and read
 // back with poppler's pdftotext -bbox-layout: the same number of pages as our own PDF, no two lines drawn over each
-// other, 28 characters to a full line of the letter, and the letter's red 版头 on page 1 without a page number.
+// other, 28 characters to a full line of the letter, and the letter's red 版头 on page 1 without a page number. Both
+// score sheets once more with the longest conclusion the regulations give (修改完善后通过): on one line in both readers.
 // Skipped only where LibreOffice is not installed (CI installs it).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../electron/core/output/docx/render';
 import { fillFor } from '../../../electron/core/output/generate';
+import type { RenderDoc } from '../../../electron/core/output/model';
 import { renderPdf } from '../../../electron/core/output/pdf/render';
 import { builtinTemplateIds, loadBuiltinTemplates } from '../../../electron/core/output/template/builtins';
 import { sampleSession, type SampleSession } from '../sampleSession';
@@ -23,6 +25,7 @@ interface Case {
   templateId: string;
   pdfPages: number;
   draft: boolean;
+  ours: Layout;
   lo?: Layout;
   loPdf?: string;
 }
@@ -30,6 +33,41 @@ interface Case {
 let sample: SampleSession | undefined;
 let work: string;
 const cases: Case[] = [];
+/** The score sheets with 修改完善后通过, by case name. */
+const revisedCells = new Map<string, Omit<Revised, 'doc'>>();
+
+/** The longest conclusion of the regulations' three (通过 / 修改完善后通过 / 不予通过). */
+const revise = '修改完善后通过';
+
+interface Revised {
+  doc: RenderDoc;
+  /** How many 结论 cells say the conclusion. */
+  count: number;
+  /** Texts of the table that must stay whole beside it: numbers and 专业. */
+  whole: string[];
+}
+
+/** The document with every 结论 cell of its table saying `conclusion`. */
+function withConclusion(doc: RenderDoc, conclusion: string): Revised {
+  let count = 0;
+  const whole = new Set<string>();
+  const blocks = doc.blocks.map((b) => {
+    if (b.kind !== 'table') return b;
+    const col = b.rows[0]!.findIndex((c) => c.text === '结论');
+    if (col < 0) return b;
+    const specialty = b.rows[0]!.findIndex((c) => c.text === '专业');
+    const rows = b.rows.map((row, r) => {
+      if (r < b.headerRows) return row;
+      for (const c of row) if (/^[\d,.]+$/.test(c.text)) whole.add(c.text);
+      if (specialty >= 0 && row[specialty]?.text) whole.add(row[specialty].text);
+      if (!row[col]?.text) return row;
+      count++;
+      return row.map((c, k) => (k === col ? { ...c, text: conclusion } : c));
+    });
+    return { ...b, rows };
+  });
+  return { doc: { ...doc, blocks }, count, whole: [...whole] };
+}
 
 beforeAll(async () => {
   if (!soffice) return;
@@ -37,16 +75,24 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'rd-docx-layout-'));
   const deps = { db: sample.store.db, now: () => fixedNow };
   const files: string[] = [];
+  const add = async (name: string, templateId: string, doc: RenderDoc) => {
+    const ours = await readLayoutOf(await renderPdf(doc), path.join(work, `${name}.ours.pdf`));
+    const docx = path.join(work, `${name}.docx`);
+    writeFileSync(docx, await renderDocx(doc));
+    files.push(docx);
+    cases.push({ name, templateId, pdfPages: ours.pages.length, draft: !!doc.draft, ours });
+  };
   for (const template of loadBuiltinTemplates()) {
     const projects = template.kind === 'session' ? [null] : sample.projectIds;
     for (const [i, projectId] of projects.entries()) {
       const doc = fillFor(deps, template, sample.sessionId, projectId);
-      const name = projectId === null ? template.id : `${template.id}-${i + 1}`;
-      const ours = await readLayoutOf(await renderPdf(doc), path.join(work, `${name}.ours.pdf`));
-      const docx = path.join(work, `${name}.docx`);
-      writeFileSync(docx, await renderDocx(doc));
-      files.push(docx);
-      cases.push({ name, templateId: template.id, pdfPages: ours.pages.length, draft: !!doc.draft });
+      await add(projectId === null ? template.id : `${template.id}-${i + 1}`, template.id, doc);
+      // The sample's reviews all pass: the score sheets once more with every conclusion 修改完善后通过.
+      if (template.id.endsWith('score-summary') && i === 0) {
+        const revised = withConclusion(doc, revise);
+        revisedCells.set(`${template.id}-revise`, { count: revised.count, whole: revised.whole });
+        await add(`${template.id}-revise`, template.id, revised.doc);
+      }
     }
   }
   convertToPdf(soffice, files, path.join(work, 'lo'), path.join(work, 'profile'));
@@ -77,7 +123,11 @@ describe.skipIf(!soffice)('DOCX in LibreOffice (skipped: soffice not installed)'
 
   it('has as many pages as our PDF', () => {
     const counts = cases.map((c) => `${c.name}: PDF ${c.pdfPages}, LibreOffice ${c.lo!.pages.length}`);
-    const differ = cases.filter((c) => c.lo!.pages.length !== c.pdfPages);
+    // Known limit (docs/documents.md): with 修改完善后通过 in every row, LibreOffice's wider digits take each row's
+    // 各维度采用值 a line further and the 说明 goes to a page 2 (as on the demo's data). At most that one page.
+    const known = cases.filter((c) => c.name === 'session-score-summary-revise');
+    for (const c of known) expect(c.lo!.pages.length - c.pdfPages, c.name).toBeLessThanOrEqual(1);
+    const differ = cases.filter((c) => !known.includes(c) && c.lo!.pages.length !== c.pdfPages);
     expect(
       differ.map((c) => counts[cases.indexOf(c)]),
       counts.join('\n'),
@@ -110,6 +160,32 @@ describe.skipIf(!soffice)('DOCX in LibreOffice (skipped: soffice not installed)'
     const counts = full.map((chars) => chars.length);
     for (const chars of full) expect(chars.length, chars.join('')).toBeLessThanOrEqual(28);
     expect(counts.filter((n) => n === 28).length, counts.join(' ')).toBeGreaterThan(counts.length * 0.8);
+  });
+
+  it('prints 修改完善后通过 on one line in both score sheets, as our PDF and in LibreOffice, numbers and 专业 whole', () => {
+    expect([...revisedCells.keys()].sort()).toEqual(['score-summary-revise', 'session-score-summary-revise']);
+    for (const [name, { count, whole }] of revisedCells) {
+      const c = cases.find((x) => x.name === name)!;
+      expect(count, name).toBeGreaterThan(0);
+      expect(whole.length, name).toBeGreaterThan(count);
+      for (const [reader, layout] of [
+        ['our PDF', c.ours],
+        ['LibreOffice', c.lo!],
+      ] as const) {
+        const lines = layout.pages.flatMap((p) => p.lines.map((l) => l.text.replace(/\s/g, '')));
+        const found = lines.reduce((n, l) => n + l.split(revise).length - 1, 0);
+        expect(found, `${name} in ${reader}: ${lines.join(' | ')}`).toBe(count);
+        expect(
+          lines.filter((l) => /修改完善(?!后通过)|(?<!修改完善)后通过/.test(l)),
+          `${name} in ${reader}`,
+        ).toEqual([]);
+        // The columns beside it do not wrap instead: every score, amount and 专业 on one line.
+        expect(
+          whole.filter((text) => !lines.some((l) => l.includes(text))),
+          `${name} in ${reader}`,
+        ).toEqual([]);
+      }
+    }
   });
 
   it('prints the letter’s red 版头 on page 1 and no page number there', () => {

@@ -12,6 +12,7 @@ import { renderDocx } from '../../../electron/core/output/docx/render';
 import { fillFor } from '../../../electron/core/output/generate';
 import type { RenderDoc } from '../../../electron/core/output/model';
 import { builtinTemplateIds, loadBuiltinTemplates } from '../../../electron/core/output/template/builtins';
+import { quietHost } from '../../helpers/core';
 import { districts, regulations, type District } from '../../helpers/regulations';
 import { ok, sampleSession, type SampleSession } from '../sampleSession';
 
@@ -64,18 +65,7 @@ describe.each(districts)('documents of a %s session', (district) => {
     for (const projectId of sample.projectIds) expect(reviewProfile(sample.store.db, sample.sessionId, projectId)).toEqual(inForce);
     // One writer per data folder: the sample's own store lets go before the app opens the folder (the last use of it).
     sample.close();
-    const core = await openCore(
-      {
-        dataDir: sample.dataDir,
-        version: 't',
-        transport: 'ipc',
-        choosePath: null,
-        openPath: async () => false,
-        openFolder: async () => false,
-        emit: () => undefined,
-      },
-      () => fixedNow,
-    );
+    const core = await openCore(quietHost(sample.dataDir), () => fixedNow);
     try {
       const made = await ok<OutputResult>(core, 'output.generate', {
         sessionId: sample.sessionId,

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../electron/core/app';
 import type { Envelope } from '../../../shared/api';
 import type { ProjectOverview, Review, ReviewHistoryEntry, ReviewView } from '../../../shared/scoring';
-import { tempDir, writeMinimalPackage } from '../../helpers/core';
+import { quietHost, tempDir, writeMinimalPackage } from '../../helpers/core';
 import { callCore } from '../../../electron/core/api/call';
 
 const cores: Core[] = [];
@@ -13,18 +13,7 @@ afterEach(() => {
 
 let clock = Date.parse('2027-03-05T09:00:00Z');
 async function start(dataDir = tempDir()): Promise<{ core: Core; dataDir: string; sessionId: string }> {
-  const core = await openCore(
-    {
-      dataDir,
-      version: 't',
-      transport: 'ipc',
-      choosePath: null,
-      openPath: async () => false,
-      openFolder: async () => false,
-      emit: () => undefined,
-    },
-    () => new Date((clock += 1000)),
-  );
+  const core = await openCore(quietHost(dataDir), () => new Date((clock += 1000)));
   cores.push(core);
   const listed = await ok<{ id: string }[]>(core, 'session.list', {});
   if (listed.length) return { core, dataDir, sessionId: listed[0]!.id };

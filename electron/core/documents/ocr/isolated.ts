@@ -5,9 +5,11 @@ import type { OcrPage } from '../../../../shared/ocr';
 import type { DocumentText } from '../../../../shared/precheck';
 import { runWorker, WorkerFailure } from '../../jobs/worker';
 import { pagesWithoutTextLayer } from '../../store/ocrPages';
+import { viewerFor } from '../../store/sessions';
+import type { IsolatedText } from '../isolatedText';
 import { ocrHeadings } from './headings';
 import type { OcrJob, OcrProgress } from './ocrWorker';
-import type { OcrKind } from './recognise';
+import { imageKind, type OcrKind } from './recognise';
 
 /** A page silent for this long is a hostile image; the whole call then ends with the pages recognised so far. */
 const IDLE_TIMEOUT_MS = 3 * 60_000;
@@ -26,6 +28,26 @@ export interface RecognisedText {
   ocrPages: number[];
   /** Pages that could not be recognised, with the reason. */
   failures: { page: number; error: string }[];
+}
+
+/** A package's document as the CLI reads it: its key in the answers, its path in the package, and the file on disk. */
+export interface PackageFile {
+  documentId: string;
+  path: string;
+  file: string;
+}
+
+/**
+ * What is recognised of a package (`text` and `check` alike): each PNG/JPEG document whole, and each PDF read as text
+ * (of which only the pages without a text layer are recognised).
+ */
+export function scanItemsOf(files: PackageFile[], read: ReadonlyMap<string, IsolatedText>): ScanItem[] {
+  return files.flatMap(({ documentId, path, file }): ScanItem[] => {
+    const image = imageKind(path);
+    if (image) return [{ documentId, file, kind: image }];
+    const got = read.get(documentId);
+    return viewerFor(path) === 'pdf' && got && 'text' in got ? [{ documentId, file, kind: 'pdf', text: got.text }] : [];
+  });
 }
 
 /**

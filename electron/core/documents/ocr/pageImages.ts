@@ -9,13 +9,8 @@
 import { promises as fs } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { PNG } from 'pngjs';
+import { loadPdfJs, type PdfDocument } from '../pdfjsText';
 import { fitWithin, toBitmap, type Bitmap, type PixelLayout } from './bitmap';
-
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
-
-let pdfjs: Promise<PdfJs> | undefined;
-const loadPdfJs = (): Promise<PdfJs> => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 
 /** Pixels beyond this on the longer side are scaled down first (a 600-dpi A4 scan is 7016): recognition gains nothing. */
 const MAX_IMAGE_SIDE = 3600;

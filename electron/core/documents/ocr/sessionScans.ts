@@ -11,6 +11,7 @@ import { ENGINE_ID } from './engine';
 import { ocrHeadings } from './headings';
 import type { OcrJob, OcrProgress, OcrRequest } from './ocrWorker';
 import { imageKind, type OcrKind } from './recognise';
+import { engineIdOf } from './runtime';
 
 /** One page takes ~5 s of CPU here; on an old PC under load, a page silent for this long is a hostile image. */
 const OCR_IDLE_TIMEOUT_MS = 3 * 60_000;
@@ -86,6 +87,8 @@ export async function recogniseSessionScans(
   const total = pending.reduce((n, d) => n + d.pages.length, 0);
   let done = 0;
   let cancelled = false;
+  // Rows are saved under the runtime the worker loaded; the cache is read for the models whichever ran them (ENGINE_ID).
+  let engine = ENGINE_ID;
   cancelHook(() => {
     cancelled = true;
   });
@@ -102,10 +105,14 @@ export async function recogniseSessionScans(
         threads: Math.max(1, os.cpus().length),
       } satisfies OcrJob,
       (p) => {
+        if ('runtime' in p) {
+          engine = engineIdOf(p.runtime);
+          return;
+        }
         current = p.item;
         const doc = items[p.item]!;
         if ('result' in p) {
-          saveOcrPage(ctx.db, doc.sha256, ENGINE_ID, p.result, at());
+          saveOcrPage(ctx.db, doc.sha256, engine, p.result, at());
           doc.pages = doc.pages.filter((n) => n !== p.result.page);
           ctx.onProgress({ jobId, phase: 'ocr', done: ++done, total, current: doc.name });
         } else if ('finished' in p) {
@@ -133,7 +140,7 @@ export async function recogniseSessionScans(
         err instanceof WorkerFailure && err.reason === 'timeout'
           ? '识别超时，已跳过'
           : `识别进程意外结束：${err instanceof Error ? err.message : String(err)}`;
-      saveOcrPage(ctx.db, doc.sha256, ENGINE_ID, { page, error: `第 ${page} 页${why}` }, at());
+      saveOcrPage(ctx.db, doc.sha256, engine, { page, error: `第 ${page} 页${why}` }, at());
       doc.pages = doc.pages.slice(1);
       ctx.onProgress({ jobId, phase: 'ocr', done: ++done, total, current: doc.name });
       if (!doc.pages.length) apply(ctx, doc.key, [...loadOcrPages(ctx.db, doc.sha256, ENGINE_ID).values()]);

@@ -1,7 +1,7 @@
 // Owns reading template files: parse and validate one (schema and placeholders, errors in Chinese naming the file) and load the built-in templates from resources/templates.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import { chineseMessages } from '../../kernel/zodMessages';
 import { placeholderProblems } from './placeholders';
 import { templateSchema, type Template } from './schema';
 
@@ -27,8 +27,6 @@ export class TemplateError extends Error {
     this.name = 'TemplateError';
   }
 }
-
-const chineseMessages = { error: z.locales.zhCN().localeError };
 
 /** A template from its JSON; throws a `TemplateError` naming `fileName`, each bad field, and every unknown placeholder. */
 export function parseTemplate(json: unknown, fileName: string): Template {

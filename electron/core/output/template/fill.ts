@@ -136,10 +136,12 @@ class Filler {
         const rows = items.map((item) => b.cells.map((c) => cell(this.text(c, new Map(scope).set(b.as, item)))));
         const footer = b.footer.map((row) => row.map((c) => cell(this.text(c, scope), { bold: true })));
         // A column whose cell template is empty is written in by hand (签到, 联系电话): it keeps its share of the width.
+        // A column printing a conclusion (…conclusion}}) is read whole: 修改完善后通过 never breaks.
         const columns: TableColumn[] = b.columns.map((c, i) => ({
           weight: c.weight,
           align: c.align,
           ...(b.cells[i]?.trim() === '' ? { hand: true } : {}),
+          ...(/^\{\{(\w+\.)*conclusion\??\}\}$/.test(b.cells[i]?.trim() ?? '') ? { nowrap: true } : {}),
         }));
         out.push({
           kind: 'table',
@@ -327,8 +329,12 @@ function precheckTable(findings: FindingShapeValue[], size: 'body' | 'small'): B
 
 function panelScoreTable(panel: NonNullable<TemplateContext['panel']>, size: 'body' | 'small'): Block {
   const dims = panel.dimensions;
+  // Two header rows, names over maxima (as the XLSX sheet): a maximum in brackets beside its name made the score columns
+  // so wide that the 结论 (修改完善后通过, the regulation's words, read whole) no longer fitted on one line.
+  const spanned = (name: string) => cell(name, { bold: true, align: 'center', rowSpan: 2 });
   const rows: TableCell[][] = [
-    header(['序号', '专家', '专业', ...dims.map((d) => `${d.name}（${d.max}分）`), `总分（${panel.total.max}分）`, '结论']),
+    [spanned('序号'), spanned('专家'), spanned('专业'), ...header([...dims.map((d) => d.name), '总分']), spanned('结论')],
+    header([...dims.map((d) => `${d.max}分`), `${panel.total.max}分`]),
   ];
   for (const e of panel.experts)
     rows.push([
@@ -357,9 +363,9 @@ function panelScoreTable(panel: NonNullable<TemplateContext['panel']>, size: 'bo
     { weight: 2, align: 'center' },
     ...dims.map(() => ({ weight: 1.4, align: 'center' as const })),
     { weight: 1.6, align: 'center' },
-    { weight: 2, align: 'center' },
+    { weight: 2, align: 'center', nowrap: true },
   ];
-  return { kind: 'table', columns, rows, headerRows: 1, size };
+  return { kind: 'table', columns, rows, headerRows: 2, size };
 }
 
 /**

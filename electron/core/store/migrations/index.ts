@@ -18,6 +18,7 @@ import { migration014 } from './014-letter-register';
 import { migration015 } from './015-pending-results';
 import { migration016 } from './016-ocr-pages';
 import { migration017 } from './017-roster-exports';
+import { migration018 } from './018-lower-case-package-ids';
 
 export const migrations: readonly Migration[] = [
   migration001,
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   migration015,
   migration016,
   migration017,
+  migration018,
 ];
 export const latestVersion = migrations[migrations.length - 1]!.version; // the list above is never empty
 

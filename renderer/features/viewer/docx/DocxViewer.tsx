@@ -27,7 +27,7 @@ function DocxReader({ document, initial, onPosition, html, warnings }: ViewerPro
   const scrollRef = useRef<HTMLDivElement>(null);
   const articleRef = useRef<HTMLElement>(null);
   const { ready, zoom, savedZoom } = usePaneZoom(scrollRef, PAGE_WIDTH_PX, 1.6);
-  const find = useHtmlFind(articleRef, html);
+  useHtmlFind(articleRef, html);
   useViewerShortcuts({ zoom: true, find: true });
   // A Word document is one page: a request only brings its text.
   usePlaceRequests(document.key, true, (request) => {
@@ -66,7 +66,7 @@ function DocxReader({ document, initial, onPosition, html, warnings }: ViewerPro
   };
 
   return (
-    <ViewerFrame document={document} toolbar={<ZoomControls />} search={<SearchBox onNext={find.next} onPrev={find.prev} />}>
+    <ViewerFrame document={document} toolbar={<ZoomControls />} search={<SearchBox />}>
       <div ref={scrollRef} className="docx-scroll" tabIndex={0} onScroll={onScroll} aria-label={document.title} data-testid="docx-scroll">
         {warnings > 0 && <p className="docx-warning">{t.viewer.docxWarnings(warnings)}</p>}
         <div className="docx-sheet" style={{ zoom, visibility: ready ? undefined : 'hidden' }}>

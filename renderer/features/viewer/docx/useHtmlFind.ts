@@ -1,5 +1,5 @@
 // Owns find inside rendered HTML: re-marks hits when the query changes (debounced) and follows the current hit.
-import { useCallback, useEffect, type RefObject } from 'react';
+import { useEffect, type RefObject } from 'react';
 import { compactQuery } from '../../../lib/textSearch';
 import { useViewer } from '../store';
 import { clearHits, markHits, showCurrentHit } from './markHits';
@@ -25,12 +25,4 @@ export function useHtmlFind(rootRef: RefObject<HTMLElement | null>, html: string
   useEffect(() => {
     if (rootRef.current && hitIndex >= 0) showCurrentHit(rootRef.current, hitIndex);
   }, [rootRef, hitIndex]);
-
-  const step = useCallback((by: 1 | -1) => {
-    const { hitCount, hitIndex: at } = useViewer.getState();
-    if (hitCount === 0) return;
-    useViewer.getState().setHits(hitCount, (at + by + hitCount) % hitCount);
-  }, []);
-
-  return { next: useCallback(() => step(1), [step]), prev: useCallback(() => step(-1), [step]) };
 }

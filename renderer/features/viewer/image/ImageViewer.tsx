@@ -1,14 +1,21 @@
-// Owns the image viewer: the bytes as a blob URL with the right MIME type, fit to the pane or zoomed, scroll remembered.
-import { useEffect, useRef, useState } from 'react';
+// Owns the image viewer: the bytes as a blob URL with the right MIME type, fit to the pane or zoomed, scroll remembered, and
+// a recognised (OCR) picture's text over it, selectable and searchable.
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { useExtract } from '../../../kernel/extract';
 import { fileExtension } from '../../../lib/format';
 import { useRemote } from '../../../lib/useRemote';
 import { t } from '../../../locale/zh-CN';
+import { RecognisedLines } from '../RecognisedLines';
+import { SearchBox } from '../SearchBox';
+import { useViewer } from '../store';
 import type { ViewerProps } from '../types';
 import { usePaneZoom } from '../usePaneZoom';
+import { usePlaceRequests } from '../usePlaceRequests';
 import { useViewerShortcuts } from '../useViewerShortcuts';
 import { ViewerError } from '../ViewerError';
 import { ViewerFrame, ViewerMessage } from '../ViewerFrame';
 import { ZoomControls } from '../ZoomControls';
+import { useLinesFind } from './useLinesFind';
 
 const MIME: Record<string, string> = {
   '.png': 'image/png',
@@ -51,7 +58,16 @@ function Picture({ document, initial, onPosition, url }: ViewerProps & { url: st
   const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
   const [broken, setBroken] = useState(false);
   const { zoom, savedZoom } = usePaneZoom(scrollRef, natural?.width ?? 0, 1);
-  useViewerShortcuts({ zoom: true, find: false });
+  // A picture is recognised in the background, after the session's text: asked again when recognition has read more.
+  const textRevision = useExtract((s) => s.revision);
+  const recognised = useRemote('document.recognisedLines', { documentKey: document.key, page: 1 }, [textRevision]);
+  const lines = recognised.state === 'ready' ? recognised.value : recognised.previous;
+  const find = useLinesFind(lines, scrollRef);
+  useViewerShortcuts({ zoom: true, find: lines !== null });
+  // A picture is one page: a request only brings its text.
+  usePlaceRequests(document.key, true, (request) => {
+    if (request.query) useViewer.getState().setQuery(request.query);
+  });
 
   useEffect(() => {
     if (natural && scrollRef.current && initial?.scrollTop) scrollRef.current.scrollTop = initial.scrollTop;
@@ -59,7 +75,7 @@ function Picture({ document, initial, onPosition, url }: ViewerProps & { url: st
 
   if (broken) return <ViewerError document={document} error={null} />;
   return (
-    <ViewerFrame document={document} toolbar={<ZoomControls />}>
+    <ViewerFrame document={document} toolbar={<ZoomControls />} search={lines && <SearchBox />}>
       <div
         ref={scrollRef}
         className="image-scroll"
@@ -67,15 +83,24 @@ function Picture({ document, initial, onPosition, url }: ViewerProps & { url: st
         onScroll={(e) => natural && onPosition({ zoom: savedZoom, scrollTop: e.currentTarget.scrollTop })}
         data-testid="image-scroll"
       >
-        <img
-          className="image-view"
-          src={url}
-          alt={t.viewer.imageAlt(document.title)}
-          onLoad={(e) => setNatural({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
-          onError={() => setBroken(true)}
-          style={natural ? { width: natural.width * zoom, height: natural.height * zoom } : { visibility: 'hidden' }}
-          data-testid="image-view"
-        />
+        <div
+          className="image-page"
+          style={
+            natural
+              ? ({ width: natural.width * zoom, height: natural.height * zoom, '--total-scale-factor': zoom } as CSSProperties)
+              : { visibility: 'hidden' }
+          }
+        >
+          <img
+            className="image-view"
+            src={url}
+            alt={t.viewer.imageAlt(document.title)}
+            onLoad={(e) => setNatural({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
+            onError={() => setBroken(true)}
+            data-testid="image-view"
+          />
+          {lines && natural && <RecognisedLines lines={lines} size={natural} hits={find.hits} currentHit={find.current} />}
+        </div>
       </div>
     </ViewerFrame>
   );

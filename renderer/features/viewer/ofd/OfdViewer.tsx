@@ -39,7 +39,7 @@ function OfdReader({ document, initial, onPosition, pages, warnings }: ViewerPro
   const pagesRef = useRef<HTMLDivElement>(null);
   const widest = Math.max(...pages.map((p) => p.width)) * PX_PER_MM;
   const { ready, zoom, savedZoom } = usePaneZoom(scrollRef, widest, 1.6);
-  const find = useHtmlFind(pagesRef, String(document.key));
+  useHtmlFind(pagesRef, String(document.key));
   useViewerShortcuts({ zoom: true, find: true });
 
   const showPage = (page: number) => {
@@ -79,7 +79,7 @@ function OfdReader({ document, initial, onPosition, pages, warnings }: ViewerPro
   useLayoutEffect(report, [zoom, savedZoom]);
 
   return (
-    <ViewerFrame document={document} toolbar={<ZoomControls />} search={<SearchBox onNext={find.next} onPrev={find.prev} />}>
+    <ViewerFrame document={document} toolbar={<ZoomControls />} search={<SearchBox />}>
       <div ref={scrollRef} className="docx-scroll" tabIndex={0} onScroll={report} aria-label={document.title} data-testid="ofd-scroll">
         {warnings.map((w) => (
           <p key={w} className="docx-warning">

@@ -1,10 +1,9 @@
 // Owns the PDF reader: continuous scroll of lazily drawn pages, zoom kept anchored, current page, position save/restore, keys,
-// and going to a requested page and text.
+// and going to a requested page and text (on a scan, in its recognised lines).
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ReadingPosition } from '../../../../shared/domain';
 import { t } from '../../../locale/zh-CN';
-import { PdfPage } from '../../../ui/pdf/PdfPage';
 import { CSS_PER_PDF_UNIT, type PageSize } from '../../../ui/pdf/pdfjs';
 import { PdfTextCache, type PdfHit } from '../../../ui/pdf/pdfText';
 import { VisibilityWatcher } from '../../../ui/pdf/visibility';
@@ -17,6 +16,8 @@ import { ViewerError } from '../ViewerError';
 import { ViewerFrame, ViewerMessage } from '../ViewerFrame';
 import { PdfThumbnails } from './PdfThumbnails';
 import { PdfToolbar } from './PdfToolbar';
+import { ReaderPage } from './ReaderPage';
+import { RecognisedTextCache } from './recognisedText';
 import { usePdfDocument } from './usePdfDocument';
 import { hitsOnPage, usePdfSearch } from './usePdfSearch';
 
@@ -52,6 +53,7 @@ function PdfReader({ document, pdf, sizes, initial, onPosition }: ReaderProps) {
   const fitWidth = useViewer((s) => s.fitWidth);
   const thumbnails = useViewer((s) => s.thumbnails);
   const texts = useMemo(() => new PdfTextCache(pdf), [pdf]);
+  const recognised = useMemo(() => new RecognisedTextCache(document.key, texts, sizes), [document.key, texts, sizes]);
   useViewerShortcuts({ zoom: true, find: true });
 
   const widest = Math.max(...sizes.map((s) => s.width));
@@ -155,7 +157,7 @@ function PdfReader({ document, pdf, sizes, initial, onPosition }: ReaderProps) {
     },
     [tops, scale],
   );
-  const search = usePdfSearch(texts, sizes.length, scrollToHit);
+  const search = usePdfSearch(recognised, sizes.length, scrollToHit);
 
   // Once the layout is known (the saved place restored), a requested page and text take over.
   usePlaceRequests(document.key, paneWidth > 0, (request) => {
@@ -174,11 +176,7 @@ function PdfReader({ document, pdf, sizes, initial, onPosition }: ReaderProps) {
 
   const currentHitIndex = useViewer((s) => s.hitIndex);
   return (
-    <ViewerFrame
-      document={document}
-      toolbar={<PdfToolbar onGoTo={goToPage} />}
-      search={<SearchBox onNext={search.next} onPrev={search.prev} />}
-    >
+    <ViewerFrame document={document} toolbar={<PdfToolbar onGoTo={goToPage} />} search={<SearchBox />}>
       <div className="pdf-layout">
         {thumbnails && <PdfThumbnails pdf={pdf} sizes={sizes} onGoTo={goToPage} />}
         <div
@@ -194,15 +192,17 @@ function PdfReader({ document, pdf, sizes, initial, onPosition }: ReaderProps) {
             {watcher &&
               paneWidth > 0 &&
               sizes.map((size, i) => (
-                <PdfPage
+                <ReaderPage
                   key={i}
                   pdf={pdf}
                   pageNumber={i + 1}
                   size={size}
                   scale={scale}
                   texts={texts}
+                  recognised={recognised}
                   watcher={watcher}
                   hits={hitsOnPage(search, i + 1)}
+                  hitsRecognised={search.recognisedPages.has(i + 1)}
                   currentHit={search.current?.page === i + 1 ? currentHitIndex : -1}
                 />
               ))}

@@ -1,6 +1,6 @@
 // Owns the spreadsheet viewer: converted sheets, sheet tabs, find across the current sheet's cells, sheet + scroll remembered,
 // and going to a requested sheet (a page of the extracted text) and text.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Sheet } from '../../../../shared/domain';
 import { compactQuery } from '../../../lib/textSearch';
 import { t } from '../../../locale/zh-CN';
@@ -74,11 +74,6 @@ function Workbook({ document, initial, onPosition, sheets }: ViewerProps & { she
     onPosition({ sheet: sheet.name, scrollTop: el.scrollTop });
   }, [sheet, initial, onPosition]);
 
-  const step = useCallback((by: 1 | -1) => {
-    const { hitCount, hitIndex: at } = useViewer.getState();
-    if (hitCount > 0) useViewer.getState().setHits(hitCount, (at + by + hitCount) % hitCount);
-  }, []);
-
   // Tabs follow the ARIA pattern: one tab stop, ← / → move between sheets.
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
@@ -89,7 +84,7 @@ function Workbook({ document, initial, onPosition, sheets }: ViewerProps & { she
   };
 
   return (
-    <ViewerFrame document={document} search={<SearchBox onNext={() => step(1)} onPrev={() => step(-1)} />}>
+    <ViewerFrame document={document} search={<SearchBox />}>
       <div className="xlsx-layout">
         <div
           ref={scrollRef}
