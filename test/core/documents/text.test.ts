@@ -186,6 +186,9 @@ describe('extractText: PDF', () => {
     const random = path.join(scratch, 'random.pdf');
     await fs.writeFile(random, Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(4000)]));
     await expect(extractText(random, 'pdf', 'r')).rejects.toThrow('不是有效的 PDF 文件');
+    const empty = path.join(scratch, 'empty.pdf');
+    await fs.writeFile(empty, '');
+    await expect(extractText(empty, 'pdf', 'z')).rejects.toThrow('不是有效的 PDF 文件（文件为空）');
     const truncated = path.join(scratch, 'truncated.pdf');
     await fs.writeFile(truncated, (await fs.readFile(fixture('01-house.pdf'))).subarray(0, 50_000));
     await expect(extractText(truncated, 'pdf', 't')).rejects.toThrow(/PDF/);
