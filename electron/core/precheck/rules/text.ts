@@ -99,42 +99,71 @@ const NEGATION = /不|未|无需|无须|没有|避免|杜绝|禁止|严禁|防�
 /** An option described only to be turned down (方案比选): “方案一：自建机房……，不推荐”. */
 const REJECTION = /不推荐|不采用|不予采用|不可行|否决|淘汰/u;
 
-function clauseStart(text: string, index: number): number {
-  let i = index;
-  while (i > 0 && !CLAUSE_BREAK.test(text[i - 1]!)) i--;
-  return i;
-}
-
-function clauseEnd(text: string, index: number): number {
-  let i = index;
-  while (i < text.length && !CLAUSE_BREAK.test(text[i]!)) i++;
-
-  return i;
-}
-
 /** Rejections are looked for this many clauses past the match's own, within its sentence. */
 const REJECTION_REACH = 2;
+
+/** Every position where `pattern` matches, overlapping ones included, with where each match ends. */
+function occurrences(text: string, pattern: RegExp): { at: number[]; end: number[] } {
+  const re = new RegExp(pattern.source, 'gu');
+  const at: number[] = [];
+  const end: number[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    at.push(m.index);
+    end.push(m.index + m[0].length);
+    re.lastIndex = m.index + 1;
+  }
+  return { at, end };
+}
+
+/** The index of the first entry of ascending `xs` at or after `x` (xs.length when none). */
+function firstFrom(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * Whether a match states the opposite of a finding: negated earlier in its clause, or rejected in its clause or the
  * next two of its sentence. Patterns whose violation is itself a negation (“不涉及密码”, “无法共享”) still count:
- * only the words before the match are read.
+ * only the words before the match are read. Clause breaks and the negating and rejecting words are found once per
+ * text, so a long text without punctuation (a budget sheet's rows) costs a binary search per match, not a scan.
  */
-function negated(text: string, index: number, length: number): boolean {
-  const start = clauseStart(text, index);
-  if (NEGATION.test(text.slice(start, index))) return true;
-  let end = clauseEnd(text, index + length);
-  for (let i = 0; i < REJECTION_REACH && end < text.length && text[end] !== '。'; i++) end = clauseEnd(text, end + 1);
-  return REJECTION.test(text.slice(start, end));
+function negationOf(text: string): (index: number, length: number) => boolean {
+  const breaks = occurrences(text, CLAUSE_BREAK).at;
+  const negations = occurrences(text, NEGATION);
+  const rejections = occurrences(text, REJECTION);
+  const clauseStart = (index: number) => {
+    const k = firstFrom(breaks, index) - 1;
+    return k >= 0 ? breaks[k]! + 1 : 0;
+  };
+  const clauseEnd = (index: number) => breaks[firstFrom(breaks, index)] ?? text.length;
+  /** Whether one of `words` lies wholly within [from, to). */
+  const within = (words: { at: number[]; end: number[] }, from: number, to: number) => {
+    for (let k = firstFrom(words.at, from); k < words.at.length && words.at[k]! < to; k++) if (words.end[k]! <= to) return true;
+    return false;
+  };
+  return (index, length) => {
+    const start = clauseStart(index);
+    if (within(negations, start, index)) return true;
+    let end = clauseEnd(index + length);
+    for (let i = 0; i < REJECTION_REACH && end < text.length && text[end] !== '。'; i++) end = clauseEnd(end + 1);
+    return within(rejections, start, end);
+  };
 }
 
 /** Every match of `pattern` in `text` that is not negated. */
 function* affirmed(text: string, pattern: string): Generator<RegExpExecArray> {
   const re = regex(pattern);
   re.lastIndex = 0;
+  let negated: ReturnType<typeof negationOf> | undefined;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0].length === 0) re.lastIndex++;
-    else if (!negated(text, m.index, m[0].length)) yield m;
+    else if (!(negated ??= negationOf(text))(m.index, m[0].length)) yield m;
   }
 }
 
