@@ -94,6 +94,30 @@ describe('electron-builder.yml', () => {
     }
   });
 
+  it("packs only the target architecture's ONNX Runtime binary (none for Windows ia32, whose OCR runs on WASM)", () => {
+    const platforms = { win: 'win32', linux: 'linux', mac: 'darwin' } as const;
+    const bin = 'node_modules/onnxruntime-node/bin/napi-v6';
+    const shipped = Object.values(platforms).flatMap((p) =>
+      readdirSync(path.join(root, bin, p)).map((arch) => `${bin}/${p}/${arch}/x.node`),
+    );
+    const packedFor = (key: keyof typeof platforms, arch: string) => {
+      const own = (config as unknown as Record<string, { files?: string[] }>)[key]?.files ?? [];
+      const patterns = [...(config.files as { filter: string[] }[])[0]!.filter, ...own].map((p) => p.replaceAll('${arch}', arch));
+      return shipped.filter((file) => !patterns.some((p) => p.startsWith('!') && minimatch(file, p.slice(1), { dot: true })));
+    };
+    expect(packedFor('win', 'x64')).toEqual([`${bin}/win32/x64/x.node`]);
+    expect(packedFor('win', 'ia32')).toEqual([]);
+    expect(packedFor('linux', 'arm64')).toEqual([`${bin}/linux/arm64/x.node`]);
+    expect(packedFor('mac', 'x64')).toEqual([]);
+    expect(packedFor('mac', 'arm64')).toEqual([`${bin}/darwin/arm64/x.node`]);
+    // Every arch a target builds is one of these.
+    for (const key of Object.keys(platforms) as (keyof typeof platforms)[]) {
+      const targets = (config as unknown as Record<string, { target?: TargetConfiguration[] }>)[key]?.target ?? [];
+      for (const arch of targets.flatMap((t) => (Array.isArray(t.arch) ? t.arch : t.arch ? [t.arch] : [])))
+        expect(['x64', 'ia32', 'arm64'], `${key} ${arch}`).toContain(arch);
+    }
+  });
+
   it('rebuilds native modules for Electron', () => {
     expect(config.npmRebuild).toBe(true);
   });
