@@ -75,8 +75,14 @@ export interface PdfiumTextPage {
   fontSize(i: number): number;
   /** The name of the font character i is set in (a bold face is another font); '' for an inserted character. */
   fontName(i: number): string;
+  /** The text object character i belongs to (0 for an inserted character): one string the file shows, all on one line. */
+  run(i: number): number;
   /** Character i's origin on the page, in points. */
   originX(i: number): number;
+  /** …and its height on the page (PDF space: up from the bottom edge); read right after originX(i), it costs no second call. */
+  originY(i: number): number;
+  /** The angle character i's baseline runs at, in radians counter-clockwise (0: left to right; π/2: a landscape page's text). */
+  angle(i: number): number;
 }
 
 export interface PdfiumBookmark {
@@ -159,6 +165,23 @@ function openDocument(fn: Exports, heap: () => Uint8Array, doc: number, scratch:
       try {
         if (!textPage) return read(emptyPage);
         const fonts = new Map<number, string>();
+        /** The character whose origin the scratch memory holds, read through a view made again only if memory grew. */
+        let origin = -1;
+        let view: Float64Array = new Float64Array(0);
+        const none = Float64Array.of(0, 0);
+        /** The text object of the character last asked about: run(i) and fontName(i) come in pairs. */
+        let objectChar = -1;
+        let object = 0;
+        const objectOf = (i: number): number => {
+          if (objectChar !== i) [objectChar, object] = [i, fn.FPDFText_GetTextObject!(textPage, i)];
+          return object;
+        };
+        const readOrigin = (i: number): Float64Array => {
+          if (origin !== i) origin = fn.FPDFText_GetCharOrigin!(textPage, i, scratch, scratch + 8) ? i : -1;
+          if (origin !== i) return none;
+          if (view.buffer !== heap().buffer) view = new Float64Array(heap().buffer, scratch, 2);
+          return view;
+        };
         return read({
           count: Math.max(0, fn.FPDFText_CountChars!(textPage)),
           char: (i) => {
@@ -168,8 +191,9 @@ function openDocument(fn: Exports, heap: () => Uint8Array, doc: number, scratch:
           unmapped: (i) => fn.FPDFText_HasUnicodeMapError!(textPage, i) === 1,
           generated: (i) => fn.FPDFText_IsGenerated!(textPage, i) === 1,
           fontSize: (i) => fn.FPDFText_GetFontSize!(textPage, i),
+          run: objectOf,
           fontName: (i) => {
-            const object = fn.FPDFText_GetTextObject!(textPage, i);
+            const object = objectOf(i);
             if (!object) return '';
             let name = fonts.get(object);
             if (name === undefined) {
@@ -178,8 +202,9 @@ function openDocument(fn: Exports, heap: () => Uint8Array, doc: number, scratch:
             }
             return name;
           },
-          originX: (i) =>
-            fn.FPDFText_GetCharOrigin!(textPage, i, scratch, scratch + 8) ? new Float64Array(heap().buffer, scratch, 1)[0]! : 0,
+          originX: (i) => readOrigin(i)[0]!,
+          originY: (i) => readOrigin(i)[1]!,
+          angle: (i) => Math.max(0, fn.FPDFText_GetCharAngle!(textPage, i)),
         });
       } finally {
         if (textPage) fn.FPDFText_ClosePage!(textPage);
@@ -221,5 +246,8 @@ const emptyPage: PdfiumTextPage = {
   generated: () => false,
   fontSize: () => 0,
   fontName: () => '',
+  run: () => 0,
   originX: () => 0,
+  originY: () => 0,
+  angle: () => 0,
 };

@@ -115,9 +115,9 @@ const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\u00a0';
 
 /**
  * Builds a page's lines from PDFium's characters: a line ends at a line break (PDFium's, from the layout, or the
- * file's). PDFium inserts a space where glyphs stand apart; between two CJK characters a gap narrower than one em is
- * justification or letter-spacing (目    录), not a word break, so that space is dropped, as are typed spaces in a
- * letter-spaced CJK line.
+ * file's) or where the next character leaves the line's baseline (see `continuesLine`). PDFium inserts a space where
+ * glyphs stand apart; between two CJK characters a gap narrower than one em is justification or letter-spacing
+ * (目    录), not a word break, so that space is dropped, as are typed spaces in a letter-spaced CJK line.
  */
 export function textLines(page: PdfiumTextPage, pageNumber: number): PdfLine[] {
   const lines: PdfLine[] = [];
@@ -128,6 +128,10 @@ export function textLines(page: PdfiumTextPage, pageNumber: number): PdfLine[] {
   let space: number | undefined;
   /** Whether a space PDFium inserted for a gap was kept: then the line is not letter-spaced by typing. */
   let gapKept = false;
+  /** The text object and size of the line's last character, and the direction the line runs in (radians). */
+  let lastRun = 0;
+  let lastSize = 0;
+  let direction = 0;
   const flush = () => {
     const t = text.trim();
     const typed = letterSpaced.test(t) && !gapKept ? t.replace(/ /g, '') : t;
@@ -138,6 +142,7 @@ export function textLines(page: PdfiumTextPage, pageNumber: number): PdfLine[] {
     last = -1;
     space = undefined;
     gapKept = false;
+    direction = 0;
   };
   for (let i = 0; i < page.count; i++) {
     const c = page.char(i);
@@ -149,22 +154,57 @@ export function textLines(page: PdfiumTextPage, pageNumber: number): PdfLine[] {
       if (text) space ??= i;
       continue;
     }
-    if (space !== undefined) {
-      const inserted = page.generated(space);
-      const justification =
-        inserted && cjk.test(text.at(-1)!) && cjk.test(c) && page.originX(i) - page.originX(last) - page.fontSize(last) < page.fontSize(i);
-      if (!justification) text += ' ';
-      gapKept ||= inserted && !justification;
-      space = undefined;
+    const charSize = page.fontSize(i);
+    const run = page.run(i);
+    // Positions are asked for only where they can change the answer: a new text object, or a space before i.
+    if (last >= 0 && (run !== lastRun || space !== undefined)) {
+      const [lastX, lastY] = [page.originX(last), page.originY(last)];
+      const [dx, dy] = [page.originX(i) - lastX, page.originY(i) - lastY];
+      if (run !== lastRun) {
+        const along = continuesLine(page, last, i, dx, dy, Math.max(charSize, lastSize), direction);
+        if (along === undefined) flush();
+        else direction = along;
+      }
+      if (space !== undefined) {
+        const inserted = page.generated(space);
+        const advance = Math.cos(direction) * dx + Math.sin(direction) * dy;
+        const justification = inserted && cjk.test(text.at(-1)!) && cjk.test(c) && advance - lastSize < charSize;
+        if (!justification) text += ' ';
+        gapKept ||= inserted && !justification;
+        space = undefined;
+      }
     }
     text += c;
-    size = Math.max(size, page.fontSize(i));
+    size = Math.max(size, charSize);
     const font = page.fontName(i);
     fonts.set(font, (fonts.get(font) ?? 0) + 1);
     last = i;
+    lastRun = run;
+    lastSize = charSize;
   }
   flush();
   return lines;
+}
+
+/**
+ * The direction (radians) of the line character i continues after character `last`, `dx`, `dy` points on; undefined
+ * where i starts a new line: it stands more than half an em (the larger size) off the line's baseline, or runs at
+ * another angle. PDFium breaks upright lines itself, but runs the lines of a landscape page (text drawn turned a
+ * quarter) and of text turned by its matrix together. Upright text on its baseline is decided without asking for angles.
+ */
+function continuesLine(
+  page: PdfiumTextPage,
+  last: number,
+  i: number,
+  dx: number,
+  dy: number,
+  em: number,
+  direction: number,
+): number | undefined {
+  if (direction === 0 && Math.abs(dy) <= em / 2) return 0;
+  const angle = page.angle(i);
+  if (Math.cos(angle - page.angle(last)) < 0.99) return undefined;
+  return Math.abs(Math.cos(angle) * dy - Math.sin(angle) * dx) <= em / 2 ? angle : undefined;
 }
 
 function pdfFailure(err: unknown): string {

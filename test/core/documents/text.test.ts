@@ -41,7 +41,10 @@ const fakePage = (chars: FakeChar[]): PdfiumTextPage => ({
   generated: (i) => chars[i]!.generated ?? false,
   fontSize: (i) => chars[i]!.size ?? 12,
   fontName: (i) => chars[i]!.font ?? 'f',
+  run: () => 1,
   originX: (i) => chars[i]!.x ?? 0,
+  originY: () => 0,
+  angle: () => 0,
 });
 /** Characters of `s` set from x at `size` points each (CJK is one em wide), in `font`. */
 const run = (s: string, x = 0, size = 12, font = 'f'): FakeChar[] => [...s].map((c, i) => ({ c, x: x + i * size, size, font }));
