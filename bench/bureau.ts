@@ -358,6 +358,8 @@ async function expertResult(e: number, copy: string, sessionId: string, root: st
     await call(core, 'signing.image.save', { png: signaturePng() });
     const imported = await call<{ id: string }>(core, 'package.import', { jobId: 'bench', source: { kind: 'path', path: copy } });
     if (imported.id !== sessionId) throw new Error(`专家${NAMES[e]}导入的评审包编号 ${imported.id} 与评审会 ${sessionId} 不符`);
+    // 确认身份 before scoring: expert e is the roster's entry e (exportedSession lists NAMES in order).
+    await call(core, 'session.roster.confirm', { sessionId, position: e });
     await call(core, 'session.commitment.accept', { sessionId });
     for (let p = 1; p <= IMPORT_PROJECTS; p++) {
       const key = { sessionId, projectId: `p${p}` };

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { demoAnswersFile, demoPackage } from '../electron/cli/demo';
-import { completeReviews, type DemoAnswers } from '../electron/cli/demoScript';
+import { completeReviews, settleExpert, type DemoAnswers } from '../electron/cli/demoScript';
 import { openCore, type Core } from '../electron/core/app';
 import { resolveTemplate } from '../electron/core/output/catalog';
 import { renderDocx } from '../electron/core/output/docx/render';
@@ -51,8 +51,7 @@ async function completedSession(dataDir: string): Promise<{ sessionId: string; p
   });
   try {
     const session = await call<{ id: string }>(core, 'package.import', { jobId: 'bench', source: { kind: 'path', path: demoPackage } });
-    await call(core, 'expert.save', answers.expert);
-    await call(core, 'session.commitment.accept', { sessionId: session.id });
+    await settleExpert(core, session.id, answers, demoAnswersFile);
     const projects = await completeReviews(core, session.id, answers, demoAnswersFile, () => undefined);
     return { sessionId: session.id, projectIds: projects.map((p) => p.id) };
   } finally {

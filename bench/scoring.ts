@@ -141,7 +141,9 @@ async function measure(dir: string, placement: Placement): Promise<Run> {
 
   // Reopened as the app starts; each save changes one field (alternately a score and one more character of the overall opinion).
   core = await open();
-  await call(core, 'expert.save', { name: '测试专家', title: '', employer: '', phone: '' });
+  await call(core, 'expert.save', { name: '周建国', title: '', employer: '', phone: '' });
+  // 确认身份 before scoring: 周建国 is the sample roster's first entry.
+  await call(core, 'session.roster.confirm', { sessionId: session.id, position: 0 });
   await call(core, 'session.commitment.accept', { sessionId: session.id });
   const dimension = view.rubric.rubric.dimensions[0];
   const criterion = dimension!.subCriteria[0];

@@ -13,7 +13,16 @@ import { openCore, type Core } from '../core/app';
 import { verifyPackage } from '../core/package/verify';
 import { verifyFile } from '../core/signing/verify';
 import { runPanel } from './demoPanel';
-import { call, completeReviews, DemoError, demoResourcesDir, drawnSignature, meetingClock, type DemoAnswers } from './demoScript';
+import {
+  call,
+  completeReviews,
+  DemoError,
+  demoResourcesDir,
+  drawnSignature,
+  meetingClock,
+  settleExpert,
+  type DemoAnswers,
+} from './demoScript';
 import { usageError } from './usage';
 
 export type { DemoAnswers };
@@ -114,8 +123,7 @@ export async function demo(argv: string[], out: (line: string) => void): Promise
       );
     });
     out(`已导入：${session.title}`);
-    await call(core, 'expert.save', answers.expert);
-    await call(core, 'session.commitment.accept', { sessionId: session.id });
+    await settleExpert(core, session.id, answers, demoAnswersFile);
     const projects = await completeReviews(core, session.id, answers, demoAnswersFile, (project, total) =>
       out(`已完成评审：${project.name}（${total} 分）`),
     );

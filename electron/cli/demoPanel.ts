@@ -24,6 +24,7 @@ import {
   demoPanelFile,
   demoResourcesDir,
   drawnSignature,
+  settleExpert,
   type DemoAnswers,
   type DemoPanelScript,
 } from './demoScript';
@@ -85,8 +86,7 @@ async function scriptedMember(
   const name = answers.expert.name;
   const core = await machine(machines, () => resultsDir);
   const session = await call<{ id: string }>(core, 'package.import', { jobId: 'demo-import', source: { kind: 'path', path: packageFile } });
-  await call(core, 'expert.save', answers.expert);
-  await call(core, 'session.commitment.accept', { sessionId: session.id });
+  await settleExpert(core, session.id, answers, answersFile);
   const projects = await completeReviews(core, session.id, answers, answersFile, (project, total) =>
     out(`${name} 已完成评审：${project.name}（${total} 分）`),
   );

@@ -1,8 +1,9 @@
-// Owns the demo's scripted experts (作答脚本): the answers' shape, calling the core as the screens do, filling and completing each review from the script, and a drawn handwritten signature for a throwaway identity.
+// Owns the demo's scripted experts (作答脚本): the answers' shape, calling the core as the screens do, settling who the expert is, filling and completing each review from the script, and a drawn handwritten signature for a throwaway identity.
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import type { ExpertProfile } from '../../shared/expert';
 import type { Familiarity, Review, ReviewView } from '../../shared/scoring';
+import type { RosterCheck } from '../../shared/signing';
 import type { Core } from '../core/app';
 import { defaultTemplateDir } from '../core/output/template/builtins';
 import { callCore } from '../core/api/call';
@@ -87,6 +88,20 @@ function scriptedReview(view: ReviewView, answers: DemoAnswers['projects'][strin
     investment: answers.investment,
     overallOpinion: answers.overallOpinion,
   };
+}
+
+/**
+ * The scripted expert opens the session as the screens have it: 专家信息 saved, who they are confirmed on the package's roster
+ * (确认身份, the entry the app suggests for that name), then the commitment (专家承诺书) — scoring is refused before these.
+ */
+export async function settleExpert(core: Core, sessionId: string, answers: DemoAnswers, answersFile: string): Promise<void> {
+  await call(core, 'expert.save', answers.expert);
+  const check = await call<RosterCheck>(core, 'session.roster.get', { sessionId });
+  const position = check.roster.length === 0 ? null : check.suggested;
+  if (check.roster.length > 0 && position === null)
+    throw new DemoError(`作答脚本 ${answersFile} 中的专家“${answers.expert.name}”无法与评审包的专家名单对应：${check.problem ?? ''}`);
+  await call(core, 'session.roster.confirm', { sessionId, position });
+  await call(core, 'session.commitment.accept', { sessionId });
 }
 
 /** Fills and completes every project's review from the script; `done` hears each project with its total. */

@@ -1,9 +1,10 @@
-// Test helper: the real sample package (resources/samples/wulong-2027.rpkg) imported into a fresh data folder through the dispatcher, with the expert's profile, the commitment and completed reviews saved as an expert would.
+// Test helper: the real sample package (resources/samples/wulong-2027.rpkg) imported into a fresh data folder through the dispatcher, with the expert's profile, the identity confirmed on the roster, the commitment and completed reviews saved as an expert would.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openCore, type Core } from '../../electron/core/app';
 import { openStore, type Store } from '../../electron/core/store/db';
 import type { Review, ReviewView } from '../../shared/scoring';
+import type { RosterCheck } from '../../shared/signing';
 import { quietHost, tempDir } from '../helpers/core';
 import { callCore } from '../../electron/core/api/call';
 
@@ -21,6 +22,17 @@ export function reissued(jurisdiction: string): string {
 }
 
 export const ok = <T>(core: Core, name: string, input: unknown): Promise<T> => callCore<T>(core.dispatch, name, input);
+
+/**
+ * 确认身份 as the expert does on opening a package: the roster entry `position` (default: the one the app suggests for the name
+ * on this machine), or the name as it is when the package has no roster. Scoring is refused before it.
+ */
+export async function confirmIdentity(core: Core, sessionId: string, position?: number): Promise<RosterCheck> {
+  const check = await ok<RosterCheck>(core, 'session.roster.get', { sessionId });
+  const chosen = check.roster.length === 0 ? null : (position ?? check.suggested);
+  if (check.roster.length > 0 && chosen === null) throw new Error(`no roster entry to confirm: ${check.problem}`);
+  return ok<RosterCheck>(core, 'session.roster.confirm', { sessionId, position: chosen });
+}
 
 /**
  * A complete review: every sub-criterion at its maximum minus `deduct(i)` half-points, an opinion per dimension and
@@ -62,7 +74,7 @@ export interface SampleSession {
 }
 
 /**
- * Imports the Wulong sample (re-issued under `jurisdiction` when given), saves the expert profile (周建国, the package's chair), accepts the commitment and, for the
+ * Imports the Wulong sample (re-issued under `jurisdiction` when given), saves the expert profile (周建国, the package's chair), confirms that roster entry (确认身份), accepts the commitment and, for the
  * projects in `complete` (default: all), saves and completes a review built by `completedReview`.
  */
 export async function sampleSession(
@@ -81,6 +93,7 @@ export async function sampleSession(
       employer: '重庆渝信规划设计研究院有限公司',
       phone: '023-6000000',
     });
+    await confirmIdentity(core, summary.id);
     await ok(core, 'session.commitment.accept', { sessionId: summary.id });
     const session = await ok<{ projects: { id: string }[] }>(core, 'session.get', { sessionId: summary.id });
     const projectIds = session.projects.map((p) => p.id);

@@ -13,7 +13,17 @@ import type { Core } from '../../electron/core/app';
 import type { Review, ReviewView } from '../../shared/scoring';
 import type { SignedFile } from '../../shared/signing';
 import { tempDir } from '../helpers/core';
-import { expertMachine, exportResult, ok, passphrase, reviewOf, samplesDir, scoreAndSign, type TestExpert } from '../core/bureau/cycle';
+import {
+  expertMachine,
+  exportResult,
+  ok,
+  openPackage,
+  passphrase,
+  reviewOf,
+  samplesDir,
+  scoreAndSign,
+  type TestExpert,
+} from '../core/bureau/cycle';
 import { readPdf } from '../core/output/pdf/pdfText';
 import {
   chromiumPath,
@@ -178,8 +188,7 @@ describe.skipIf(!existsSync(chromiumPath))('the bureau in the browser', () => {
 
   it('three experts score, sign and export their results on their own machines', async () => {
     for (const [i, e] of experts.entries()) {
-      e.sessionId = (await ok<{ id: string }>(e.core, 'package.import', { jobId: `i${i}`, source: { kind: 'path', path: copies[i] } })).id;
-      await ok(e.core, 'session.commitment.accept', { sessionId: e.sessionId });
+      await openPackage(e, copies[i]!);
       const [projectId] = (await ok<{ projects: { id: string }[] }>(e.core, 'session.get', { sessionId: e.sessionId })).projects.map(
         (p) => p.id,
       );

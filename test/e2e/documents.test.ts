@@ -58,6 +58,7 @@ describe.skipIf(!existsSync(chromiumPath))('generated documents in the browser',
     // The first project scored and completed through the API, as the 评分 form would save it.
     const [session] = await api<{ id: string }[]>('session.list', {});
     const detail = await api<{ projects: { id: string }[] }>('session.get', { sessionId: session!.id });
+    await api('session.roster.confirm', { sessionId: session!.id, position: 0 }); // 确认身份: 周建国 is the roster's first entry
     await api('session.commitment.accept', { sessionId: session!.id });
     const projectId = detail.projects[0]!.id;
     const empty = await api<ReviewView>('review.get', { sessionId: session!.id, projectId });

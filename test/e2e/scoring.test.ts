@@ -47,10 +47,14 @@ describe.skipIf(!existsSync(chromiumPath))('scoring in the browser', () => {
   });
 
   it('asks for the commitment before the form, and shows it signed with the expert name', async () => {
+    // 确认身份 first, in the centre pane right after opening: the name on this machine is the roster's 周建国. The 评分 tab then
+    // shows it settled (one answer for both gates).
+    const identityFirst = page.getByTestId('identity-first');
+    await identityFirst.getByTestId('roster-confirm').click();
+    await identityFirst.waitFor({ state: 'detached', timeout: 10_000 });
     await page.getByTestId('project-item').first().click();
     await page.getByTestId('panel-tab-score').click();
-    // 确认身份 first: the name on this machine is the roster's 周建国.
-    await page.getByTestId('roster-confirm').click();
+    expect(await page.getByTestId('roster-confirmed').textContent()).toMatch(/^身份已确认：周建国/);
     expect(await page.getByTestId('commitment-text').textContent()).toContain('不得私下接触申报单位');
     expect(await page.getByTestId('score-form').count()).toBe(0);
     await shot(page, '26-commitment');

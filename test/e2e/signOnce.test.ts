@@ -66,6 +66,12 @@ describe.skipIf(!existsSync(chromiumPath))('who you are first, sign once', () =>
   });
 
   it('settles the name against the roster before the score form opens', async () => {
+    // Identity first: right after opening, the centre pane asks who the expert is, before any document or the 评分 tab.
+    const identityFirst = page.getByTestId('identity-first');
+    await identityFirst.waitFor({ timeout: 30_000 });
+    expect(await identityFirst.getByTestId('roster-problem').textContent()).toContain('专家名单中没有“李明华”');
+    expect(await identityFirst.getByTestId('roster-option').count()).toBe(5);
+    await shot(page, '44-identity-first-1366');
     await page.getByTestId('project-item').first().click();
     await page.getByTestId('panel-tab-score').click();
     await page.getByTestId('roster-gate').waitFor({ timeout: 30_000 });
@@ -83,6 +89,11 @@ describe.skipIf(!existsSync(chromiumPath))('who you are first, sign once', () =>
     expect(await page.getByTestId('roster-confirmed').textContent()).toMatch(/^身份已确认：周建国/);
     expect(await page.getByTestId('commitment-signed').textContent()).toMatch(/^已签署承诺书 周建国 /);
     expect((await callApi<ExpertProfile>(app.url, 'expert.get', {})).name).toBe('周建国');
+    // Settled: the centre pane no longer asks, on any tab.
+    await page.getByTestId('panel-tab-info').click();
+    await page.locator('.empty-viewer').waitFor({ timeout: 10_000 });
+    expect(await identityFirst.count()).toBe(0);
+    await page.getByTestId('panel-tab-score').click();
   }, 60_000);
 
   it('lists what blocks 签名并导出 before asking any passphrase', async () => {

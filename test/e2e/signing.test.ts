@@ -116,6 +116,8 @@ describe.skipIf(!existsSync(chromiumPath))('signing in the browser', () => {
   }, 60_000);
 
   it('signs a completed review in the 评分 tab and shows 已签名 第1版', async () => {
+    // 确认身份 (周建国 is the roster's first entry) and the commitment, as the 评分 tab's gates take them.
+    await callApi(app.url, 'session.roster.confirm', { sessionId, position: 0 });
     await callApi(app.url, 'session.commitment.accept', { sessionId });
     const detail = await callApi<SessionDetail>(app.url, 'session.get', { sessionId });
     for (const p of detail.projects) await completeByApi(app.url, sessionId, p.id);

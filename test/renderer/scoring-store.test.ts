@@ -268,3 +268,25 @@ describe('stale version', () => {
     expect(useScoring.getState().typing).toEqual([]);
   });
 });
+
+describe('a save the core refuses', () => {
+  it('marks the status failed with the core’s Chinese reason (e.g. 确认身份 not yet done), keeps the draft, and saves it on retry', async () => {
+    await loaded();
+    const reason = '请先确认评审专家身份：本评审包附有专家名单，请在“评分”页从名单中选择您的姓名并确认，再评分、完成评审或签名。';
+    fake.call.mockImplementation(async (name) => {
+      if (name === 'review.save') throw new ApiError({ code: 'invalid-input', message: reason });
+      return null;
+    });
+    setOverall('符合');
+    await vi.advanceTimersByTimeAsync(400);
+    const { userMessage } = await import('../../renderer/lib/errors');
+    expect(useScoring.getState()).toMatchObject({ saveStatus: 'failed', savedAt: view(1).savedAt });
+    expect(userMessage(useScoring.getState().saveError)).toBe(reason);
+    expect(useScoring.getState().draft?.overallOpinion).toBe('符合');
+
+    answerSaves(view(1));
+    await useScoring.getState().flush();
+    expect(useScoring.getState().saveStatus).toBe('saved');
+    expect(saves().at(-1)?.review.overallOpinion).toBe('符合');
+  });
+});

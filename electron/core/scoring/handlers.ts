@@ -2,7 +2,7 @@
 import { overLongText } from '../../../shared/scoreInput';
 import type { MissingItem } from '../../../shared/scoring';
 import { AppError } from '../kernel/errors';
-import { requireCommitment } from '../expert/handlers';
+import { requireCommitment, requireRosterConfirmed } from '../expert/handlers';
 import type { HandlerMap } from '../kernel/handlers';
 import type { WriteDb } from '../store/access';
 import { loadReview, localExpertId, reviewHistory, saveReview, setCompleted } from '../store/reviews';
@@ -27,6 +27,7 @@ export function scoringHandlers(db: WriteDb, now: () => Date): HandlerMap<Scorin
     },
     'review.save'({ sessionId, projectId, review, baseVersion }) {
       const ctx = load(sessionId, projectId);
+      requireRosterConfirmed(db, ctx.session);
       requireCommitment(db, sessionId);
       if (review.projectId !== projectId || review.expertId !== localExpertId || review.rubricFingerprint !== ctx.rubric.fingerprint) {
         throw new AppError('invalid-input', '评审记录与项目或执行的评分标准不一致，未保存。请刷新后重试。');
@@ -46,6 +47,7 @@ export function scoringHandlers(db: WriteDb, now: () => Date): HandlerMap<Scorin
     },
     'review.complete'({ sessionId, projectId }) {
       const ctx = load(sessionId, projectId);
+      requireRosterConfirmed(db, ctx.session);
       const view = reviewView(ctx);
       if (view.missing.length > 0) {
         const list = view.missing.map((m, i) => `${i + 1}. ${m.message}`).join('\n');
@@ -61,6 +63,7 @@ export function scoringHandlers(db: WriteDb, now: () => Date): HandlerMap<Scorin
     },
     'review.reopen'({ sessionId, projectId, reason }) {
       const ctx = load(sessionId, projectId);
+      requireRosterConfirmed(db, ctx.session);
       if (!ctx.stored?.completedAt) throw new AppError('invalid-input', '该项目评审尚未完成，无需重新打开。');
       setCompleted(db, sessionId, projectId, now().toISOString(), false, reason);
       return reloaded(ctx);

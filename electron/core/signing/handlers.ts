@@ -6,6 +6,7 @@ import type { SessionDetail } from '../../../shared/domain';
 import type { ParsedInput } from '../../../shared/api';
 import type { ExportResult, IdentityView, SignedFile, VerificationView } from '../../../shared/signing';
 import { AppError } from '../kernel/errors';
+import { requireRosterConfirmed } from '../expert/handlers';
 import { chooseFolder, plainFileName, withStagedFiles } from '../kernel/files';
 import type { HandlerMap, Host } from '../kernel/handlers';
 import { stagingRoot } from '../package/importer';
@@ -186,7 +187,7 @@ export function signingHandlers(db: WriteDb, host: Host, now: () => Date): Handl
       return identityView(loadIdentity(db)!, null);
     },
     async 'review.sign'({ sessionId, projectId, passphrase }) {
-      sessionOrThrow(db, sessionId);
+      requireRosterConfirmed(db, sessionOrThrow(db, sessionId));
       const signer = await signerFor(requireIdentity(db), passphrase);
       const at = now();
       const seal = sealReview(db, sessionId, projectId, signer, at.toISOString());

@@ -2,9 +2,10 @@
 // known before the passphrase is asked — and signing every completed review that is not yet signed as it stands.
 import type { SessionDetail } from '../../../shared/domain';
 import type { ExportPlan, SigningStage } from '../../../shared/signing';
+import { rosterConfirmed } from '../expert/handlers';
 import type { ReadDb, WriteDb } from '../store/access';
 import { loadCommitment } from '../store/expert';
-import { loadRosterChoice, wasExported, type IdentityRow } from '../store/identity';
+import { wasExported, type IdentityRow } from '../store/identity';
 import { loadReview } from '../store/reviews';
 import { latestSeal, type SealRecord } from '../store/seals';
 import { rosterWarning } from './roster';
@@ -55,8 +56,7 @@ export function exportPlan(db: ReadDb, { session, identity, identityName, locksA
   const standings = session.projects.map((p) => projectStanding(db, session.id, p, identity?.fingerprint ?? null));
   const blockers: string[] = [];
   if (!loadCommitment(db, session.id)) blockers.push('尚未签署本次评审的专家承诺书：请在评分页阅读评审纪律并签署。');
-  if (session.experts.length > 0 && !loadRosterChoice(db, session.id))
-    blockers.push('尚未确认您在专家名单中的身份：请在评分页从名单中确认您的姓名。');
+  if (!rosterConfirmed(db, session)) blockers.push('尚未确认您在专家名单中的身份：请在评分页从名单中确认您的姓名。');
   if (!identity) blockers.push('尚未创建签名身份：请在“签名身份”中创建，再签名并导出。');
   else {
     if (!identity.signaturePng) blockers.push('尚未保存手写签名：请在“签名身份”中书写或导入手写签名。');

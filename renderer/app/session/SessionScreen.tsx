@@ -1,5 +1,5 @@
 // Owns the session screen: fetches the session detail, starts its text extraction and pre-check report, keeps the selected
-// project/document valid, and lays out the columns: project list (collapsible), document pane, drag handle and side panel — or,
+// project/document valid, puts 确认身份 in the centre until the expert has picked their roster entry, and lays out the columns: project list (collapsible), document pane, drag handle and side panel — or,
 // in the full-width score view, the project list and the score table (deskLayout.ts).
 import { useEffect, useRef, type CSSProperties } from 'react';
 import type { SessionDetail } from '../../../shared/domain';
@@ -9,6 +9,8 @@ import { OverviewScreen } from '../../features/overview/OverviewScreen';
 import { usePrecheckReport } from '../../features/precheck/store';
 import { EmptyViewer } from '../../features/session/EmptyViewer';
 import { ProjectSidebar } from '../../features/session/ProjectSidebar';
+import { useExpert } from '../../features/expert/store';
+import { IdentityFirst, useIdentityPending } from '../../features/signing/RosterGate';
 import { SigningScreens } from '../../features/signing/SigningScreens';
 import { DocumentViewer } from '../../features/viewer/DocumentViewer';
 import { ViewerCrashed } from '../../features/viewer/ViewerFrame';
@@ -64,6 +66,9 @@ function SessionLayout({ detail }: { detail: SessionDetail }) {
   const document = project?.documents.find((d) => d.key === documentKey) ?? null;
   const tableView = scoreView === 'table' && panelTab === 'score' && !overviewOpen && !documentsOpen && project !== null;
   usePrecheckReport(detail.id, project?.id ?? null);
+  // Identity first: until the expert picks their roster entry the centre pane asks for it — unless the 评分 tab shows the same gate.
+  const identityPending = useIdentityPending(detail.id);
+  const identityFirst = identityPending && !(panelTab === 'score' && !panelCollapsed && project !== null);
 
   // Picking a document from the list while the score table fills the screen brings the documents back beside the form.
   const shownDocument = useRef(documentKey);
@@ -149,6 +154,8 @@ function SessionLayout({ detail }: { detail: SessionDetail }) {
             <ErrorBoundary key={document.key} fallback={(retry) => <ViewerCrashed onRetry={retry} />}>
               <DocumentViewer document={document} />
             </ErrorBoundary>
+          ) : identityFirst ? (
+            <IdentityFirst sessionId={detail.id} onNameChange={() => void useExpert.getState().load()} />
           ) : (
             <EmptyViewer project={project} />
           )}

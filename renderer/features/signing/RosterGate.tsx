@@ -1,12 +1,13 @@
 // Owns 确认身份, the gate before the 评分 form: the expert picks their name from the package's roster (or confirms the name when the
 // package has none), and a mismatch with the signing identity on this machine is shown with the way to settle it — before any scoring.
+// Right after a package is opened the same gate takes the centre pane (IdentityFirst) until the expert has picked their entry.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { RosterCheck } from '../../../shared/signing';
-import { client } from '../../api';
 import { reportError } from '../../kernel/notices';
 import { formatDateTime } from '../../lib/format';
 import { userMessage } from '../../lib/errors';
 import { t } from '../../locale/zh-CN';
+import { useRoster } from './rosterStore';
 import { useSigning } from './store';
 
 function RosterChoice({ check, picked, onPick }: { check: RosterCheck; picked: number | null; onPick(position: number): void }) {
@@ -40,14 +41,14 @@ function RosterChoice({ check, picked, onPick }: { check: RosterCheck; picked: n
  */
 export function RosterGate({ sessionId, onNameChange, children }: { sessionId: string; onNameChange(): void; children: ReactNode }) {
   const fingerprint = useSigning((s) => s.identity?.fingerprint);
-  const [check, setCheck] = useState<RosterCheck | null>(null);
+  const check = useRoster((s) => (s.sessionId === sessionId ? s.check : null));
   const [choice, setChoice] = useState<number | null>(null);
   const [changing, setChanging] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Again when the identity changes: re-creating it is how a certificate under another name is settled.
   useEffect(() => {
-    client.call('session.roster.get', { sessionId }).then(setCheck, reportError);
+    useRoster.getState().load(sessionId).catch(reportError);
   }, [sessionId, fingerprint]);
   useEffect(() => {
     if (useSigning.getState().identity === undefined) void useSigning.getState().loadIdentity();
@@ -82,8 +83,7 @@ export function RosterGate({ sessionId, onNameChange, children }: { sessionId: s
     setBusy(true);
     setError(null);
     try {
-      const next = await client.call('session.roster.confirm', { sessionId, position: hasRoster ? picked : null });
-      setCheck(next);
+      const next = await useRoster.getState().confirm(sessionId, hasRoster ? picked : null);
       setChanging(false);
       setChoice(null);
       if (next.profileName !== check.profileName) onNameChange();
@@ -133,5 +133,28 @@ export function RosterGate({ sessionId, onNameChange, children }: { sessionId: s
         </button>
       </div>
     </section>
+  );
+}
+
+/** Whether the session still waits for the expert to pick their entry on its roster (the first 确认身份); false while unknown. */
+export function useIdentityPending(sessionId: string): boolean {
+  useEffect(() => {
+    useRoster.getState().load(sessionId).catch(reportError);
+  }, [sessionId]);
+  return useRoster((s) => s.sessionId === sessionId && s.check !== null && s.check.roster.length > 0 && s.check.confirmed === null);
+}
+
+/**
+ * Identity first: right after a package is opened, before any document or the 评分 tab, the centre pane asks who the expert is on
+ * the package's roster. Once an entry is picked the pane goes back to the documents; what is left to settle (a signing identity under
+ * another name) stays with the 评分 tab's gate.
+ */
+export function IdentityFirst({ sessionId, onNameChange }: { sessionId: string; onNameChange(): void }) {
+  return (
+    <div className="identity-first" data-testid="identity-first">
+      <RosterGate sessionId={sessionId} onNameChange={onNameChange}>
+        {null}
+      </RosterGate>
+    </div>
   );
 }

@@ -9,6 +9,7 @@ import type { Review, ReviewView } from '../../../shared/scoring';
 import type { ExportResult, IdentityView } from '../../../shared/signing';
 import { quietHost, tempDir } from '../../helpers/core';
 import { callCore } from '../../../electron/core/api/call';
+import { confirmIdentity } from '../sampleSession';
 
 export const passphrase = '评审口令-2027-secure';
 export const samplesDir = path.resolve(__dirname, '../../../resources/samples/wulong-2027/documents/wl-2027-01');
@@ -154,6 +155,14 @@ export function reviewOf(
     conclusion: { chosen: opts.chosen ?? null, reason: opts.chosen ? '数据共享方案尚需完善' : '' },
     investment: b1Fen === null ? {} : { b1: { approvedFen: b1Fen, reason: '按市场价核定' } },
   };
+}
+
+/** The expert opens the package `file` as a user does: imports it, confirms who they are on its roster (确认身份) and accepts the commitment. */
+export async function openPackage(e: TestExpert, file: string): Promise<string> {
+  e.sessionId = (await ok<{ id: string }>(e.core, 'package.import', { jobId: 'i', source: { kind: 'path', path: file } })).id;
+  await confirmIdentity(e.core, e.sessionId);
+  await ok(e.core, 'session.commitment.accept', { sessionId: e.sessionId });
+  return e.sessionId;
 }
 
 /** Saves, completes and signs the expert's review of a project. */

@@ -20,6 +20,7 @@ import {
   exportResult,
   makeDraft,
   ok,
+  openPackage,
   openTestCore,
   passphrase,
   refused,
@@ -99,9 +100,7 @@ describe('bureau full cycle', () => {
     ];
     for (const [e, k, b1, chosen] of experts) {
       const copy = path.join(copies.folder, copies.files[k]!);
-      e.sessionId = (await ok<{ id: string }>(e.core, 'package.import', { jobId: 'i', source: { kind: 'path', path: copy } })).id;
-      expect(e.sessionId).toBe(sessionId);
-      await ok(e.core, 'session.commitment.accept', { sessionId });
+      expect(await openPackage(e, copy)).toBe(sessionId);
       await scoreAndSign(e, (view) => reviewOf(view, k, b1, { chosen }));
       // p2: 甲 −0.5 and 丙 −1.5 per sub-criterion; 乙 declares a conflict.
       await scoreAndSign(

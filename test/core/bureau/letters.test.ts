@@ -19,6 +19,7 @@ import {
   importConfirmed,
   makeDraft,
   ok,
+  openPackage,
   openTestCore,
   refused,
   reviewOf,
@@ -57,10 +58,7 @@ async function session(title: string, experts: TestExpert[]): Promise<string> {
   const results: string[] = [];
   for (const e of experts) {
     const copy = copies.files.find((f) => f.includes(e.name))!;
-    e.sessionId = (
-      await ok<{ id: string }>(e.core, 'package.import', { jobId: 'i', source: { kind: 'path', path: path.join(copies.folder, copy) } })
-    ).id;
-    await ok(e.core, 'session.commitment.accept', { sessionId });
+    await openPackage(e, path.join(copies.folder, copy));
     await scoreAndSign(e, (view) => reviewOf(view, experts.indexOf(e), null));
     results.push((await exportResult(e, path.join(keep, e.name))).file);
   }

@@ -6,7 +6,18 @@ import type { Core } from '../../../electron/core/app';
 import type { PanelOpinionStatus, PanelOpinionText } from '../../../shared/bureau';
 import type { OutputResult } from '../../../shared/output';
 import { tempDir } from '../../helpers/core';
-import { expertMachine, exportResult, importConfirmed, makeDraft, ok, openTestCore, refused, reviewOf, scoreAndSign } from './cycle';
+import {
+  expertMachine,
+  exportResult,
+  importConfirmed,
+  makeDraft,
+  ok,
+  openPackage,
+  openTestCore,
+  refused,
+  reviewOf,
+  scoreAndSign,
+} from './cycle';
 
 const cores: Core[] = [];
 afterAll(() => cores.forEach((c) => c.close()));
@@ -48,13 +59,7 @@ describe('panel opinion text', () => {
     const keep = tempDir('rd-panel-text-');
     const results: string[] = [];
     for (const [k, e] of experts.entries()) {
-      e.sessionId = (
-        await ok<{ id: string }>(e.core, 'package.import', {
-          jobId: 'i',
-          source: { kind: 'path', path: path.join(copies.folder, copies.files[k]!) },
-        })
-      ).id;
-      await ok(e.core, 'session.commitment.accept', { sessionId });
+      await openPackage(e, path.join(copies.folder, copies.files[k]!));
       // Each member words every section in their own way (near-duplicates: one point), and the second dimension with a
       // point of their own that the others did not make.
       await scoreAndSign(e, (view) => {

@@ -20,6 +20,7 @@ import {
   importConfirmed,
   makeDraft,
   ok,
+  openPackage,
   openTestCore,
   passphrase,
   refused,
@@ -63,13 +64,7 @@ describe('panel opinion signed by every member', () => {
     const keep = tempDir('rd-panel-sign-');
     const results: string[] = [];
     for (const [k, e] of [jia, yi, bing].entries()) {
-      e!.sessionId = (
-        await ok<{ id: string }>(e!.core, 'package.import', {
-          jobId: 'i',
-          source: { kind: 'path', path: path.join(copies.folder, copies.files[k]!) },
-        })
-      ).id;
-      await ok(e!.core, 'session.commitment.accept', { sessionId });
+      await openPackage(e!, path.join(copies.folder, copies.files[k]!));
       await scoreAndSign(e!, (view) => reviewOf(view, k, null));
       results.push((await exportResult(e!, path.join(keep, e!.name))).file);
     }

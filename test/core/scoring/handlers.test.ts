@@ -5,6 +5,7 @@ import type { Envelope } from '../../../shared/api';
 import type { ProjectOverview, Review, ReviewHistoryEntry, ReviewView } from '../../../shared/scoring';
 import { quietHost, tempDir, writeMinimalPackage } from '../../helpers/core';
 import { callCore } from '../../../electron/core/api/call';
+import { confirmIdentity } from '../sampleSession';
 
 const cores: Core[] = [];
 afterEach(() => {
@@ -19,7 +20,9 @@ async function start(dataDir = tempDir()): Promise<{ core: Core; dataDir: string
   if (listed.length) return { core, dataDir, sessionId: listed[0]!.id };
   const folder = await writeMinimalPackage(tempDir());
   const summary = await ok<{ id: string }>(core, 'package.import', { jobId: 'j', source: { kind: 'path', path: folder } });
-  await ok(core, 'expert.save', { name: '王专家', title: '高级工程师', employer: '某设计院', phone: '023-1234' });
+  // The package's roster names 张三: the expert confirms that entry (确认身份) before scoring.
+  await ok(core, 'expert.save', { name: '张三', title: '高级工程师', employer: '某设计院', phone: '023-1234' });
+  await confirmIdentity(core, summary.id);
   await ok(core, 'session.commitment.accept', { sessionId: summary.id });
   return { core, dataDir, sessionId: summary.id };
 }

@@ -15,6 +15,7 @@ import type { Review, ReviewView } from '../../../shared/scoring';
 import type { ExportResult, IdentityView, SealView, VerificationView } from '../../../shared/signing';
 import { tempDir, writeMinimalPackage } from '../../helpers/core';
 import { callCore } from '../../../electron/core/api/call';
+import { confirmIdentity } from '../sampleSession';
 
 const cores: Core[] = [];
 afterEach(() => {
@@ -146,6 +147,8 @@ describe('signing calls', () => {
   it('signs only a completed review, freezes it as version 1, and a reopened, changed review signs as version 2 while version 1 stays readable', async () => {
     const { core, sessionId } = await start();
     const key = { sessionId, projectId: 'p1' };
+    expect(await refused(core, 'review.sign', { ...key, passphrase })).toMatch(/^请先确认评审专家身份：/);
+    await confirmIdentity(core, sessionId, 0);
     expect(await refused(core, 'review.sign', { ...key, passphrase })).toMatch(/尚未创建签名身份/);
     await ok(core, 'signing.identity.create', { passphrase });
     expect(await refused(core, 'review.sign', { ...key, passphrase })).toMatch(/尚未完成/);
@@ -173,6 +176,8 @@ describe('signing calls', () => {
   it('exports the signed result file, PDF and DOCX with its signature; each verifies, pdfsig agrees, and a changed byte fails', async () => {
     const { core, dataDir, sessionId, events } = await start();
     await ok(core, 'signing.identity.create', { passphrase });
+    // The identity was made as 王专家 before the expert confirmed the roster's only entry (张三): the export warns of it.
+    await confirmIdentity(core, sessionId, 0);
     const exportInput = { sessionId, jobId: 'e1', passphrase, destination: 'default' };
     expect(await refused(core, 'signing.export', exportInput)).toMatch(/尚未保存手写签名/);
     await ok(core, 'signing.image.save', { png: signaturePng() });

@@ -69,27 +69,22 @@ describe('签名并导出', () => {
     const key = { sessionId, projectId: last };
     await ok(c, 'review.reopen', { ...key, reason: '再看一遍' });
 
-    // Before anything: the roster is not confirmed, no identity, one project unfinished — all said, no passphrase asked.
+    // 周建国, the roster's first entry, was confirmed before scoring (确认身份 comes first; the core refuses scoring without it).
+    const check = await ok<RosterCheck>(c, 'session.roster.get', { sessionId });
+    expect(check).toMatchObject({ suggested: 0, confirmed: { position: 0, name: '周建国' }, identity: null, problem: null });
+    expect(check.roster[0]).toMatchObject({ position: 0, name: '周建国', registered: false });
+
+    // Before anything else: no identity, one project unfinished — both said, no passphrase asked.
     const first = await ok<ExportPlan>(c, 'signing.plan', { sessionId });
     expect(first.locksAt).toBeNull();
     expect(first.blockers).toEqual([
-      '尚未确认您在专家名单中的身份：请在评分页从名单中确认您的姓名。',
       '尚未创建签名身份：请在“签名身份”中创建，再签名并导出。',
       expect.stringMatching(/^「.+」的评审尚未完成：请完成评审。$/),
     ]);
     expect(stages(first)).toEqual([...projectIds.slice(0, -1).map(() => 'complete'), 'unfinished']);
     expect(await refused(c, 'signing.signAndExport', { sessionId, jobId: 'x', destination: 'default', passphrase })).toMatch(
-      /^还不能签名并导出：\n1\. 尚未确认您在专家名单中的身份/,
+      /^还不能签名并导出：\n1\. 尚未创建签名身份/,
     );
-
-    // 周建国 is the roster's first entry: suggested, then confirmed.
-    const check = await ok<RosterCheck>(c, 'session.roster.get', { sessionId });
-    expect(check).toMatchObject({ suggested: 0, confirmed: null, identity: null, problem: '请确认您就是名单中的“周建国”。' });
-    expect(check.roster[0]).toMatchObject({ position: 0, name: '周建国', registered: false });
-    expect(await ok<RosterCheck>(c, 'session.roster.confirm', { sessionId, position: 0 })).toMatchObject({
-      confirmed: { position: 0, name: '周建国' },
-      problem: null,
-    });
 
     await ok(c, 'signing.identity.create', { passphrase });
     await ok(c, 'signing.image.save', { png: signaturePng() });
