@@ -62,6 +62,12 @@ export function degrade(png: PNG, angleDeg: number, rand: () => number, noise = 
   return out;
 }
 
+/** Page `page` of `pdf` as a grey PNG at the scans' resolution: a page photographed or scanned and sent as a picture. */
+export function pageAsPicture(pdf: string, page: number, png: string): void {
+  const n = String(page);
+  execFileSync('pdftoppm', ['-r', String(SCAN_DPI), '-gray', '-png', '-f', n, '-l', n, '-singlefile', pdf, png.replace(/\.png$/, '')]);
+}
+
 /** Writes `out` as an image-only PDF of `source`'s pages (the first `maxPages` when given); returns the page count. */
 export async function scanPdf(source: string, out: string, seed: number, maxPages?: number): Promise<number> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'rd-scan-'));

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeFile } from '../../electron/core/package/write';
 import type { SessionDetail, SessionSearchResult, SessionSummary } from '../../shared/domain';
 import { manifestSchema } from '../../shared/manifest';
-import { scanPackage, SCAN_DPI } from '../../scripts/make-scan-corpus';
+import { pageAsPicture, scanPackage } from '../../scripts/make-scan-corpus';
 import { tempDir } from '../helpers/core';
 import {
   callApi,
@@ -52,19 +52,7 @@ async function sampleWithPicture(dir: string): Promise<string> {
   const folder = path.join(dir, 'wulong-picture');
   cpSync(sampleFolder, folder, { recursive: true });
   const file = path.join(folder, ...PICTURE.split('/'));
-  execFileSync('pdftoppm', [
-    '-r',
-    String(SCAN_DPI),
-    '-gray',
-    '-png',
-    '-f',
-    '2',
-    '-l',
-    '2',
-    '-singlefile',
-    path.join(folder, ...SOURCE.split('/')),
-    file.replace(/\.png$/, ''),
-  ]);
+  pageAsPicture(path.join(folder, ...SOURCE.split('/')), 2, file);
   const manifestFile = path.join(folder, 'manifest.json');
   const manifest = manifestSchema.parse(JSON.parse(readFileSync(manifestFile, 'utf8')));
   const project = manifest.projects[0]!;

@@ -1,6 +1,5 @@
 // `review-desk check` reads a PNG document by recognition, as `review-desk text` does: a proposal submitted as a picture
 // of its contents page has its chapters found there; with --no-ocr it is left to the expert (需专家判断), never 不符合.
-import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { run } from '../../../../electron/cli';
 import { openCore } from '../../../../electron/core/app';
 import { describeFile, writePackageZip } from '../../../../electron/core/package/write';
 import { manifestSchema } from '../../../../shared/manifest';
+import { pageAsPicture } from '../../../../scripts/make-scan-corpus';
 import type { Finding, PrecheckReport } from '../../../../shared/precheck';
 import { quietHost, tempDir } from '../../../helpers/core';
 import { ok } from '../../sampleSession';
@@ -29,19 +29,7 @@ beforeAll(async () => {
     rmSync(path.join(folder, ...doc.path.split('/')));
   project.documents = project.documents.filter((d) => d.kind !== 'feasibility' && d.kind !== 'preliminary-design');
   const proposal = project.documents.find((d) => d.id === PROPOSAL)!;
-  execFileSync('pdftoppm', [
-    '-r',
-    '150',
-    '-gray',
-    '-png',
-    '-f',
-    '2',
-    '-l',
-    '2',
-    '-singlefile',
-    path.join(dir, '建设方案.pdf'),
-    path.join(dir, '建设方案'),
-  ]);
+  pageAsPicture(path.join(dir, '建设方案.pdf'), 2, path.join(dir, '建设方案.png'));
   rmSync(path.join(dir, '建设方案.pdf'));
   Object.assign(proposal, await describeFile(path.join(dir, '建设方案.png'), `documents/${PROJECT}/建设方案.png`));
   writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2));
