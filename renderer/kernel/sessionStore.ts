@@ -21,6 +21,8 @@ interface SessionState {
   overviewOpen: boolean;
   /** The 文书 screen (generated documents) shows in place of the document area. */
   documentsOpen: boolean;
+  /** Counts the user's asks to see a document (the list, a search hit, evidence), the one already selected included. */
+  documentAsks: number;
   restore(place: { sessionId: string | null; projectId: string | null; documentKey: number | null }): void;
   /** Asks the core where the user was (ui.restore) and goes there; if that fails, starts with nothing open. */
   restoreSaved(): Promise<void>;
@@ -50,6 +52,7 @@ export const useSession = create<SessionState>((set, get) => ({
   panelTab: 'info',
   overviewOpen: false,
   documentsOpen: false,
+  documentAsks: 0,
   restore(place) {
     set({ ...place, restored: true });
   },
@@ -83,10 +86,10 @@ export const useSession = create<SessionState>((set, get) => ({
     set({ projectId, documentKey: null });
   },
   selectDocument(documentKey) {
-    set({ documentKey, overviewOpen: false, documentsOpen: false });
+    set((s) => ({ documentKey, overviewOpen: false, documentsOpen: false, documentAsks: s.documentAsks + 1 }));
   },
   openDocument(projectId, documentKey) {
-    set({ projectId, documentKey, overviewOpen: false, documentsOpen: false });
+    set((s) => ({ projectId, documentKey, overviewOpen: false, documentsOpen: false, documentAsks: s.documentAsks + 1 }));
   },
   togglePanel() {
     set((s) => ({ panelCollapsed: !s.panelCollapsed }));

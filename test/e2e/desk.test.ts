@@ -135,6 +135,19 @@ describe.skipIf(!existsSync(chromiumPath))('the expert desk at 1366×768', () =>
     await page.setViewportSize(laptop);
   }, 60_000);
 
+  it('keeps the document title readable beside the find box, and the find controls inside the viewer', async () => {
+    await page.getByTestId('document-item').filter({ hasText: '建设方案' }).first().click();
+    const viewer = (await page.getByTestId('viewer').boundingBox())!;
+    const title = page.locator('.viewer-title');
+    await title.waitFor();
+    // At least six characters a line, on up to two lines (it was cut to two characters: 武隆…).
+    expect((await title.boundingBox())!.width).toBeGreaterThanOrEqual(6 * 15 - 1);
+    for (const label of ['上一处', '下一处']) {
+      const box = (await page.getByTestId('viewer').getByRole('button', { name: label }).boundingBox())!;
+      expect(box.x + box.width, label).toBeLessThanOrEqual(viewer.x + viewer.width);
+    }
+  });
+
   it('has room to score: the full-width table shows at least eight score fields at 1366×768', async () => {
     await page.getByTestId('score-view-table').click();
     await page.getByTestId('score-table').waitFor();
@@ -282,7 +295,8 @@ describe.skipIf(!existsSync(chromiumPath))('the expert desk at 1366×768', () =>
     const marked = await page.getByTestId('search-hit').allTextContents();
     expect(marked.some((m) => /等保|等级保护/.test(m))).toBe(true);
     expect(marked.some((m) => m.includes('业务专网'))).toBe(false);
-    // Opening a document from the score table brings the documents back beside the form.
+    // Opening a document from the score table brings the documents back beside the form — here the 建设方案 an earlier
+    // test opened, so the same document (which once stayed hidden behind the table).
     expect(await page.getByTestId('side-panel').count()).toBe(1);
     expect(errors).toEqual([]);
   }, 90_000);

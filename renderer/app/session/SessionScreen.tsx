@@ -70,13 +70,14 @@ function SessionLayout({ detail }: { detail: SessionDetail }) {
   const identityPending = useIdentityPending(detail.id);
   const identityFirst = identityPending && !(panelTab === 'score' && !panelCollapsed && project !== null);
 
-  // Picking a document from the list while the score table fills the screen brings the documents back beside the form.
-  const shownDocument = useRef(documentKey);
+  // Asking for a document (the list, a search hit, evidence) while the score table fills the screen brings the documents
+  // back beside the form — also the document already selected, whose viewer the table hides.
+  const documentAsks = useSession((s) => s.documentAsks);
+  const answeredAsks = useRef(documentAsks);
   useEffect(() => {
-    if (documentKey !== null && documentKey !== shownDocument.current && useDeskLayout.getState().scoreView === 'table')
-      setScoreView('side');
-    shownDocument.current = documentKey;
-  }, [documentKey, setScoreView]);
+    if (documentAsks !== answeredAsks.current && useDeskLayout.getState().scoreView === 'table') setScoreView('side');
+    answeredAsks.current = documentAsks;
+  }, [documentAsks, setScoreView]);
 
   // Each (re)opened session extracts what is not yet extracted; an already extracted session answers at once.
   useEffect(() => {
