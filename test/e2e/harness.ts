@@ -120,7 +120,11 @@ export async function acceptCommitment(page: Page): Promise<void> {
   await gate.first().waitFor({ timeout: 30_000 });
   // Only a gate that still waits for the expert: a confirmation already in flight shows the button disabled, then removes it.
   const confirm = page.getByTestId('roster-confirm');
-  if ((await confirm.isVisible()) && (await confirm.isEnabled())) await confirm.press('Enter');
+  // A gate shown before a confirmation made elsewhere (through the API, the other pane) arrived goes away on its own.
+  if ((await confirm.isVisible()) && (await confirm.isEnabled()))
+    await confirm.press('Enter', { timeout: 5_000 }).catch(async (err: unknown) => {
+      if (await confirm.count()) throw err;
+    });
   await page.locator('[data-testid="commitment-accept"], [data-testid="commitment-signed"]').first().waitFor({ timeout: 30_000 });
   // By keyboard: a click would leave the pointer over the form that replaces the button, hovering whatever opens there.
   if (await page.getByTestId('commitment-accept').isVisible()) await page.getByTestId('commitment-accept').press('Enter');
